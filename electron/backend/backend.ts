@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, type Envelope } from '../../shared/api/errors';
+import type { AppStatus } from '../../shared/domain/types';
+import { openDatabase, type SqliteDatabase } from '../db/connection';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { handlers } from '../handlers';
+import type { HandlerContext } from '../handlers/types';
+import { hasAnyTask, purgeDeletedTasks } from '../repositories/tasks';
+import type { SettingsStore } from '../settings/settings-store';
+import { dispatch } from './dispatch';
+
+export const DATABASE_FILE_NAME = 'offload.db';
+
+export interface BackendOptions {
+  dataDir: string;
+  mode: AppStatus['mode'];
+  version: string;
+  settings: SettingsStore;
+  now?: () => number;
+}
+
+/** The app's services over one database: what the Electron shell and the browser-mode server host. */
+export interface Backend {
+  dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** The database handle, or null when it could not be opened. */
+  readonly db: SqliteDatabase | null;
+  close(): void;
+}
+
+export function openBackend(options: BackendOptions): Backend {
+  const now = options.now ?? Date.now;
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+
+  let db: SqliteDatabase | null = null;
+  let fatal: AppStatus['fatal'] = null;
+  try {
+    db = openDatabase(databaseFile, { now });
+    purgeDeletedTasks(db, now());
+  } catch (error) {
+    fatal =
+      error instanceof AppError
+        ? { code: error.code, message: error.message }
+        : { code: 'DB_UNREADABLE', message: `The database ${databaseFile} could not be opened: ${String(error)}` };
+  }
+
+  const status = (): AppStatus => ({
+    version: options.version,
+    mode: options.mode,
+    dataDir: options.dataDir,
+    databaseFile,
+    schemaVersion: db ? (db.pragma('user_version', { simple: true }) as number) : LATEST_SCHEMA_VERSION,
+    fatal,
+    notices: options.settings.notices,
+    firstRun: db ? !hasAnyTask(db) : false,
+  });
+
+  return {
+    get db() {
+      return db;
+    },
+    async dispatch(name, input) {
+      if (!db) {
+        if (name === 'app:status') return { ok: true, value: status() };
+        return { ok: false, error: fatal ? { code: 'DB_UNAVAILABLE', message: fatal.message } : { code: 'DB_UNAVAILABLE', message: 'The database is closed.' } };
+      }
+      const context: HandlerContext = { db, settings: options.settings, now, status };
+      return dispatch(handlers, context, name, input);
+    },
+    close() {
+      const closing = db;
+      db = null;
+      if (!closing?.open) return;
+      try {
+        // Folds the WAL back into the main file so a copied or backed-up offload.db is complete.
+        closing.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        closing.close();
+      }
+    },
+  };
+}

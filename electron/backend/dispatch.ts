@@ -1,0 +1,48 @@
+import { contract, isCallName, type CallName } from '../../shared/api/contract';
+import { AppError, type ApiErrorShape, type Envelope } from '../../shared/api/errors';
+import type { Handler, HandlerContext, Handlers } from '../handlers/types';
+
+/**
+ * The one path every call takes, from IPC and from the browser-mode server alike: the name must be
+ * in the contract, the input must pass its schema, and the result or error comes back as a plain
+ * serialisable envelope. The renderer is untrusted: nothing it sends reaches a handler unparsed.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  context: HandlerContext,
+  name: unknown,
+  rawInput: unknown,
+): Promise<Envelope<unknown>> {
+  if (!isCallName(name)) {
+    return failure({ code: 'UNKNOWN_CALL', message: `Offload has no call named ${JSON.stringify(String(name)).slice(0, 80)}.` });
+  }
+  const parsed = contract[name].input.safeParse(rawInput);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.'),
+      message: issue.message,
+    }));
+    const first = issues[0];
+    return failure({
+      code: 'VALIDATION',
+      message: first ? (first.field ? `${first.field}: ${first.message}` : first.message) : 'The request was not valid.',
+      issues,
+    });
+  }
+  try {
+    const handler = handlers[name] as Handler<CallName>;
+    const value = await handler(parsed.data as never, context);
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof AppError) return failure(error.toShape());
+    console.error(`[offload] ${name} failed:`, error);
+    return failure({
+      code: 'INTERNAL',
+      message: `Offload could not complete “${name}”: ${error instanceof Error ? error.message : String(error)}. Nothing was changed by the failed step.`,
+    });
+  }
+}
+
+function failure(error: ApiErrorShape): Envelope<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,26 @@
+import type Database from 'better-sqlite3';
+import { migration001Initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database, now: number) => void;
+}
+
+/** Ordered; a migration's version is its position. Never edit one that has shipped: add the next. */
+export const MIGRATIONS: readonly Migration[] = [migration001Initial];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Applies every pending migration in one transaction, so a failure leaves the previous schema intact. */
+export function migrate(db: Database.Database, now: () => number): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = MIGRATIONS.filter((migration) => migration.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db, now());
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+}

@@ -1,0 +1,20 @@
+import type { CallName, CallResult, ParsedInput } from '../../shared/api/contract';
+import type { AppStatus } from '../../shared/domain/types';
+import type { SqliteDatabase } from '../db/connection';
+import type { SettingsStore } from '../settings/settings-store';
+
+export interface HandlerContext {
+  db: SqliteDatabase;
+  settings: SettingsStore;
+  /** Epoch milliseconds; injected so tests control time. */
+  now: () => number;
+  status: () => AppStatus;
+}
+
+export type Handler<Name extends CallName> = (
+  input: ParsedInput<Name>,
+  context: HandlerContext,
+) => CallResult<Name> | Promise<CallResult<Name>>;
+
+/** One handler per call in the contract: the compiler rejects a missing or mistyped one. */
+export type Handlers = { [Name in CallName]: Handler<Name> };

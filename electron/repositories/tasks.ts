@@ -1,0 +1,197 @@
+import { AppError } from '../../shared/api/errors';
+import type { LocalDay } from '../../shared/domain/day';
+import type { Owner, Priority, Task, TaskPage, TaskStatus } from '../../shared/domain/types';
+import { preparedFor, type SqliteDatabase } from '../db/connection';
+
+interface TaskRow {
+  id: number;
+  title: string;
+  notes: string;
+  category_id: number | null;
+  owner: Owner;
+  keep_owner: 0 | 1;
+  technician_id: number | null;
+  estimate_minutes: number | null;
+  due_day: string | null;
+  planned_day: string | null;
+  priority: Priority;
+  status: TaskStatus;
+  unplanned: 0 | 1;
+  created_at: number;
+  updated_at: number;
+  completed_at: number | null;
+}
+
+const COLUMNS = `id, title, notes, category_id, owner, keep_owner, technician_id, estimate_minutes, due_day,
+  planned_day, priority, status, unplanned, created_at, updated_at, completed_at`;
+
+function toTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    title: row.title,
+    notes: row.notes,
+    categoryId: row.category_id,
+    owner: row.owner,
+    keepOwner: row.keep_owner === 1,
+    technicianId: row.technician_id,
+    estimateMinutes: row.estimate_minutes,
+    dueDay: row.due_day,
+    plannedDay: row.planned_day,
+    priority: row.priority,
+    status: row.status,
+    unplanned: row.unplanned === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    completedAt: row.completed_at,
+  };
+}
+
+export interface TaskFields {
+  title: string;
+  notes: string;
+  categoryId: number | null;
+  estimateMinutes: number | null;
+  dueDay: LocalDay | null;
+  plannedDay: LocalDay | null;
+  priority: Priority;
+  unplanned: boolean;
+}
+
+export type TaskListStatus = 'active' | 'done' | 'all';
+
+interface TaskParams {
+  title: string;
+  notes: string;
+  category_id: number | null;
+  estimate_minutes: number | null;
+  due_day: string | null;
+  planned_day: string | null;
+  priority: number;
+  unplanned: number;
+  now: number;
+}
+
+function toParams(fields: TaskFields, now: number): TaskParams {
+  return {
+    title: fields.title,
+    notes: fields.notes,
+    category_id: fields.categoryId,
+    estimate_minutes: fields.estimateMinutes,
+    due_day: fields.dueDay,
+    planned_day: fields.plannedDay,
+    priority: fields.priority,
+    unplanned: fields.unplanned ? 1 : 0,
+    now,
+  };
+}
+
+/**
+ * Active tasks first by urgency (overdue and soonest due first, undated last, then priority);
+ * done tasks by completion, newest first.
+ */
+const ORDER = `CASE WHEN status = 'done' THEN 1 ELSE 0 END,
+  CASE WHEN status = 'done' THEN -completed_at END,
+  due_day IS NULL, due_day, priority DESC, id DESC`;
+
+const FILTER = `deleted_at IS NULL
+  AND (:status = 'all' OR (:status = 'done') = (status = 'done'))
+  AND (:category_id IS NULL OR category_id = :category_id)`;
+
+interface FilterParams {
+  status: TaskListStatus;
+  category_id: number | null;
+}
+
+const statements = preparedFor((db) => ({
+  byId: db.prepare<[number], TaskRow>(`SELECT ${COLUMNS} FROM tasks WHERE id = ? AND deleted_at IS NULL`),
+  deletedById: db.prepare<[number], { id: number }>('SELECT id FROM tasks WHERE id = ? AND deleted_at IS NOT NULL'),
+  page: db.prepare<[FilterParams & { limit: number; offset: number }], TaskRow>(
+    `SELECT ${COLUMNS} FROM tasks WHERE ${FILTER} ORDER BY ${ORDER} LIMIT :limit OFFSET :offset`,
+  ),
+  count: db.prepare<[FilterParams], { total: number }>(`SELECT count(*) AS total FROM tasks WHERE ${FILTER}`),
+  insert: db.prepare<[TaskParams]>(
+    `INSERT INTO tasks (title, notes, category_id, estimate_minutes, due_day, planned_day, priority, unplanned,
+       created_at, updated_at)
+     VALUES (:title, :notes, :category_id, :estimate_minutes, :due_day, :planned_day, :priority, :unplanned, :now, :now)`,
+  ),
+  update: db.prepare<[TaskParams & { id: number }]>(
+    `UPDATE tasks SET title = :title, notes = :notes, category_id = :category_id, estimate_minutes = :estimate_minutes,
+       due_day = :due_day, planned_day = :planned_day, priority = :priority, unplanned = :unplanned, updated_at = :now
+     WHERE id = :id AND deleted_at IS NULL`,
+  ),
+  setStatus: db.prepare<[{ id: number; status: TaskStatus; now: number }]>(
+    `UPDATE tasks SET status = :status, updated_at = :now,
+       completed_at = CASE WHEN :status = 'done' THEN coalesce(completed_at, :now) ELSE NULL END
+     WHERE id = :id AND deleted_at IS NULL`,
+  ),
+  softDelete: db.prepare<[number, number]>('UPDATE tasks SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
+  restore: db.prepare<[number]>('UPDATE tasks SET deleted_at = NULL WHERE id = ?'),
+  purge: db.prepare<[number]>('DELETE FROM tasks WHERE deleted_at IS NOT NULL AND deleted_at < ?'),
+  anyTask: db.prepare<[], { found: 1 }>('SELECT 1 AS found FROM tasks LIMIT 1'),
+}));
+
+export function getTask(db: SqliteDatabase, id: number): Task {
+  const row = statements(db).byId.get(id);
+  if (!row) throw new AppError('NOT_FOUND', `There is no task #${id}; it may have been deleted.`);
+  return toTask(row);
+}
+
+export function listTasks(
+  db: SqliteDatabase,
+  filter: { status: TaskListStatus; categoryId: number | null; offset: number; limit: number },
+): TaskPage {
+  const { page, count } = statements(db);
+  const params = { status: filter.status, category_id: filter.categoryId };
+  const rows = page.all({ ...params, limit: filter.limit, offset: filter.offset });
+  const { total } = count.get(params) ?? { total: 0 };
+  return { total, offset: filter.offset, tasks: rows.map(toTask) };
+}
+
+export function createTask(db: SqliteDatabase, fields: TaskFields, now: number): Task {
+  const { lastInsertRowid } = statements(db).insert.run(toParams(fields, now));
+  return getTask(db, Number(lastInsertRowid));
+}
+
+export function updateTask(db: SqliteDatabase, id: number, patch: Partial<TaskFields>, now: number): Task {
+  const current = getTask(db, id);
+  const merged: TaskFields = {
+    title: patch.title ?? current.title,
+    notes: patch.notes ?? current.notes,
+    categoryId: patch.categoryId !== undefined ? patch.categoryId : current.categoryId,
+    estimateMinutes: patch.estimateMinutes !== undefined ? patch.estimateMinutes : current.estimateMinutes,
+    dueDay: patch.dueDay !== undefined ? patch.dueDay : current.dueDay,
+    plannedDay: patch.plannedDay !== undefined ? patch.plannedDay : current.plannedDay,
+    priority: patch.priority ?? current.priority,
+    unplanned: patch.unplanned ?? current.unplanned,
+  };
+  statements(db).update.run({ ...toParams(merged, now), id });
+  return getTask(db, id);
+}
+
+export function setTaskStatus(db: SqliteDatabase, id: number, status: TaskStatus, now: number): Task {
+  getTask(db, id);
+  statements(db).setStatus.run({ id, status, now });
+  return getTask(db, id);
+}
+
+export function softDeleteTask(db: SqliteDatabase, id: number, now: number): void {
+  getTask(db, id);
+  statements(db).softDelete.run(now, id);
+}
+
+export function restoreTask(db: SqliteDatabase, id: number): Task {
+  const { deletedById, restore } = statements(db);
+  if (deletedById.get(id)) restore.run(id);
+  return getTask(db, id);
+}
+
+/** Deleted tasks stay restorable for this long, then are removed for good. */
+export const DELETED_TASK_RETENTION_MS = 30 * 86_400_000;
+
+export function purgeDeletedTasks(db: SqliteDatabase, now: number): number {
+  return statements(db).purge.run(now - DELETED_TASK_RETENTION_MS).changes;
+}
+
+export function hasAnyTask(db: SqliteDatabase): boolean {
+  return statements(db).anyTask.get() !== undefined;
+}

@@ -1,0 +1,13 @@
+import path from 'node:path';
+import Conf from 'conf';
+import { openSettingsStore, type SettingsStore } from './settings-store';
+
+export const SETTINGS_FILE_NAME = 'config';
+
+/** Browser mode's settings: the same `config.json` in the same folder electron-store uses. */
+export function openConfSettings(dataDir: string): SettingsStore {
+  return openSettingsStore(
+    () => new Conf({ cwd: dataDir, configName: SETTINGS_FILE_NAME, projectName: 'offload' }),
+    path.join(dataDir, `${SETTINGS_FILE_NAME}.json`),
+  );
+}

@@ -1,0 +1,56 @@
+import type { BrowserWindow, IpcMain, WebFrameMain } from 'electron';
+import { callNames, ipcChannel } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/errors';
+import type { Backend } from '../backend/backend';
+import { isAppUrl } from './protocol';
+
+/** Decides whether an IPC message's sending frame may call the backend at all. */
+export type FrameCheck = (frame: WebFrameMain | null) => boolean;
+
+/**
+ * The one place renderer calls enter the main process: a handler per contract call, nothing
+ * else. Each checks the sender first, because any frame that ends up in a renderer (an iframe,
+ * a page navigated elsewhere) can reach ipcRenderer; the backend then parses the input against
+ * the call's schema. Returns the function that removes every handler again.
+ */
+export function registerCalls(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  backend: Pick<Backend, 'dispatch'>,
+  isTrustedFrame: FrameCheck,
+): () => void {
+  for (const name of callNames) {
+    ipcMain.handle(ipcChannel(name), async (event, input: unknown): Promise<Envelope<unknown>> => {
+      if (!isTrustedFrame(event.senderFrame)) {
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: `“${name}” may only be called by Offload’s own window.` },
+        };
+      }
+      try {
+        return await backend.dispatch(name, input);
+      } catch (error) {
+        // dispatch already turns handler failures into envelopes; this catches what escapes it,
+        // so the renderer gets a typed error instead of Electron's wrapped rejection.
+        console.error(`[offload] ${name} failed outside its handler:`, error);
+        return { ok: false, error: { code: 'INTERNAL', message: `Offload could not complete “${name}”.` } };
+      }
+    });
+  }
+  return () => {
+    for (const name of callNames) ipcMain.removeHandler(ipcChannel(name));
+  };
+}
+
+/**
+ * Trusts only the top frame of the app's own window while it shows the app itself. Identity with
+ * `webContents.mainFrame` rules out subframes and other windows; the URL check rules out the main
+ * frame after a navigation away from app://offload that slipped past the navigation guards.
+ */
+export function trustedFrameCheck(getWindow: () => BrowserWindow | null | undefined): FrameCheck {
+  return (frame) => {
+    if (!frame) return false;
+    const window = getWindow();
+    if (!window || window.isDestroyed()) return false;
+    return frame === window.webContents.mainFrame && frame.parent === null && isAppUrl(frame.url);
+  };
+}

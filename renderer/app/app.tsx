@@ -1,0 +1,103 @@
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useCallQuery } from '../api/hooks';
+import { TasksScreen } from '../features/tasks/tasks-screen';
+import { TodayScreen } from '../features/today/today-screen';
+import { PlaceholderScreen } from '../features/placeholders/placeholder-screen';
+import { navigate, SCREENS, useScreen, type ScreenId } from './routes';
+import { Sidebar } from './sidebar';
+import { useTheme } from './theme';
+
+const SettingsScreen = lazy(() => import('../features/settings/settings-screen'));
+
+function Screen({ id }: { id: ScreenId }) {
+  switch (id) {
+    case 'today':
+      return <TodayScreen />;
+    case 'tasks':
+      return <TasksScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <PlaceholderScreen id={id} />;
+  }
+}
+
+export function App() {
+  const screen = useScreen();
+  const status = useCallQuery('app:status', []);
+  const settings = useCallQuery('settings:get', [], { enabled: status.data?.fatal === null });
+  useTheme(settings.data?.theme);
+  const main = useRef<HTMLElement>(null);
+  const [dismissed, setDismissed] = useState<string[]>([]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const index = Number(event.key) - 1;
+      const target = SCREENS[index];
+      if (target) {
+        event.preventDefault();
+        navigate(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  useEffect(() => {
+    const label = SCREENS.find((entry) => entry.id === screen)?.label ?? 'Offload';
+    document.title = `${label} · Offload`;
+    // Move focus to the new screen so keyboard and screen-reader users land on its content.
+    if (document.activeElement?.closest('.sidebar') || document.activeElement === document.body) {
+      main.current?.querySelector<HTMLElement>('h1')?.focus();
+    }
+  }, [screen]);
+
+  if (status.isPending) return <div className="boot" aria-busy="true" />;
+  if (status.isError) {
+    return <FatalScreen title="Offload cannot reach its data" message={status.error.message} />;
+  }
+  if (status.data.fatal) {
+    return (
+      <FatalScreen
+        title={status.data.fatal.code === 'DB_TOO_NEW' ? 'This database is from a newer Offload' : 'Offload cannot open its database'}
+        message={status.data.fatal.message}
+        detail={`Database file: ${status.data.databaseFile}`}
+      />
+    );
+  }
+
+  const notices = status.data.notices.filter((notice) => !dismissed.includes(notice.id));
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); main.current?.focus(); }}>
+        Skip to content
+      </a>
+      <Sidebar current={screen} />
+      <main id="main" ref={main} tabIndex={-1}>
+        {notices.map((notice) => (
+          <div key={notice.id} className={`notice notice-${notice.level}`} role="alert">
+            <span>{notice.message}</span>
+            <button type="button" className="button button-small" onClick={() => setDismissed((all) => [...all, notice.id])}>
+              Dismiss
+            </button>
+          </div>
+        ))}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Screen id={screen} />
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+function FatalScreen({ title, message, detail }: { title: string; message: string; detail?: string }) {
+  return (
+    <main className="fatal" id="main">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      {detail && <p className="muted">{detail}</p>}
+      <p className="muted">Nothing was changed. Close Offload, fix the cause above, and start it again.</p>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+
+export const SCREENS = [
+  { id: 'today', label: 'Today' },
+  { id: 'week', label: 'Week plan' },
+  { id: 'tasks', label: 'Tasks' },
+  { id: 'msp', label: 'MSP' },
+  { id: 'time-off', label: 'Time off' },
+  { id: 'insights', label: 'Insights' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+export type ScreenId = (typeof SCREENS)[number]['id'];
+
+function screenFromHash(hash: string): ScreenId {
+  const id = hash.replace(/^#\/?/, '');
+  return SCREENS.find((screen) => screen.id === id)?.id ?? 'today';
+}
+
+export function navigate(screen: ScreenId): void {
+  window.location.hash = `/${screen}`;
+}
+
+/** The current screen, from the URL hash so that reloads and back/forward keep her place. */
+export function useScreen(): ScreenId {
+  const [screen, setScreen] = useState(() => screenFromHash(window.location.hash));
+  useEffect(() => {
+    const update = () => setScreen(screenFromHash(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return screen;
+}

@@ -1,0 +1,52 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { SCREENS, type ScreenId } from './routes';
+
+const isMac = navigator.platform.toLowerCase().includes('mac');
+export const MOD_KEY_LABEL = isMac ? '⌘' : 'Ctrl+';
+
+/** The left sidebar. Arrow keys move between screens; Ctrl/⌘+1…7 jump from anywhere. */
+export function Sidebar({ current }: { current: ScreenId }) {
+  const list = useRef<HTMLUListElement>(null);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    const links = Array.from(list.current?.querySelectorAll<HTMLAnchorElement>('a') ?? []);
+    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? links.length - 1
+          : (index + (event.key === 'ArrowDown' ? 1 : -1) + links.length) % links.length;
+    links[next]?.focus();
+    event.preventDefault();
+  };
+
+  return (
+    <nav className="sidebar" aria-label="Screens">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ◐
+        </span>
+        Offload
+      </div>
+      <ul ref={list} onKeyDown={onKeyDown}>
+        {SCREENS.map((screen, index) => (
+          <li key={screen.id}>
+            <a
+              href={`#/${screen.id}`}
+              aria-current={screen.id === current ? 'page' : undefined}
+              aria-keyshortcuts={`${isMac ? 'Meta' : 'Control'}+${index + 1}`}
+            >
+              <span>{screen.label}</span>
+              <kbd aria-hidden="true">
+                {MOD_KEY_LABEL}
+                {index + 1}
+              </kbd>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { Envelope } from './errors';
+import { settingsPatchSchema, type Settings } from '../domain/settings';
+import type { AppStatus, Category, Task, TaskPage } from '../domain/types';
+import {
+  categoryKind,
+  categoryName,
+  colour,
+  id,
+  newTaskFields,
+  taskPatchFields,
+  taskFilter,
+  taskStatus,
+} from './schemas';
+
+/**
+ * A call's declaration: the schema its input must pass and, as a phantom, the type of its result.
+ * The phantom is never read at run time.
+ */
+interface CallSpec<Input extends z.ZodType, Result> {
+  input: Input;
+  result?: Result;
+}
+
+const call = <Input extends z.ZodType>(input: Input) => ({
+  returns: <Result>(): CallSpec<Input, Result> => ({ input }),
+});
+
+const none = z.object({}).strict().optional();
+const byId = z.object({ id }).strict();
+
+/**
+ * Every call the renderer can make, declared once. The preload bridge, the main-process
+ * registration, the browser-mode server and the renderer's client are all derived from this map.
+ */
+export const contract = {
+  'app:status': call(none).returns<AppStatus>(),
+
+  'settings:get': call(none).returns<Settings>(),
+  'settings:update': call(settingsPatchSchema).returns<Settings>(),
+
+  'categories:list': call(
+    z.object({ includeArchived: z.boolean().default(false) }).strict().optional(),
+  ).returns<Category[]>(),
+  'categories:create': call(
+    z.object({ name: categoryName, color: colour, kind: categoryKind.default('operational') }).strict(),
+  ).returns<Category>(),
+  'categories:update': call(
+    z
+      .object({ id, name: categoryName.optional(), color: colour.optional(), kind: categoryKind.optional() })
+      .strict(),
+  ).returns<Category>(),
+  'categories:archive': call(byId).returns<Category>(),
+  'categories:restore': call(byId).returns<Category>(),
+
+  'tasks:list': call(taskFilter).returns<TaskPage>(),
+  'tasks:get': call(byId).returns<Task>(),
+  'tasks:create': call(newTaskFields.strict()).returns<Task>(),
+  'tasks:update': call(
+    z.object({ id }).extend(taskPatchFields.shape).strict(),
+  ).returns<Task>(),
+  'tasks:setStatus': call(z.object({ id, status: taskStatus }).strict()).returns<Task>(),
+  'tasks:delete': call(byId).returns<{ id: number }>(),
+  'tasks:restore': call(byId).returns<Task>(),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+/** What the caller passes (before defaults are applied). */
+export type CallInput<Name extends CallName> = z.input<Contract[Name]['input']>;
+/** What the handler receives (after parsing, defaults applied). */
+export type ParsedInput<Name extends CallName> = z.output<Contract[Name]['input']>;
+export type CallResult<Name extends CallName> = NonNullable<Contract[Name]['result']>;
+
+export const callNames = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** The arguments of a call: optional when its input may be omitted. */
+export type CallArgs<Name extends CallName> = undefined extends CallInput<Name>
+  ? [input?: CallInput<Name>]
+  : [input: CallInput<Name>];
+
+/** The object the preload exposes as `window.offload`: one function per call, nothing else. */
+export type OffloadBridge = {
+  [Name in CallName]: (...args: CallArgs<Name>) => Promise<Envelope<CallResult<Name>>>;
+};
+
+/**
+ * Builds an object with one member per call. The single place where a mapped object is assembled
+ * from the name list, so the preload and the browser bridge need no casts of their own.
+ */
+export function mapCalls<Member>(
+  build: (name: CallName) => Member,
+): Record<CallName, Member> {
+  return Object.fromEntries(callNames.map((name) => [name, build(name)])) as Record<CallName, Member>;
+}
+
+/** The IPC channel of a call. Only the preload and the shell's registration use it. */
+export function ipcChannel(name: CallName): `offload:${CallName}` {
+  return `offload:${name}`;
+}

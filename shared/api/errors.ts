@@ -1,0 +1,60 @@
+/** Every error the renderer can receive. No stack traces cross the process boundary. */
+export type ApiErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNKNOWN_CALL'
+  | 'FORBIDDEN'
+  | 'DB_TOO_NEW'
+  | 'DB_UNREADABLE'
+  | 'DB_UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface ApiErrorIssue {
+  /** The input field the message is about, dotted (`estimateMinutes`, `workingDays.2`). */
+  field: string;
+  message: string;
+}
+
+export interface ApiErrorShape {
+  code: ApiErrorCode;
+  message: string;
+  issues?: ApiErrorIssue[];
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+/** Thrown by handlers for an expected failure; the dispatcher turns it into an envelope. */
+export class AppError extends Error {
+  readonly code: ApiErrorCode;
+  readonly issues: ApiErrorIssue[] | undefined;
+
+  constructor(code: ApiErrorCode, message: string, issues?: ApiErrorIssue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toShape(): ApiErrorShape {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+/** The renderer-side error: what a failed call rejects with. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly issues: ApiErrorIssue[];
+
+  constructor(shape: ApiErrorShape) {
+    super(shape.message);
+    this.name = 'ApiError';
+    this.code = shape.code;
+    this.issues = shape.issues ?? [];
+  }
+
+  /** The message for one input field, if the error names it. */
+  forField(field: string): string | undefined {
+    return this.issues.find((issue) => issue.field === field)?.message;
+  }
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { isLocalDay } from '../domain/day';
+import { TASK_STATUSES } from '../domain/types';
+
+export const id = z.number({ error: 'Expected a numeric id' }).int().positive();
+
+export const localDay = z
+  .string()
+  .refine(isLocalDay, 'Use a real date written YYYY-MM-DD');
+
+export const categoryName = z
+  .string()
+  .trim()
+  .min(1, 'Give the category a name')
+  .max(60, 'Keep the name under 60 characters');
+
+export const colour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour written #rrggbb')
+  .transform((value) => value.toLowerCase());
+
+export const categoryKind = z.enum(['operational', 'strategic'], {
+  error: 'A category is operational or strategic',
+});
+
+export const taskTitle = z
+  .string()
+  .trim()
+  .min(1, 'Give the task a title')
+  .max(500, 'Keep the title under 500 characters');
+
+export const taskNotes = z.string().max(20_000, 'Notes are limited to 20,000 characters');
+
+/** Estimates are whole minutes, at most one working week of 7 × 24 h. */
+export const estimateMinutes = z
+  .number()
+  .int('Estimates are whole minutes')
+  .min(1, 'An estimate is at least one minute')
+  .max(10_080, 'An estimate over a week (168 h) is not a task; split it');
+
+export const priority = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], {
+  error: 'Priority is 0 (none) to 3 (!!!)',
+});
+
+export const taskStatus = z.enum(TASK_STATUSES, { error: 'Unknown task status' });
+
+/** Each task field's rule, without defaults: a patch must never reset the fields it leaves out. */
+const taskFieldRules = {
+  title: taskTitle,
+  notes: taskNotes,
+  categoryId: id.nullable(),
+  estimateMinutes: estimateMinutes.nullable(),
+  dueDay: localDay.nullable(),
+  plannedDay: localDay.nullable(),
+  priority,
+  unplanned: z.boolean(),
+};
+
+export const newTaskFields = z.object({
+  ...taskFieldRules,
+  notes: taskNotes.default(''),
+  categoryId: taskFieldRules.categoryId.default(null),
+  estimateMinutes: taskFieldRules.estimateMinutes.default(null),
+  dueDay: taskFieldRules.dueDay.default(null),
+  plannedDay: taskFieldRules.plannedDay.default(null),
+  priority: priority.default(0),
+  unplanned: z.boolean().default(false),
+});
+
+export const taskPatchFields = z.object(taskFieldRules).partial();
+
+export const taskFilter = z
+  .object({
+    status: z.enum(['active', 'done', 'all']).default('active'),
+    categoryId: id.nullable().default(null),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(200).default(100),
+  })
+  .strict();

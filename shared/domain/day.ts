@@ -1,0 +1,46 @@
+/**
+ * A calendar day in her time zone, written `YYYY-MM-DD`. Days are compared as strings, which
+ * orders them correctly because the format is fixed-width.
+ */
+export type LocalDay = string;
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` is a real calendar day in `YYYY-MM-DD` form (2026-02-30 is not). */
+export function isLocalDay(text: string): boolean {
+  const match = DAY_PATTERN.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days are pure calendar arithmetic; UTC is used only as a time-zone-free calendar. */
+export function addDays(day: LocalDay, count: number): LocalDay {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + count)).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, as in `Date.prototype.getDay`. */
+export function dayOfWeek(day: LocalDay): number {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date)).getUTCDay();
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDay, to: LocalDay): number {
+  const toUtc = (day: LocalDay) => {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+    return Date.UTC(year, month - 1, date);
+  };
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}
+
+/** The first day of the week containing `day`, for a week that starts on `weekStartsOn`. */
+export function startOfWeek(day: LocalDay, weekStartsOn: number): LocalDay {
+  return addDays(day, -((dayOfWeek(day) - weekStartsOn + 7) % 7));
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 08:00');
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Each setting's rule, without defaults so that a partial update never resets other fields. */
+export const settingFields = {
+  /** IANA zone; `null` follows the system's zone. */
+  timeZone: z.string().refine(isTimeZone, 'Unknown time zone').nullable(),
+  /** 0 = Sunday … 6 = Saturday. */
+  weekStartsOn: z.number().int().min(0).max(6),
+  workingDays: z
+    .array(z.number().int().min(0).max(6))
+    .max(7)
+    .refine((days) => new Set(days).size === days.length, 'A working day is listed twice'),
+  workdayStart: clockTime,
+  workdayEnd: clockTime,
+  hoursPerDay: z.number().min(0, 'Hours per day cannot be negative').max(24, 'A day has 24 hours'),
+  baselineWeeks: z.number().int().min(1).max(52),
+  /** Share of MSP hours she spends overseeing them, 0–1. */
+  oversightShare: z.number().min(0).max(1),
+  managerAnnualSalary: z.number().min(0, 'A salary cannot be negative').max(10_000_000),
+  hireAnnualSalary: z.number().min(0, 'A salary cannot be negative').max(10_000_000),
+  overheadPercent: z.number().min(0).max(500),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD'),
+  theme: z.enum(['system', 'light', 'dark']),
+};
+
+export type SettingKey = keyof typeof settingFields;
+
+/**
+ * The one schema behind the settings file (electron-store in the desktop app, conf in browser
+ * mode) and the `settings:update` call.
+ */
+export const settingsSchema = z
+  .object(settingFields)
+  .refine((settings) => settings.workdayStart < settings.workdayEnd, {
+    message: 'The working day must end after it starts',
+    path: ['workdayEnd'],
+  });
+
+export const settingsPatchSchema = z.object(settingFields).partial().strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  timeZone: null,
+  weekStartsOn: 1,
+  workingDays: [1, 2, 3, 4, 5],
+  workdayStart: '08:00',
+  workdayEnd: '17:00',
+  hoursPerDay: 8,
+  baselineWeeks: 8,
+  oversightShare: 0.1,
+  managerAnnualSalary: 95_000,
+  hireAnnualSalary: 65_000,
+  overheadPercent: 30,
+  currency: 'USD',
+  theme: 'system',
+};
+
+/**
+ * Reads whatever a settings file holds: each valid value is kept, each invalid or missing one
+ * falls back to its default and is reported, so one bad field never costs her the others.
+ */
+export function repairSettings(stored: unknown): { settings: Settings; rejected: SettingKey[] } {
+  const source = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const rejected: SettingKey[] = [];
+  for (const key of Object.keys(settingFields) as SettingKey[]) {
+    if (!(key in source)) continue;
+    const parsed = settingFields[key].safeParse(source[key]);
+    if (parsed.success) settings[key] = parsed.data;
+    else rejected.push(key);
+  }
+  const whole = settingsSchema.safeParse(settings);
+  if (whole.success) return { settings: whole.data, rejected };
+  return {
+    settings: { ...(settings as Settings), workdayStart: DEFAULT_SETTINGS.workdayStart, workdayEnd: DEFAULT_SETTINGS.workdayEnd },
+    rejected: [...rejected, 'workdayStart', 'workdayEnd'],
+  };
+}

@@ -1,0 +1,30 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { makeDataDir, startBrowserMode, type RunningApp } from '../support/browser-mode';
+
+interface Fixtures {
+  app: RunningApp;
+  /** A page signed in to a fresh Offload on an empty data folder. */
+  offload: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // Playwright requires the fixture's first argument to be a destructuring pattern.
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use) => {
+    const app = await startBrowserMode(makeDataDir());
+    await use(app);
+    await app.stop();
+  },
+  offload: async ({ page, app }, use) => {
+    await page.goto(app.url);
+    await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };
+
+export async function openScreen(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label }).click();
+  await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+}

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { SCREENS } from '../../renderer/app/routes';
+import { expect, openScreen, test } from './fixtures';
+
+/**
+ * Screenshots of every screen, light and dark, empty and with a long list, for a person to look
+ * at (test-results/screenshots). The assertions only check each screen rendered its heading.
+ */
+const OUT = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+async function shootAll(page: Page, state: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const { id, label } of SCREENS) {
+      await openScreen(page, label);
+      await page.screenshot({ path: path.join(OUT, `${state}-${id}-${colorScheme}.png`), fullPage: false });
+    }
+  }
+}
+
+async function api(page: Page, origin: string, name: string, input: unknown): Promise<void> {
+  const response = await page.request.post(`${origin}/api/${name}`, {
+    headers: { Origin: origin, 'Content-Type': 'application/json' },
+    data: input,
+  });
+  expect((await response.json()).ok).toBe(true);
+}
+
+test('screenshots: every screen, empty', async ({ offload: page }) => {
+  await shootAll(page, 'empty');
+});
+
+test('screenshots: every screen with 250 tasks', async ({ offload: page, app }) => {
+  const titles = ['Reset VPN for sales', 'Patch the file server', 'Replace toner in HR', 'Renew the firewall licence', 'Review backup report'];
+  for (let index = 0; index < 250; index += 1) {
+    await api(page, app.origin, 'tasks:create', {
+      title: `${titles[index % titles.length]} #${index + 1}`,
+      categoryId: (index % 9) + 1,
+      estimateMinutes: 15 + (index % 8) * 15,
+      dueDay: `2026-${String(11 + Math.floor(index / 200)).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`,
+      priority: index % 4,
+      unplanned: index % 7 === 0,
+    });
+  }
+  await page.reload();
+  await shootAll(page, 'full');
+  await openScreen(page, 'Tasks');
+  await page.getByRole('button', { name: 'Edit “Reset VPN for sales #1”' }).click();
+  await page.screenshot({ path: path.join(OUT, 'full-task-editor-dark.png') });
+});

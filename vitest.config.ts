@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  define: { __OFFLOAD_VERSION__: JSON.stringify('0.0.0-test') },
+  test: {
+    include: ['test/{unit,integration,shell}/**/*.test.ts'],
+    environment: 'node',
+    // better-sqlite3 is a native addon: forks give each test file its own process.
+    pool: 'forks',
+  },
+});
