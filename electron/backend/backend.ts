@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type Envelope } from '../../shared/api/errors';
 import type { AppStatus } from '../../shared/domain/types';
+import { effectiveTimeZone, localDayOf } from '../../shared/domain/zoned-time';
 import { openDatabase, type SqliteDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { handlers } from '../handlers';
@@ -65,7 +66,15 @@ export function openBackend(options: BackendOptions): Backend {
         if (name === 'app:status') return { ok: true, value: status() };
         return { ok: false, error: fatal ? { code: 'DB_UNAVAILABLE', message: fatal.message } : { code: 'DB_UNAVAILABLE', message: 'The database is closed.' } };
       }
-      const context: HandlerContext = { db, settings: options.settings, now, status };
+      const timeZone = () => effectiveTimeZone(options.settings.get().timeZone);
+      const context: HandlerContext = {
+        db,
+        settings: options.settings,
+        now,
+        status,
+        timeZone,
+        today: () => localDayOf(now(), timeZone()),
+      };
       return dispatch(handlers, context, name, input);
     },
     close() {

@@ -1,9 +1,14 @@
+import { AppError } from '../../shared/api/errors';
+import { delegationOn, referenceDay } from '../../shared/domain/delegation';
 import { assertUsableCategory } from '../repositories/categories';
+import { listDelegations } from '../repositories/delegations';
+import { assertActiveTechnician } from '../repositories/msp';
 import {
   createTask,
   getTask,
   listTasks,
   restoreTask,
+  setTaskOwner,
   setTaskStatus,
   softDeleteTask,
   updateTask,
@@ -13,10 +18,26 @@ import type { Handlers } from './types';
 export const taskHandlers = {
   'tasks:list': (filter, { db }) => listTasks(db, filter),
   'tasks:get': ({ id }, { db }) => getTask(db, id),
-  'tasks:create': (fields, { db, now }) => {
-    if (fields.categoryId !== null) assertUsableCategory(db, fields.categoryId);
-    return createTask(db, fields, now());
-  },
+  /** A new task in a category delegated on its planned (else due, else today's) day goes to the MSP queue. */
+  'tasks:create': (fields, { db, now, today }) =>
+    db.transaction(() => {
+      if (fields.categoryId === null) return createTask(db, fields, now());
+      assertUsableCategory(db, fields.categoryId);
+      const task = createTask(db, fields, now());
+      if (delegationOn(listDelegations(db), fields.categoryId, referenceDay(fields, today()))) {
+        return setTaskOwner(db, task.id, 'msp', null, false, now());
+      }
+      return task;
+    })(),
+  /** Hands a task to the MSP (optionally a technician) or keeps it; keeping marks it as hers on purpose. */
+  'tasks:assign': ({ id, owner, technicianId, keep }, { db, now }) =>
+    db.transaction(() => {
+      if (technicianId !== null) {
+        if (owner !== 'msp') throw new AppError('VALIDATION', 'Only MSP tasks go to a technician.', [{ field: 'technicianId', message: 'Not an MSP task' }]);
+        assertActiveTechnician(db, technicianId);
+      }
+      return setTaskOwner(db, id, owner, technicianId, owner === 'me' && keep, now());
+    })(),
   'tasks:update': ({ id, ...patch }, { db, now }) =>
     db.transaction(() => {
       const current = getTask(db, id);

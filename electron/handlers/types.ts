@@ -1,4 +1,5 @@
 import type { CallName, CallResult, ParsedInput } from '../../shared/api/contract';
+import type { LocalDay } from '../../shared/domain/day';
 import type { AppStatus } from '../../shared/domain/types';
 import type { SqliteDatabase } from '../db/connection';
 import type { SettingsStore } from '../settings/settings-store';
@@ -9,6 +10,10 @@ export interface HandlerContext {
   /** Epoch milliseconds; injected so tests control time. */
   now: () => number;
   status: () => AppStatus;
+  /** Her time zone: the setting, or the system's. */
+  timeZone: () => string;
+  /** Her current calendar day in her time zone. */
+  today: () => LocalDay;
 }
 
 export type Handler<Name extends CallName> = (

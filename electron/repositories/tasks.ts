@@ -195,3 +195,91 @@ export function purgeDeletedTasks(db: SqliteDatabase, now: number): number {
 export function hasAnyTask(db: SqliteDatabase): boolean {
   return statements(db).anyTask.get() !== undefined;
 }
+
+/**
+ * Open tasks of hers that a delegation of the category over [startDay, endDay] takes over: those
+ * whose planned (else due) day falls in the period, and undated ones when the delegation is
+ * open-ended. Tasks she explicitly keeps are left out.
+ */
+const REFERENCE_DAY = 'coalesce(planned_day, due_day)';
+const IN_PERIOD = `CASE WHEN ${REFERENCE_DAY} IS NULL THEN :end_day IS NULL
+  ELSE ${REFERENCE_DAY} >= :start_day AND (:end_day IS NULL OR ${REFERENCE_DAY} <= :end_day) END`;
+
+const delegationStatements = preparedFor((db) => ({
+  movable: db.prepare<[{ category_id: number; start_day: string; end_day: string | null }], TaskRow>(
+    `SELECT ${COLUMNS} FROM tasks WHERE deleted_at IS NULL AND status != 'done' AND category_id = :category_id
+       AND owner = 'me' AND keep_owner = 0 AND ${IN_PERIOD} ORDER BY ${REFERENCE_DAY} IS NULL, ${REFERENCE_DAY}, id LIMIT 500`,
+  ),
+  // After she takes a category back from :start_day on, the MSP's open tasks dated from then (or undated) return to her.
+  returnable: db.prepare<[{ category_id: number; start_day: string; end_day: null }], TaskRow>(
+    `SELECT ${COLUMNS} FROM tasks WHERE deleted_at IS NULL AND status != 'done' AND category_id = :category_id
+       AND owner = 'msp' AND ${IN_PERIOD} ORDER BY ${REFERENCE_DAY} IS NULL, ${REFERENCE_DAY}, id LIMIT 500`,
+  ),
+  setOwner: db.prepare<[{ id: number; owner: string; technician_id: number | null; keep_owner: number; now: number }]>(
+    `UPDATE tasks SET owner = :owner, technician_id = :technician_id, keep_owner = :keep_owner, updated_at = :now
+     WHERE id = :id AND deleted_at IS NULL`,
+  ),
+  queue: db.prepare<[{ technician_id: number | null; unassigned: number; limit: number }], TaskRow>(
+    `SELECT ${COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'msp' AND status != 'done'
+       AND (:unassigned = 0 OR technician_id IS NULL) AND (:technician_id IS NULL OR technician_id = :technician_id)
+     ORDER BY created_at, id LIMIT :limit`,
+  ),
+  queueCounts: db.prepare<[], { technician_id: number | null; status: TaskStatus; count: number }>(
+    `SELECT technician_id, status, count(*) AS count FROM tasks
+     WHERE deleted_at IS NULL AND owner = 'msp' AND status != 'done' GROUP BY technician_id, status`,
+  ),
+  ofTechnician: db.prepare<[number], { count: number }>(
+    "SELECT count(*) AS count FROM tasks WHERE deleted_at IS NULL AND status != 'done' AND technician_id = ?",
+  ),
+  reassign: db.prepare<[number | null, number, number]>(
+    "UPDATE tasks SET technician_id = ?, updated_at = ? WHERE deleted_at IS NULL AND status != 'done' AND technician_id = ?",
+  ),
+}));
+
+export function tasksMovingToMsp(db: SqliteDatabase, categoryId: number, startDay: LocalDay, endDay: LocalDay | null): Task[] {
+  return delegationStatements(db).movable.all({ category_id: categoryId, start_day: startDay, end_day: endDay }).map(toTask);
+}
+
+export function tasksReturningToMe(db: SqliteDatabase, categoryId: number, fromDay: LocalDay): Task[] {
+  return delegationStatements(db).returnable.all({ category_id: categoryId, start_day: fromDay, end_day: null }).map(toTask);
+}
+
+export function setTaskOwner(
+  db: SqliteDatabase,
+  id: number,
+  owner: Owner,
+  technicianId: number | null,
+  keepOwner: boolean,
+  now: number,
+): Task {
+  getTask(db, id);
+  delegationStatements(db).setOwner.run({
+    id,
+    owner,
+    technician_id: owner === 'msp' ? technicianId : null,
+    keep_owner: keepOwner ? 1 : 0,
+    now,
+  });
+  return getTask(db, id);
+}
+
+export function mspQueue(db: SqliteDatabase, filter: { technicianId: number | null; unassigned: boolean; limit: number }): Task[] {
+  return delegationStatements(db)
+    .queue.all({ technician_id: filter.technicianId, unassigned: filter.unassigned ? 1 : 0, limit: filter.limit })
+    .map(toTask);
+}
+
+export function mspQueueCounts(db: SqliteDatabase): { technicianId: number | null; status: TaskStatus; count: number }[] {
+  return delegationStatements(db)
+    .queueCounts.all()
+    .map((row) => ({ technicianId: row.technician_id, status: row.status, count: row.count }));
+}
+
+export function openTaskCountOfTechnician(db: SqliteDatabase, technicianId: number): number {
+  return delegationStatements(db).ofTechnician.get(technicianId)?.count ?? 0;
+}
+
+/** Hands a technician's open tasks to another one, or back to the MSP's unassigned queue (null). */
+export function reassignTechnicianTasks(db: SqliteDatabase, fromId: number, toId: number | null, now: number): number {
+  return delegationStatements(db).reassign.run(toId, now, fromId).changes;
+}

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import type { Envelope } from './errors';
 import { settingsPatchSchema, type Settings } from '../domain/settings';
+import type { MspContract } from '../domain/cost';
+import type { Delegation } from '../domain/delegation';
+import type { MspProvider, MspSetup, Technician } from '../domain/msp';
+import type { TimeEntry } from '../domain/time-entry';
 import type { AppStatus, Category, Task, TaskPage } from '../domain/types';
+import type { BurnDown, DelegationPreview, QueueCount, ReclaimedView, WeeklyAverages } from './views';
 import {
+  contractFields,
+  delegationPeriod,
+  localDay,
+  newTimeEntry,
+  owner,
+  technicianFields,
+  weeklyEstimateMinutes,
   categoryKind,
   categoryName,
   colour,
@@ -62,6 +74,77 @@ export const contract = {
   'tasks:setStatus': call(z.object({ id, status: taskStatus }).strict()).returns<Task>(),
   'tasks:delete': call(byId).returns<{ id: number }>(),
   'tasks:restore': call(byId).returns<Task>(),
+  'tasks:assign': call(
+    z.object({ id, owner, technicianId: id.nullable().default(null), keep: z.boolean().default(false) }).strict(),
+  ).returns<Task>(),
+
+  'timeEntries:create': call(newTimeEntry).returns<TimeEntry>(),
+  'timeEntries:list': call(
+    z
+      .object({ from: localDay, to: localDay, worker: owner.nullable().default(null), limit: z.number().int().min(1).max(200).default(100) })
+      .strict(),
+  ).returns<TimeEntry[]>(),
+  'timeEntries:delete': call(byId).returns<TimeEntry>(),
+
+  'msp:get': call(none).returns<MspSetup>(),
+  'msp:saveProvider': call(
+    z
+      .object({
+        name: z.string().trim().max(120, 'Keep the name under 120 characters'),
+        email: z.union([z.literal(''), z.email('Use an email address such as help@msp.example')]),
+        phone: z.string().trim().max(60),
+        notes: z.string().max(5000),
+      })
+      .strict(),
+  ).returns<MspProvider>(),
+  'msp:saveContract': call(contractFields).returns<MspContract>(),
+  'msp:deleteContract': call(byId).returns<MspContract>(),
+  'msp:burnDown': call(none).returns<BurnDown>(),
+  'msp:queue': call(
+    z.object({ technicianId: id.nullable().default(null), unassigned: z.boolean().default(false) }).strict(),
+  ).returns<{ tasks: Task[]; counts: QueueCount[] }>(),
+  'technicians:create': call(technicianFields).returns<Technician>(),
+  'technicians:update': call(z.object({ id }).extend(technicianFields.shape).strict()).returns<Technician>(),
+  'technicians:remove': call(
+    z.object({ id, reassignTo: id.nullable().optional() }).strict(),
+  ).returns<{ technician: Technician; reassigned: number }>(),
+  'technicians:restore': call(byId).returns<Technician>(),
+  'responseTargets:set': call(
+    z
+      .object({
+        categoryId: id,
+        targetMinutes: z.number().int().min(1, 'A target is at least one minute').max(60 * 24 * 30, 'A target over 30 days is not a target').nullable(),
+      })
+      .strict(),
+  ).returns<MspSetup['responseTargets']>(),
+
+  'delegations:list': call(none).returns<Delegation[]>(),
+  'delegations:preview': call(
+    z.object({ categoryId: id }).and(delegationPeriod),
+  ).returns<DelegationPreview>(),
+  'delegations:create': call(
+    z
+      .object({
+        categoryId: id,
+        estimatedWeeklyMinutes: weeklyEstimateMinutes.nullable().default(null),
+        note: z.string().max(2000).default(''),
+        keepTaskIds: z.array(id).max(500).default([]),
+      })
+      .and(delegationPeriod),
+  ).returns<{ delegation: Delegation; movedTasks: number }>(),
+  'delegations:update': call(
+    z
+      .object({ id, estimatedWeeklyMinutes: weeklyEstimateMinutes.nullable(), note: z.string().max(2000) })
+      .and(delegationPeriod),
+  ).returns<Delegation>(),
+  'delegations:end': call(z.object({ id, endDay: localDay }).strict()).returns<{ delegation: Delegation; returnedTasks: number }>(),
+  'delegations:delete': call(byId).returns<Delegation>(),
+  'delegations:restore': call(byId).returns<Delegation>(),
+
+  'reclaimed:report': call(
+    z.object({ weeks: z.number().int().min(1).max(104).default(26) }).strict().optional(),
+  ).returns<ReclaimedView>(),
+  'reclaimed:averages': call(none).returns<WeeklyAverages>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -77,3 +77,68 @@ export const taskFilter = z
     limit: z.number().int().min(1).max(200).default(100),
   })
   .strict();
+
+const DAY_MS = 86_400_000;
+
+export const owner = z.enum(['me', 'msp'], { error: 'The work is done by you ("me") or the MSP' });
+
+export const newTimeEntry = z
+  .object({
+    worker: owner,
+    technicianId: id.nullable().default(null),
+    categoryId: id,
+    taskId: id.nullable().default(null),
+    startAt: z.number().int().min(0, 'Not a valid start time'),
+    endAt: z.number().int().min(0, 'Not a valid end time'),
+    note: z.string().max(2000, 'Keep the note under 2,000 characters').default(''),
+  })
+  .strict()
+  .refine((entry) => entry.endAt > entry.startAt, { message: 'The entry must end after it starts', path: ['endAt'] })
+  .refine((entry) => entry.endAt - entry.startAt <= DAY_MS, {
+    message: 'An entry longer than 24 hours is not plausible; split it',
+    path: ['endAt'],
+  })
+  .refine((entry) => entry.technicianId === null || entry.worker === 'msp', {
+    message: 'Only MSP work has a technician',
+    path: ['technicianId'],
+  });
+
+const money = (label: string) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .min(0, `${label} cannot be negative`)
+    .max(10_000_000, `${label} is implausibly large`);
+
+export const contractFields = z
+  .object({
+    id: id.nullable().default(null),
+    startDay: localDay,
+    monthlyFee: money('The monthly fee'),
+    includedHours: z.number().min(0, 'Included hours cannot be negative').max(10_000, 'Included hours are implausibly many'),
+    overageRate: money('The overage rate'),
+  })
+  .strict();
+
+export const technicianFields = z
+  .object({
+    name: z.string().trim().min(1, 'Give the technician a name').max(80, 'Keep the name under 80 characters'),
+    role: z.string().trim().max(80).default(''),
+    email: z.union([z.literal(''), z.email('Use an email address such as sam@msp.example')]).default(''),
+  })
+  .strict();
+
+export const delegationPeriod = z
+  .object({
+    startDay: localDay,
+    endDay: localDay.nullable().default(null),
+  })
+  .refine((period) => period.endDay === null || period.endDay >= period.startDay, {
+    message: 'The end day cannot be before the start day',
+    path: ['endDay'],
+  });
+
+export const weeklyEstimateMinutes = z
+  .number()
+  .int('Whole minutes')
+  .min(0, 'An estimate cannot be negative')
+  .max(7 * 24 * 60, 'A week has 168 hours');

@@ -34,7 +34,7 @@ describe('the database file', () => {
       .sort();
     expect(tables).toEqual(
       [
-        'categories', 'delegations', 'msp_contracts', 'msp_provider', 'recurring_series', 'response_targets',
+        'categories', 'daily_rollup', 'delegations', 'msp_contracts', 'msp_provider', 'recurring_series', 'response_targets',
         'tasks', 'tasks_fts', 'technicians', 'time_entries', 'time_off', 'week_plans',
       ].sort(),
     );

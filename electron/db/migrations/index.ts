@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migration001Initial } from './001-initial';
+import { migration002DailyRollup } from './002-daily-rollup';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,7 @@ export interface Migration {
 }
 
 /** Ordered; a migration's version is its position. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002DailyRollup];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

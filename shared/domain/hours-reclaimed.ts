@@ -1,0 +1,193 @@
+import { addDays, dayOfWeek, startOfWeek, type LocalDay } from './day';
+import { inForceDuring, type Delegation } from './delegation';
+
+/**
+ * Baseline, hours reclaimed, MSP hours delivered and oversight, exactly as PRODUCT.md defines them.
+ * Pure: the caller supplies logged minutes per category and local day (completed entries only, a
+ * running timer counts nowhere) and the settings; nothing here reads a clock or a database.
+ */
+
+export interface ReclaimedSettings {
+  /** 0 = Sunday … 6 = Saturday. */
+  weekStartsOn: number;
+  workingDays: readonly number[];
+  /** N: how many full weeks the baseline averages. */
+  baselineWeeks: number;
+  /** Share of MSP hours delivered that she spends overseeing them (0.1 = 10 %). */
+  oversightShare: number;
+}
+
+/** Minutes logged in a category on a local day. */
+export type DailyMinutes = (categoryId: number, day: LocalDay) => number;
+
+export interface ReclaimedInput {
+  delegations: readonly Delegation[];
+  settings: ReclaimedSettings;
+  /** Her today, in her time zone: no figure looks past it. */
+  today: LocalDay;
+  /** The local day of her first time entry in the app (any category), or null if she has none. */
+  firstEntryDay: LocalDay | null;
+  /** Her hours (worker "me"). */
+  herMinutes: DailyMinutes;
+  /** The MSP's and its technicians' hours. */
+  mspMinutes: DailyMinutes;
+}
+
+export type BaselineSource = 'measured' | 'estimated' | 'missing';
+
+export interface Baseline {
+  delegationId: number;
+  categoryId: number;
+  /** Her average weekly hours in the category over the window (or the estimate, or 0). */
+  weeklyHours: number;
+  /** measured: from her entries; estimated: the estimate typed when delegating; missing: neither (0, the UI warns). */
+  source: BaselineSource;
+  /** The first days of the weeks averaged, most recent first. */
+  windowWeeks: LocalDay[];
+}
+
+export interface ReclaimedWeek {
+  weekStart: LocalDay;
+  delegationId: number;
+  categoryId: number;
+  /** f: working days in force this week / working days in the week. */
+  share: number;
+  baselineHours: number;
+  /** Her hours in the category on the days the delegation is in force. */
+  herHours: number;
+  /** max(0, baseline × f − herHours). */
+  reclaimedHours: number;
+  /** MSP hours in the category on the days the delegation is in force: delivered. */
+  mspHours: number;
+}
+
+export interface WeekTotals {
+  weekStart: LocalDay;
+  grossHours: number;
+  mspDeliveredHours: number;
+  oversightHours: number;
+  /** gross − oversight; negative when overseeing cost more than was handed off. */
+  netHours: number;
+}
+
+export interface ReclaimedReport {
+  baselines: Baseline[];
+  /** One row per delegation and week it was in force, up to today. */
+  rows: ReclaimedWeek[];
+  /** The rows summed per week, oldest first. */
+  weeks: WeekTotals[];
+  totals: Omit<WeekTotals, 'weekStart'>;
+}
+
+const sumMinutes = (minutes: DailyMinutes, categoryId: number, from: LocalDay, to: LocalDay): number => {
+  let total = 0;
+  for (let day = from; day <= to; day = addDays(day, 1)) total += minutes(categoryId, day);
+  return total;
+};
+
+const isWorkingDay = (settings: ReclaimedSettings, day: LocalDay) => settings.workingDays.includes(dayOfWeek(day));
+
+/**
+ * Baseline of a category for a delegation: her average weekly hours in that category over the N
+ * most recent full weeks ending before the week containing the effective day, skipping weeks in
+ * which the category was delegated on any day, and not reaching before the week of her first time
+ * entry. No such weeks, or no hours in them, gives the typed estimate; with no estimate, 0.
+ */
+export function baselineFor(
+  delegation: Delegation,
+  categoryDelegations: readonly Delegation[],
+  input: Pick<ReclaimedInput, 'settings' | 'firstEntryDay' | 'herMinutes'>,
+): Baseline {
+  const { settings, firstEntryDay, herMinutes } = input;
+  const windowWeeks: LocalDay[] = [];
+  let measuredMinutes = 0;
+  if (firstEntryDay !== null) {
+    const earliest = startOfWeek(firstEntryDay, settings.weekStartsOn);
+    let week = addDays(startOfWeek(delegation.startDay, settings.weekStartsOn), -7);
+    while (windowWeeks.length < settings.baselineWeeks && week >= earliest) {
+      const weekEnd = addDays(week, 6);
+      if (!inForceDuring(categoryDelegations, week, weekEnd)) {
+        windowWeeks.push(week);
+        measuredMinutes += sumMinutes(herMinutes, delegation.categoryId, week, weekEnd);
+      }
+      week = addDays(week, -7);
+    }
+  }
+  const base = { delegationId: delegation.id, categoryId: delegation.categoryId, windowWeeks };
+  if (windowWeeks.length > 0 && measuredMinutes > 0) {
+    return { ...base, weeklyHours: measuredMinutes / 60 / windowWeeks.length, source: 'measured' };
+  }
+  if (delegation.estimatedWeeklyMinutes !== null) {
+    return { ...base, weeklyHours: delegation.estimatedWeeklyMinutes / 60, source: 'estimated' };
+  }
+  return { ...base, weeklyHours: 0, source: 'missing' };
+}
+
+/**
+ * Hours reclaimed for every delegation and week up to today. In week w, with f = (her working days
+ * in w on which the delegation is in force) / (her working days in w) by the capacity settings
+ * ignoring time off (0 for a week with none): max(0, baseline × f − her hours in the category on
+ * the days of w on which the delegation is in force). In the current week only days up to and
+ * including today count as in force; future weeks count nowhere.
+ */
+export function hoursReclaimed(input: ReclaimedInput): ReclaimedReport {
+  const { delegations, settings, today } = input;
+  const workingDaysPerWeek = [0, 1, 2, 3, 4, 5, 6].filter((weekday) => settings.workingDays.includes(weekday)).length;
+  const baselines: Baseline[] = [];
+  const rows: ReclaimedWeek[] = [];
+
+  for (const delegation of delegations) {
+    const categoryDelegations = delegations.filter((other) => other.categoryId === delegation.categoryId);
+    const baseline = baselineFor(delegation, categoryDelegations, input);
+    baselines.push(baseline);
+
+    const lastDay = delegation.endDay !== null && delegation.endDay < today ? delegation.endDay : today;
+    if (delegation.startDay > lastDay) continue;
+    for (
+      let week = startOfWeek(delegation.startDay, settings.weekStartsOn);
+      week <= lastDay;
+      week = addDays(week, 7)
+    ) {
+      const from = delegation.startDay > week ? delegation.startDay : week;
+      const weekEnd = addDays(week, 6);
+      const to = lastDay < weekEnd ? lastDay : weekEnd;
+      let workingInForce = 0;
+      for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(settings, day)) workingInForce += 1;
+      const share = workingDaysPerWeek === 0 ? 0 : workingInForce / workingDaysPerWeek;
+      const herHours = sumMinutes(input.herMinutes, delegation.categoryId, from, to) / 60;
+      const mspHours = sumMinutes(input.mspMinutes, delegation.categoryId, from, to) / 60;
+      rows.push({
+        weekStart: week,
+        delegationId: delegation.id,
+        categoryId: delegation.categoryId,
+        share,
+        baselineHours: baseline.weeklyHours,
+        herHours,
+        reclaimedHours: Math.max(0, baseline.weeklyHours * share - herHours),
+        mspHours,
+      });
+    }
+  }
+
+  const byWeek = new Map<LocalDay, WeekTotals>();
+  for (const row of rows) {
+    const week = byWeek.get(row.weekStart) ?? { weekStart: row.weekStart, grossHours: 0, mspDeliveredHours: 0, oversightHours: 0, netHours: 0 };
+    week.grossHours += row.reclaimedHours;
+    week.mspDeliveredHours += row.mspHours;
+    byWeek.set(row.weekStart, week);
+  }
+  const weeks = [...byWeek.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
+  for (const week of weeks) {
+    week.oversightHours = settings.oversightShare * week.mspDeliveredHours;
+    week.netHours = week.grossHours - week.oversightHours;
+  }
+  const grossHours = weeks.reduce((total, week) => total + week.grossHours, 0);
+  const mspDeliveredHours = weeks.reduce((total, week) => total + week.mspDeliveredHours, 0);
+  const oversightHours = settings.oversightShare * mspDeliveredHours;
+  return {
+    baselines,
+    rows,
+    weeks,
+    totals: { grossHours, mspDeliveredHours, oversightHours, netHours: grossHours - oversightHours },
+  };
+}
