@@ -103,7 +103,9 @@ export function baselineFor(
   let measuredMinutes = 0;
   if (firstEntryDay !== null) {
     const earliest = startOfWeek(firstEntryDay, settings.weekStartsOn);
-    let week = addDays(startOfWeek(delegation.startDay, settings.weekStartsOn), -7);
+    const beforeEffectiveWeek = addDays(startOfWeek(delegation.startDay, settings.weekStartsOn), -7);
+    const lastFullWeek = addDays(startOfWeek(input.today, settings.weekStartsOn), -7);
+    let week = beforeEffectiveWeek < lastFullWeek ? beforeEffectiveWeek : lastFullWeek;
     while (windowWeeks.length < settings.baselineWeeks && week >= earliest) {
       const weekEnd = addDays(week, 6);
       if (!inForceDuring(categoryDelegations, week, weekEnd)) {

@@ -473,13 +473,13 @@ describe('hours reclaimed: rules', () => {
   });
 
   it('4. a delegation dated after today yields no rows and nothing reclaimed, but its baseline is computed', () => {
-    // Today Sun 07-26 (the week of 07-20 is complete). Delegated from Wed 07-29 (next week).
+    // Today Mon 07-27 (the week of 07-20 is over; today's week never counts as full). Delegated from Wed 07-29.
     // Baseline: window 07-20..06-01, all complete past weeks → 8 × 300 / 8 = 300 min, measured.
     // MSP logged 60 in cat 1 on Fri 07-24: the category was not delegated that day → not delivered.
     const report = hoursReclaimed({
       delegations: [delegation(1, 1, '2026-07-29', null)],
       settings: DEFAULTS,
-      today: '2026-07-26',
+      today: '2026-07-27',
       firstEntryDay: JUNE_FIRST_ENTRY,
       herMinutes: dailyMinutes([juneHistory('2026-07-24')]),
       mspMinutes: dailyMinutes([], { '1|2026-07-24': 60 }),
@@ -781,5 +781,28 @@ describe('what-if (hand-computed)', () => {
 
     // Without a contract there is no MSP cost to show.
     expect(whatIf({ averageWeeklyHours, windowWeeks: 8, selectedCategoryIds: [1, 2], oversightShare: 0.1, contract: undefined, costs }).mspAnnualCost).toBeNull();
+  });
+});
+
+describe('baseline of a delegation dated in the future', () => {
+  it('averages only weeks that are over: the unfinished current week and future weeks never count', async () => {
+    const { baselineFor } = await import('../../shared/domain/hours-reclaimed');
+    // She logs 60 min every weekday from Mon 2026-06-01 to Fri 2026-07-17 (7 weeks × 300 min).
+    // Today is Wed 2026-07-22; the delegation starts Wed 2026-08-05 (week of 08-03).
+    // Weeks before the effective week: 07-27 (future), 07-20 (current, unfinished) — both skipped.
+    // Window: 07-13, 07-06, 06-29, 06-22, 06-15, 06-08, 06-01 = 7 weeks (first-entry floor), 2100 min.
+    // Baseline = 2100 / 7 = 300 min = 5 h a week.
+    const herMinutes = (_category: number, day: string) => {
+      const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+      return day >= '2026-06-01' && day <= '2026-07-17' && weekday >= 1 && weekday <= 5 ? 60 : 0;
+    };
+    const baseline = baselineFor(
+      { id: 1, categoryId: 7, startDay: '2026-08-05', endDay: null, estimatedWeeklyMinutes: null, note: '' },
+      [],
+      { settings: { weekStartsOn: 1, workingDays: [1, 2, 3, 4, 5], baselineWeeks: 8, oversightShare: 0.1 }, firstEntryDay: '2026-06-01', herMinutes, today: '2026-07-22' },
+    );
+    expect(baseline.windowWeeks).toEqual(['2026-07-13', '2026-07-06', '2026-06-29', '2026-06-22', '2026-06-15', '2026-06-08', '2026-06-01']);
+    expect(baseline.weeklyHours * 60).toBe(300);
+    expect(baseline.source).toBe('measured');
   });
 });
