@@ -3,8 +3,10 @@ import { categoryHandlers } from './category-handlers';
 import { delegationHandlers } from './delegation-handlers';
 import { mspHandlers } from './msp-handlers';
 import { reclaimedHandlers } from './reclaimed-handlers';
+import { recurringHandlers } from './recurring-handlers';
 import { taskHandlers } from './task-handlers';
 import { timeEntryHandlers } from './time-entry-handlers';
+import { timerHandlers } from './timer-handlers';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -12,7 +14,9 @@ export const handlers = {
   ...categoryHandlers,
   ...taskHandlers,
   ...timeEntryHandlers,
+  ...timerHandlers,
   ...mspHandlers,
   ...delegationHandlers,
   ...reclaimedHandlers,
+  ...recurringHandlers,
 } satisfies Handlers;

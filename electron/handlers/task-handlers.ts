@@ -8,6 +8,8 @@ import {
   getTask,
   listTasks,
   restoreTask,
+  planTask,
+  categoriseTask,
   setTaskOwner,
   setTaskStatus,
   softDeleteTask,
@@ -17,6 +19,33 @@ import type { Handlers } from './types';
 
 export const taskHandlers = {
   'tasks:list': (filter, { db }) => listTasks(db, filter),
+  /** One action over many tasks, all or nothing. */
+  'tasks:bulk': ({ ids, action }, { db, now }) =>
+    db.transaction(() => {
+      const at = now();
+      if (action.kind === 'categorise') assertUsableCategory(db, action.categoryId);
+      let changed = 0;
+      for (const id of ids) {
+        const task = getTask(db, id);
+        switch (action.kind) {
+          case 'complete':
+          case 'reopen':
+            setTaskStatus(db, id, action.kind === 'complete' ? 'done' : 'open', at);
+            break;
+          case 'plan':
+            planTask(db, id, action.plannedDay, at);
+            break;
+          case 'assign':
+            setTaskOwner(db, id, action.owner, action.owner === 'msp' ? task.technicianId : null, action.owner === 'me', at);
+            break;
+          case 'categorise':
+            categoriseTask(db, id, action.categoryId, at);
+            break;
+        }
+        changed += 1;
+      }
+      return { changed };
+    })(),
   'tasks:get': ({ id }, { db }) => getTask(db, id),
   /** A new task in a category delegated on its planned (else due, else today's) day goes to the MSP queue. */
   'tasks:create': (fields, { db, now, today }) =>

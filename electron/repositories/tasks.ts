@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import type { LocalDay } from '../../shared/domain/day';
-import type { Owner, Priority, Task, TaskPage, TaskStatus } from '../../shared/domain/types';
-import { preparedFor, type SqliteDatabase } from '../db/connection';
+import type { Owner, Priority, Task, TaskPage, TaskSort, TaskStatus } from '../../shared/domain/types';
+import { preparedFor, type SqliteDatabase, type Statement } from '../db/connection';
 
 interface TaskRow {
   id: number;
@@ -95,20 +95,65 @@ const ORDER = `CASE WHEN status = 'done' THEN 1 ELSE 0 END,
 
 const FILTER = `deleted_at IS NULL
   AND (:status = 'all' OR (:status = 'done') = (status = 'done'))
-  AND (:category_id IS NULL OR category_id = :category_id)`;
+  AND (:category_id IS NULL OR category_id = :category_id)
+  AND (:owner IS NULL OR owner = :owner)
+  AND (:unplanned IS NULL OR unplanned = :unplanned)
+  AND (:due_by IS NULL OR due_day <= :due_by)`;
+
+const SEARCH = 'id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH :search)';
+
+const SORTS: Record<TaskSort, string> = {
+  urgency: ORDER,
+  priority: `CASE WHEN status = 'done' THEN 1 ELSE 0 END, priority DESC, due_day IS NULL, due_day, id DESC`,
+  newest: 'created_at DESC, id DESC',
+  title: 'title COLLATE NOCASE, id',
+};
+
 
 interface FilterParams {
   status: TaskListStatus;
   category_id: number | null;
+  owner: Owner | null;
+  unplanned: number | null;
+  due_by: string | null;
+  search?: string;
+}
+
+/**
+ * Turns what she typed into an FTS5 query: every word must appear, as a prefix, so "vpn sal"
+ * finds "Reset VPN for sales". Quotes make any punctuation she types literal, never syntax.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.split(/\s+/).filter((word) => word.length > 0);
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
+}
+
+const listStatements = new WeakMap<SqliteDatabase, Map<string, { page: Statement; count: Statement }>>();
+
+/** One pair of prepared statements per sort and search/no-search shape, prepared on first use. */
+function listStatementsFor(db: SqliteDatabase, sort: TaskSort, searching: boolean) {
+  let cache = listStatements.get(db);
+  if (!cache) {
+    cache = new Map();
+    listStatements.set(db, cache);
+  }
+  const key = `${sort}|${searching}`;
+  let statements = cache.get(key);
+  if (!statements) {
+    const where = searching ? `${FILTER} AND ${SEARCH}` : FILTER;
+    statements = {
+      page: db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE ${where} ORDER BY ${SORTS[sort]} LIMIT :limit OFFSET :offset`),
+      count: db.prepare(`SELECT count(*) AS total FROM tasks WHERE ${where}`),
+    };
+    cache.set(key, statements);
+  }
+  return statements;
 }
 
 const statements = preparedFor((db) => ({
   byId: db.prepare<[number], TaskRow>(`SELECT ${COLUMNS} FROM tasks WHERE id = ? AND deleted_at IS NULL`),
   deletedById: db.prepare<[number], { id: number }>('SELECT id FROM tasks WHERE id = ? AND deleted_at IS NOT NULL'),
-  page: db.prepare<[FilterParams & { limit: number; offset: number }], TaskRow>(
-    `SELECT ${COLUMNS} FROM tasks WHERE ${FILTER} ORDER BY ${ORDER} LIMIT :limit OFFSET :offset`,
-  ),
-  count: db.prepare<[FilterParams], { total: number }>(`SELECT count(*) AS total FROM tasks WHERE ${FILTER}`),
   insert: db.prepare<[TaskParams]>(
     `INSERT INTO tasks (title, notes, category_id, estimate_minutes, due_day, planned_day, priority, unplanned,
        created_at, updated_at)
@@ -136,15 +181,45 @@ export function getTask(db: SqliteDatabase, id: number): Task {
   return toTask(row);
 }
 
-export function listTasks(
-  db: SqliteDatabase,
-  filter: { status: TaskListStatus; categoryId: number | null; offset: number; limit: number },
-): TaskPage {
-  const { page, count } = statements(db);
-  const params = { status: filter.status, category_id: filter.categoryId };
-  const rows = page.all({ ...params, limit: filter.limit, offset: filter.offset });
-  const { total } = count.get(params) ?? { total: 0 };
+export interface TaskListFilter {
+  status: TaskListStatus;
+  categoryId: number | null;
+  owner?: Owner | null;
+  unplanned?: boolean | null;
+  dueBy?: LocalDay | null;
+  search?: string;
+  sort?: TaskSort;
+  offset: number;
+  limit: number;
+}
+
+export function listTasks(db: SqliteDatabase, filter: TaskListFilter): TaskPage {
+  const search = ftsQuery(filter.search ?? '');
+  const { page, count } = listStatementsFor(db, filter.sort ?? 'urgency', search !== null);
+  const params: FilterParams = {
+    status: filter.status,
+    category_id: filter.categoryId,
+    owner: filter.owner ?? null,
+    unplanned: filter.unplanned == null ? null : filter.unplanned ? 1 : 0,
+    due_by: filter.dueBy ?? null,
+    ...(search !== null ? { search } : {}),
+  };
+  const rows = page.all({ ...params, limit: filter.limit, offset: filter.offset }) as TaskRow[];
+  const { total } = (count.get(params) as { total: number } | undefined) ?? { total: 0 };
   return { total, offset: filter.offset, tasks: rows.map(toTask) };
+}
+
+const bulkStatements = preparedFor((db) => ({
+  plan: db.prepare<[string | null, number, number]>('UPDATE tasks SET planned_day = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
+  categorise: db.prepare<[number, number, number]>('UPDATE tasks SET category_id = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'),
+}));
+
+export function planTask(db: SqliteDatabase, id: number, plannedDay: LocalDay | null, now: number): number {
+  return bulkStatements(db).plan.run(plannedDay, now, id).changes;
+}
+
+export function categoriseTask(db: SqliteDatabase, id: number, categoryId: number, now: number): number {
+  return bulkStatements(db).categorise.run(categoryId, now, id).changes;
 }
 
 export function createTask(db: SqliteDatabase, fields: TaskFields, now: number): Task {
@@ -282,4 +357,32 @@ export function openTaskCountOfTechnician(db: SqliteDatabase, technicianId: numb
 /** Hands a technician's open tasks to another one, or back to the MSP's unassigned queue (null). */
 export function reassignTechnicianTasks(db: SqliteDatabase, fromId: number, toId: number | null, now: number): number {
   return delegationStatements(db).reassign.run(toId, now, fromId).changes;
+}
+
+const todayStatements = preparedFor((db) => ({
+  plannedOn: db.prepare<[string], TaskRow>(
+    `SELECT ${COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'me' AND status != 'done'
+       AND coalesce(planned_day, due_day) = ? ORDER BY priority DESC, id LIMIT 100`,
+  ),
+  overdue: db.prepare<[string], TaskRow>(
+    `SELECT ${COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'me' AND status != 'done'
+       AND due_day < ? ORDER BY due_day, priority DESC, id LIMIT 100`,
+  ),
+  unplannedSince: db.prepare<[number], { count: number }>(
+    'SELECT count(*) AS count FROM tasks WHERE deleted_at IS NULL AND unplanned = 1 AND created_at >= ?',
+  ),
+}));
+
+/** Her open tasks planned (else due) on `day`. */
+export function tasksPlannedOn(db: SqliteDatabase, day: LocalDay): Task[] {
+  return todayStatements(db).plannedOn.all(day).map(toTask);
+}
+
+/** Her open tasks due before `day`. */
+export function tasksOverdue(db: SqliteDatabase, day: LocalDay): Task[] {
+  return todayStatements(db).overdue.all(day).map(toTask);
+}
+
+export function unplannedTasksSince(db: SqliteDatabase, since: number): number {
+  return todayStatements(db).unplannedSince.get(since)?.count ?? 0;
 }

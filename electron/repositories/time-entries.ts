@@ -179,3 +179,45 @@ export function reassignLocalDays(db: SqliteDatabase, timeZone: string): number 
   })();
   return changed;
 }
+
+const timerStatements = preparedFor((db) => ({
+  running: db.prepare<[], TimeEntryRow>(`SELECT ${COLUMNS} FROM time_entries WHERE worker = 'me' AND end_at IS NULL`),
+  stop: db.prepare<[number, number, number]>('UPDATE time_entries SET end_at = ?, updated_at = ? WHERE id = ? AND end_at IS NULL'),
+  update: db.prepare<[Record<string, unknown>]>(
+    `UPDATE time_entries SET category_id = :category_id, task_id = :task_id, start_at = :start_at, end_at = :end_at,
+       start_day = :start_day, note = :note, updated_at = :now WHERE id = :id`,
+  ),
+  taskTotals: db.prepare<[number], { ms: number | null }>(
+    'SELECT sum(end_at - start_at) AS ms FROM time_entries WHERE task_id = ? AND end_at IS NOT NULL',
+  ),
+}));
+
+/** Her running timer: the one entry of hers without an end (the schema allows at most one). */
+export function runningTimer(db: SqliteDatabase): TimeEntry | null {
+  const row = timerStatements(db).running.get();
+  return row ? toTimeEntry(row) : null;
+}
+
+export function stopTimer(db: SqliteDatabase, id: number, endAt: number, now: number): TimeEntry {
+  timerStatements(db).stop.run(endAt, now, id);
+  return getTimeEntry(db, id);
+}
+
+export function updateTimeEntry(db: SqliteDatabase, entry: TimeEntry, timeZone: string, now: number): TimeEntry {
+  timerStatements(db).update.run({
+    id: entry.id,
+    category_id: entry.categoryId,
+    task_id: entry.taskId,
+    start_at: entry.startAt,
+    end_at: entry.endAt,
+    start_day: localDayOf(entry.startAt, timeZone),
+    note: entry.note,
+    now,
+  });
+  return getTimeEntry(db, entry.id);
+}
+
+/** Minutes logged on a task, completed entries only. */
+export function loggedMinutesOnTask(db: SqliteDatabase, taskId: number): number {
+  return (timerStatements(db).taskTotals.get(taskId)?.ms ?? 0) / 60_000;
+}

@@ -5,9 +5,15 @@ import { TodayScreen } from '../features/today/today-screen';
 import { PlaceholderScreen } from '../features/placeholders/placeholder-screen';
 import { navigate, SCREENS, useScreen, type ScreenId } from './routes';
 import { Sidebar } from './sidebar';
+import { QuickAddDialog } from '../features/quick-add/quick-add-dialog';
 import { useTheme } from './theme';
 
 const SettingsScreen = lazy(() => import('../features/settings/settings-screen'));
+const MspScreen = lazy(() => import('../features/msp/msp-screen'));
+const HandoffSheet = lazy(() => import('../features/msp/handoff-sheet'));
+const CommandPalette = lazy(() => import('../features/palette/command-palette'));
+const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
+const InsightsScreen = lazy(() => import('../features/insights/insights-screen'));
 
 function Screen({ id }: { id: ScreenId }) {
   switch (id) {
@@ -17,6 +23,12 @@ function Screen({ id }: { id: ScreenId }) {
       return <TasksScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'msp':
+      return <MspScreen />;
+    case 'handoff':
+      return <HandoffSheet />;
+    case 'insights':
+      return <InsightsScreen />;
     default:
       return <PlaceholderScreen id={id} />;
   }
@@ -30,8 +42,28 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const [dismissed, setDismissed] = useState<string[]>([]);
 
+  const [quickAdd, setQuickAdd] = useState(false);
+  const [palette, setPalette] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable], dialog');
+      if (event.key.toLowerCase() === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing) {
+        event.preventDefault();
+        setQuickAdd(true);
+        return;
+      }
+      if (event.key === '?' && !typing) {
+        event.preventDefault();
+        setShortcuts(true);
+        return;
+      }
+      if (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+        event.preventDefault();
+        setPalette(true);
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       const index = Number(event.key) - 1;
       const target = SCREENS[index];
@@ -73,7 +105,17 @@ export function App() {
       <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); main.current?.focus(); }}>
         Skip to content
       </a>
-      <Sidebar current={screen} />
+      <Sidebar current={screen} onQuickAdd={() => setQuickAdd(true)} />
+      {quickAdd && <QuickAddDialog onClose={() => setQuickAdd(false)} />}
+      <Suspense fallback={null}>
+        {palette && (
+          <CommandPalette
+            onClose={() => setPalette(false)}
+            actions={{ quickAdd: () => setQuickAdd(true), showShortcuts: () => setShortcuts(true) }}
+          />
+        )}
+        {shortcuts && <ShortcutsHelp onClose={() => setShortcuts(false)} />}
+      </Suspense>
       <main id="main" ref={main} tabIndex={-1}>
         {notices.map((notice) => (
           <div key={notice.id} className={`notice notice-${notice.level}`} role="alert">

@@ -10,11 +10,14 @@ export const SCREENS = [
   { id: 'settings', label: 'Settings' },
 ] as const;
 
-export type ScreenId = (typeof SCREENS)[number]['id'];
+/** Pages reached from a screen rather than the sidebar. */
+const PAGES = ['handoff'] as const;
+
+export type ScreenId = (typeof SCREENS)[number]['id'] | (typeof PAGES)[number];
 
 function screenFromHash(hash: string): ScreenId {
   const id = hash.replace(/^#\/?/, '');
-  return SCREENS.find((screen) => screen.id === id)?.id ?? 'today';
+  return SCREENS.find((screen) => screen.id === id)?.id ?? PAGES.find((page) => page === id) ?? 'today';
 }
 
 export function navigate(screen: ScreenId): void {

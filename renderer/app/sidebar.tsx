@@ -1,11 +1,12 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { RunningTimer } from '../features/timer/running-timer';
 import { SCREENS, type ScreenId } from './routes';
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
 export const MOD_KEY_LABEL = isMac ? '⌘' : 'Ctrl+';
 
 /** The left sidebar. Arrow keys move between screens; Ctrl/⌘+1…7 jump from anywhere. */
-export function Sidebar({ current }: { current: ScreenId }) {
+export function Sidebar({ current, onQuickAdd }: { current: ScreenId; onQuickAdd: () => void }) {
   const list = useRef<HTMLUListElement>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -35,7 +36,7 @@ export function Sidebar({ current }: { current: ScreenId }) {
           <li key={screen.id}>
             <a
               href={`#/${screen.id}`}
-              aria-current={screen.id === current ? 'page' : undefined}
+              aria-current={screen.id === current || (screen.id === 'msp' && current === 'handoff') ? 'page' : undefined}
               aria-keyshortcuts={`${isMac ? 'Meta' : 'Control'}+${index + 1}`}
             >
               <span>{screen.label}</span>
@@ -47,6 +48,10 @@ export function Sidebar({ current }: { current: ScreenId }) {
           </li>
         ))}
       </ul>
+      <button type="button" className="button quick-add-button" onClick={onQuickAdd} aria-keyshortcuts="N">
+        Quick add <kbd aria-hidden="true">N</kbd>
+      </button>
+      <RunningTimer />
     </nav>
   );
 }

@@ -6,7 +6,7 @@ import type { Delegation } from '../domain/delegation';
 import type { MspProvider, MspSetup, Technician } from '../domain/msp';
 import type { TimeEntry } from '../domain/time-entry';
 import type { AppStatus, Category, Task, TaskPage } from '../domain/types';
-import type { BurnDown, DelegationPreview, QueueCount, ReclaimedView, WeeklyAverages } from './views';
+import type { BurnDown, DelegationPreview, QueueCount, ReclaimedView, TodaySummary, WeeklyAverages } from './views';
 import {
   contractFields,
   delegationPeriod,
@@ -14,6 +14,8 @@ import {
   newTimeEntry,
   owner,
   technicianFields,
+  bulkTaskAction,
+  timeEntryPatch,
   weeklyEstimateMinutes,
   categoryKind,
   categoryName,
@@ -25,18 +27,8 @@ import {
   taskStatus,
 } from './schemas';
 
-/**
- * A call's declaration: the schema its input must pass and, as a phantom, the type of its result.
- * The phantom is never read at run time.
- */
-interface CallSpec<Input extends z.ZodType, Result> {
-  input: Input;
-  result?: Result;
-}
-
-const call = <Input extends z.ZodType>(input: Input) => ({
-  returns: <Result>(): CallSpec<Input, Result> => ({ input }),
-});
+import { call } from './call';
+import { recurringCalls } from './contract-recurring';
 
 const none = z.object({}).strict().optional();
 const byId = z.object({ id }).strict();
@@ -74,6 +66,7 @@ export const contract = {
   'tasks:setStatus': call(z.object({ id, status: taskStatus }).strict()).returns<Task>(),
   'tasks:delete': call(byId).returns<{ id: number }>(),
   'tasks:restore': call(byId).returns<Task>(),
+  'tasks:bulk': call(bulkTaskAction).returns<{ changed: number }>(),
   'tasks:assign': call(
     z.object({ id, owner, technicianId: id.nullable().default(null), keep: z.boolean().default(false) }).strict(),
   ).returns<Task>(),
@@ -85,6 +78,21 @@ export const contract = {
       .strict(),
   ).returns<TimeEntry[]>(),
   'timeEntries:delete': call(byId).returns<TimeEntry>(),
+  'timeEntries:update': call(timeEntryPatch).returns<TimeEntry>(),
+  'timeEntries:split': call(z.object({ id, at: z.number().int().min(0) }).strict()).returns<[TimeEntry, TimeEntry]>(),
+
+  'timer:current': call(none).returns<TimeEntry | null>(),
+  'timer:start': call(
+    z
+      .object({ taskId: id.nullable().default(null), categoryId: id.nullable().default(null), note: z.string().max(2000).default('') })
+      .strict()
+      .refine((input) => input.taskId !== null || input.categoryId !== null, {
+        message: 'Start the timer on a task or a category',
+        path: ['taskId'],
+      }),
+  ).returns<{ started: TimeEntry; stopped: TimeEntry | null }>(),
+  'timer:stop': call(none).returns<TimeEntry | null>(),
+  'today:summary': call(none).returns<TodaySummary>(),
 
   'msp:get': call(none).returns<MspSetup>(),
   'msp:saveProvider': call(
@@ -145,6 +153,8 @@ export const contract = {
     z.object({ weeks: z.number().int().min(1).max(104).default(26) }).strict().optional(),
   ).returns<ReclaimedView>(),
   'reclaimed:averages': call(none).returns<WeeklyAverages>(),
+
+  ...recurringCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -153,7 +163,7 @@ export type CallName = keyof Contract;
 export type CallInput<Name extends CallName> = z.input<Contract[Name]['input']>;
 /** What the handler receives (after parsing, defaults applied). */
 export type ParsedInput<Name extends CallName> = z.output<Contract[Name]['input']>;
-export type CallResult<Name extends CallName> = NonNullable<Contract[Name]['result']>;
+export type CallResult<Name extends CallName> = NonNullable<Contract[Name]['result']>[0];
 
 export const callNames = Object.keys(contract) as CallName[];
 

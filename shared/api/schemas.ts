@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isLocalDay } from '../domain/day';
-import { TASK_STATUSES } from '../domain/types';
+import { TASK_SORTS, TASK_STATUSES } from '../domain/types';
 
 export const id = z.number({ error: 'Expected a numeric id' }).int().positive();
 
@@ -73,8 +73,29 @@ export const taskFilter = z
   .object({
     status: z.enum(['active', 'done', 'all']).default('active'),
     categoryId: id.nullable().default(null),
+    owner: z.enum(['me', 'msp']).nullable().default(null),
+    /** Only unplanned (true), only planned (false), or both (null). */
+    unplanned: z.boolean().nullable().default(null),
+    /** Due on or before this day (e.g. today for "due by today"). */
+    dueBy: z.string().refine(isLocalDay, 'Use a real date written YYYY-MM-DD').nullable().default(null),
+    /** Words to find in titles and notes (full-text, prefix match). */
+    search: z.string().trim().max(200, 'Search for at most 200 characters').default(''),
+    sort: z.enum(TASK_SORTS).default('urgency'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(200).default(100),
+  })
+  .strict();
+
+export const bulkTaskAction = z
+  .object({
+    ids: z.array(id).min(1, 'Select at least one task').max(1000, 'At most 1,000 tasks at a time'),
+    action: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('complete') }),
+      z.object({ kind: z.literal('reopen') }),
+      z.object({ kind: z.literal('plan'), plannedDay: localDay.nullable() }),
+      z.object({ kind: z.literal('assign'), owner: z.enum(['me', 'msp']) }),
+      z.object({ kind: z.literal('categorise'), categoryId: id }),
+    ]),
   })
   .strict();
 
@@ -142,3 +163,14 @@ export const weeklyEstimateMinutes = z
   .int('Whole minutes')
   .min(0, 'An estimate cannot be negative')
   .max(7 * 24 * 60, 'A week has 168 hours');
+
+export const timeEntryPatch = z
+  .object({
+    id,
+    categoryId: id.optional(),
+    taskId: id.nullable().optional(),
+    startAt: z.number().int().min(0).optional(),
+    endAt: z.number().int().min(0).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();

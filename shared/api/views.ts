@@ -2,6 +2,7 @@ import type { LocalDay } from '../domain/day';
 import type { Month, MspContract } from '../domain/cost';
 import type { Delegation } from '../domain/delegation';
 import type { Baseline, ReclaimedWeek, WeekTotals } from '../domain/hours-reclaimed';
+import type { TimeEntry } from '../domain/time-entry';
 import type { Task, TaskStatus } from '../domain/types';
 
 /** Summaries the main process computes for one screen: small, never raw rows. */
@@ -78,4 +79,20 @@ export interface WeeklyAverages {
   windowWeeks: LocalDay[];
   /** Her average weekly hours per category over those weeks. */
   categories: { categoryId: number; hours: number }[];
+}
+
+export interface TodaySummary {
+  today: LocalDay;
+  /** Her completed hours today (a running timer counts in no figure until it stops). */
+  loggedHours: number;
+  /** Today's capacity: hours per working day, 0 on a non-working day. */
+  capacityHours: number;
+  /** Her entries today, newest first. */
+  entries: TimeEntry[];
+  /** Open tasks of hers planned (else due) today. */
+  planned: Task[];
+  /** Open tasks of hers due before today. */
+  overdue: Task[];
+  /** Unplanned tasks created today. */
+  unplannedToday: number;
 }

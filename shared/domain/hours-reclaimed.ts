@@ -92,11 +92,13 @@ const isWorkingDay = (settings: ReclaimedSettings, day: LocalDay) => settings.wo
  * most recent full weeks ending before the week containing the effective day, skipping weeks in
  * which the category was delegated on any day, and not reaching before the week of her first time
  * entry. No such weeks, or no hours in them, gives the typed estimate; with no estimate, 0.
+ * A full week is one that is over: for a delegation dated in the future the window starts at the
+ * last week before today's, so the unfinished current week and future weeks never dilute it.
  */
 export function baselineFor(
   delegation: Delegation,
   categoryDelegations: readonly Delegation[],
-  input: Pick<ReclaimedInput, 'settings' | 'firstEntryDay' | 'herMinutes'>,
+  input: Pick<ReclaimedInput, 'settings' | 'firstEntryDay' | 'herMinutes' | 'today'>,
 ): Baseline {
   const { settings, firstEntryDay, herMinutes } = input;
   const windowWeeks: LocalDay[] = [];

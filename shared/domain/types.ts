@@ -20,6 +20,10 @@ export type Priority = 0 | 1 | 2 | 3;
 
 export type Owner = 'me' | 'msp';
 
+/** How the task list can be ordered. */
+export const TASK_SORTS = ['urgency', 'priority', 'newest', 'title'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
 export interface Task {
   id: number;
   title: string;

@@ -24,6 +24,17 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/** Calls the API as the signed-in page does (same cookie, same origin), for seeding data. */
+export async function api<T = unknown>(page: Page, origin: string, name: string, input?: unknown): Promise<T> {
+  const response = await page.request.post(`${origin}/api/${name}`, {
+    headers: { Origin: origin, 'Content-Type': 'application/json' },
+    data: input ?? {},
+  });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name} failed: ${body.error?.message}`);
+  return body.value as T;
+}
+
 export async function openScreen(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: label }).click();
   await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();

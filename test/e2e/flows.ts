@@ -33,7 +33,7 @@ export async function createEditCompleteDeleteUndo(page: Page): Promise<void> {
   await expect(list).toHaveCount(0);
   await page.getByRole('button', { name: 'Done', exact: true }).click();
   const done = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').filter({ hasText: 'Reset VPN for the sales team' });
-  await expect(done.getByRole('checkbox', { name: 'Reopen “Reset VPN for the sales team”' })).toBeChecked();
+  await expect(done.getByRole('checkbox', { name: 'Complete “Reset VPN for the sales team”' })).toBeChecked();
 
   await done.getByRole('button', { name: 'Delete “Reset VPN for the sales team”' }).click();
   await expect(page.getByText('Nothing completed yet')).toBeVisible();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SCREENS } from '../../renderer/app/routes';
-import { expect, openScreen, test } from './fixtures';
+import { api, openScreen, test } from './fixtures';
 
 /**
  * Screenshots of every screen, light and dark, empty and with a long list, for a person to look
@@ -17,14 +17,6 @@ async function shootAll(page: Page, state: string): Promise<void> {
       await page.screenshot({ path: path.join(OUT, `${state}-${id}-${colorScheme}.png`), fullPage: false });
     }
   }
-}
-
-async function api(page: Page, origin: string, name: string, input: unknown): Promise<void> {
-  const response = await page.request.post(`${origin}/api/${name}`, {
-    headers: { Origin: origin, 'Content-Type': 'application/json' },
-    data: input,
-  });
-  expect((await response.json()).ok).toBe(true);
 }
 
 test('screenshots: every screen, empty', async ({ offload: page }) => {

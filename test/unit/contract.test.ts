@@ -68,6 +68,8 @@ describe('the API contract', () => {
 
   it('caps a task page at 200 rows so no screen receives a huge payload', () => {
     rejects('tasks:list', { limit: 1000 });
-    expect(contract['tasks:list'].input.parse({})).toEqual({ status: 'active', categoryId: null, offset: 0, limit: 100 });
+    expect(contract['tasks:list'].input.parse({})).toEqual({
+      status: 'active', categoryId: null, owner: null, unplanned: null, dueBy: null, search: '', sort: 'urgency', offset: 0, limit: 100,
+    });
   });
 });

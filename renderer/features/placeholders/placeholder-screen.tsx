@@ -12,16 +12,6 @@ const PLANNED: Partial<Record<ScreenId, { title: string; intro: string; items: s
       'Recurring work — patching, backup checks, licence renewals — already placed',
     ],
   },
-  msp: {
-    title: 'MSP',
-    intro: 'Hand whole categories of work to your Managed Service Provider and oversee them.',
-    items: [
-      'Delegate a category from a date, take it back, see the history',
-      'A what-if: your average week with those categories handed off',
-      'The MSP queue by technician and status, response-time targets, the contract’s hours',
-      'A handoff sheet to send them',
-    ],
-  },
   'time-off': {
     title: 'Time off',
     intro: 'Mark the days you are away and see what is covered.',
@@ -29,15 +19,6 @@ const PLANNED: Partial<Record<ScreenId, { title: string; intro: string; items: s
       'Every task and recurring job in the window',
       'Which are covered by delegated categories and which are at risk',
       'Hand the rest to the MSP for that period only',
-    ],
-  },
-  insights: {
-    title: 'Insights',
-    intro: 'The numbers behind the transition, for you and your leadership.',
-    items: [
-      'Hours per week by category, yours vs the MSP’s',
-      'Overtime and after-hours trend, planned vs unplanned share, strategic vs operational time',
-      'Hours reclaimed and MSP cost against the cost of a hire, in a one-page PDF report',
     ],
   },
 };

@@ -16,13 +16,15 @@ interface CategorySelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElemen
   value: string;
   onChange: (value: string) => void;
   categories: Category[];
+  /** What the empty choice says: "No category" where none is fine, "Choose…" where one is needed. */
+  emptyLabel?: string;
 }
 
 /** Forwards id and ARIA attributes so a surrounding Field can label it. */
-export function CategorySelect({ value, onChange, categories, ...rest }: CategorySelectProps) {
+export function CategorySelect({ value, onChange, categories, emptyLabel = 'No category', ...rest }: CategorySelectProps) {
   return (
     <select {...rest} value={value} onChange={(event) => onChange(event.target.value)}>
-      <option value="">No category</option>
+      <option value="">{emptyLabel}</option>
       {categories.map((category) => (
         <option key={category.id} value={category.id}>
           {category.name}

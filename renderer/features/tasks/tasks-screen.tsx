@@ -1,8 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { RecurringSection } from '../recurring/recurring-section';
 import { ApiError } from '../../../shared/api/errors';
 import { formatDuration } from '../../../shared/domain/duration';
-import type { Task } from '../../../shared/domain/types';
+import { TASK_SORTS, type Task, type TaskSort } from '../../../shared/domain/types';
 import { call } from '../../api/client';
 import { useCallMutation } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
@@ -12,6 +14,7 @@ import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
 import { draftToFields, EMPTY_DRAFT, type TaskDraft } from './task-draft';
 import { TaskEditor } from './task-editor';
+import { StartTimerButton } from '../timer/running-timer';
 import { CoreTaskFields } from './task-fields';
 
 type StatusFilter = 'active' | 'done' | 'all';
@@ -20,23 +23,40 @@ const FILTERS: { value: StatusFilter; label: string }[] = [
   { value: 'done', label: 'Done' },
   { value: 'all', label: 'All' },
 ];
-const PAGE_SIZE = 100;
-const TASK_QUERIES = ['tasks:', 'app:status'];
+const SORT_LABELS: Record<TaskSort, string> = { urgency: 'Due date', priority: 'Priority', newest: 'Newest', title: 'Title' };
+const PAGE_SIZE = 200;
+const ROW_HEIGHT = 62;
+const TASK_QUERIES = ['tasks:', 'app:status', 'today:', 'msp:'];
 
 export function TasksScreen() {
   const [status, setStatus] = useState<StatusFilter>('active');
   const [categoryId, setCategoryId] = useState<number | null>(null);
+  const [owner, setOwner] = useState<'me' | 'msp' | null>(null);
+  const [unplanned, setUnplanned] = useState<boolean | null>(null);
+  const [sort, setSort] = useState<TaskSort>('urgency');
+  const [searchText, setSearchText] = useState('');
+  const search = useDeferredValue(searchText.trim());
   const [editing, setEditing] = useState<Task | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const categories = useCategories();
+  const filter = { status, categoryId, owner, unplanned, sort, search };
 
   const tasks = useInfiniteQuery({
-    queryKey: ['tasks:list', { status, categoryId }],
-    queryFn: ({ pageParam }) => call('tasks:list', { status, categoryId, offset: pageParam, limit: PAGE_SIZE }),
+    queryKey: ['tasks:list', filter],
+    queryFn: ({ pageParam }) => call('tasks:list', { ...filter, offset: pageParam, limit: PAGE_SIZE }),
     initialPageParam: 0,
     getNextPageParam: (last) => (last.offset + last.tasks.length < last.total ? last.offset + last.tasks.length : undefined),
+    placeholderData: (previous) => previous,
   });
-  const rows = tasks.data?.pages.flatMap((page) => page.tasks) ?? [];
+  const rows = useMemo(() => tasks.data?.pages.flatMap((page) => page.tasks) ?? [], [tasks.data]);
   const total = tasks.data?.pages[0]?.total ?? 0;
+  const toggleSelected = (id: number, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   return (
     <section className="screen" aria-labelledby="screen-title">
@@ -44,37 +64,65 @@ export function TasksScreen() {
         <h1 id="screen-title" tabIndex={-1}>
           Tasks
         </h1>
-        <div className="toolbar" role="group" aria-label="Filter tasks">
-          <div className="segmented">
-            {FILTERS.map((filter) => (
-              <button
-                key={filter.value}
-                type="button"
-                aria-pressed={status === filter.value}
-                onClick={() => setStatus(filter.value)}
-              >
-                {filter.label}
-              </button>
-            ))}
-          </div>
-          <label className="inline-label">
-            <span className="visually-hidden">Category filter</span>
-            <select
-              value={categoryId ?? ''}
-              onChange={(event) => setCategoryId(event.target.value === '' ? null : Number(event.target.value))}
-            >
-              <option value="">All categories</option>
-              {categories.active.map((category) => (
-                <option key={category.id} value={category.id}>
-                  {category.name}
-                </option>
-              ))}
-            </select>
-          </label>
+        <div className="segmented" role="group" aria-label="Show">
+          {FILTERS.map((entry) => (
+            <button key={entry.value} type="button" aria-pressed={status === entry.value} onClick={() => setStatus(entry.value)}>
+              {entry.label}
+            </button>
+          ))}
         </div>
       </header>
 
       <NewTaskForm />
+
+      <div className="toolbar task-filters" role="search" aria-label="Find tasks">
+        <label className="inline-label grow">
+          <span className="visually-hidden">Search tasks</span>
+          <input type="search" placeholder="Search titles and notes…" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
+        </label>
+        <label className="inline-label">
+          <span className="visually-hidden">Category filter</span>
+          <select value={categoryId ?? ''} onChange={(event) => setCategoryId(event.target.value === '' ? null : Number(event.target.value))}>
+            <option value="">All categories</option>
+            {categories.active.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-label">
+          <span className="visually-hidden">Owner filter</span>
+          <select value={owner ?? ''} onChange={(event) => setOwner(event.target.value === '' ? null : (event.target.value as 'me' | 'msp'))}>
+            <option value="">Anyone</option>
+            <option value="me">Mine</option>
+            <option value="msp">The MSP’s</option>
+          </select>
+        </label>
+        <label className="inline-label">
+          <span className="visually-hidden">Planned or unplanned</span>
+          <select
+            value={unplanned === null ? '' : unplanned ? 'unplanned' : 'planned'}
+            onChange={(event) => setUnplanned(event.target.value === '' ? null : event.target.value === 'unplanned')}
+          >
+            <option value="">Planned and unplanned</option>
+            <option value="planned">Planned only</option>
+            <option value="unplanned">Unplanned only</option>
+          </select>
+        </label>
+        <label className="inline-label">
+          Sort{' '}
+          <select value={sort} onChange={(event) => setSort(event.target.value as TaskSort)}>
+            {TASK_SORTS.map((value) => (
+              <option key={value} value={value}>
+                {SORT_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      {selected.size > 0 && <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} />}
 
       {tasks.isError && (
         <p className="form-error" role="alert">
@@ -82,13 +130,15 @@ export function TasksScreen() {
         </p>
       )}
       {tasks.isSuccess && rows.length === 0 && (
-        <EmptyState title={status === 'done' ? 'Nothing completed yet' : 'No tasks here yet'}>
-          {status === 'done' ? (
+        <EmptyState title={search ? 'No task matches' : status === 'done' ? 'Nothing completed yet' : 'No tasks here yet'}>
+          {search ? (
+            <p>Nothing has all of “{search}” in its title or notes. Try fewer or shorter words.</p>
+          ) : status === 'done' ? (
             <p>Tasks you complete appear here, newest first.</p>
           ) : (
             <p>
-              Add what is on your plate with the form above — a support call, a patch run, a licence renewal. Give it a
-              category and an estimate so Offload can later show where your week goes.
+              Add what is on your plate with the form above — a support call, a patch run, a licence renewal — or press N to
+              add one in a single line. Give it a category and an estimate so Offload can show where your week goes.
             </p>
           )}
         </EmptyState>
@@ -98,20 +148,128 @@ export function TasksScreen() {
           <p className="muted list-count" aria-live="polite">
             {total === 1 ? '1 task' : `${total.toLocaleString()} tasks`}
           </p>
-          <ul className="task-list" aria-label="Tasks">
-            {rows.map((task) => (
-              <TaskRow key={task.id} task={task} onEdit={() => setEditing(task)} />
-            ))}
-          </ul>
-          {tasks.hasNextPage && (
-            <button type="button" className="button" onClick={() => void tasks.fetchNextPage()} disabled={tasks.isFetchingNextPage}>
-              {tasks.isFetchingNextPage ? 'Loading…' : `Show more (${(total - rows.length).toLocaleString()} left)`}
-            </button>
-          )}
+          <VirtualTaskList
+            rows={rows}
+            total={total}
+            hasMore={tasks.hasNextPage}
+            loadMore={() => {
+              if (!tasks.isFetchingNextPage) void tasks.fetchNextPage();
+            }}
+            selected={selected}
+            onSelect={toggleSelected}
+            onEdit={setEditing}
+          />
         </>
       )}
+      <RecurringSection />
       {editing && <TaskEditor key={editing.id} task={editing} onClose={() => setEditing(null)} />}
     </section>
+  );
+}
+
+/**
+ * Only the rows in view are in the DOM, so ten thousand tasks scroll like ten. Pages of 200 load
+ * as she nears the end of what is loaded.
+ */
+function VirtualTaskList({
+  rows,
+  total,
+  hasMore,
+  loadMore,
+  selected,
+  onSelect,
+  onEdit,
+}: {
+  rows: Task[];
+  total: number;
+  hasMore: boolean;
+  loadMore: () => void;
+  selected: ReadonlySet<number>;
+  onSelect: (id: number, on: boolean) => void;
+  onEdit: (task: Task) => void;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // The app does not use the React Compiler, so its memoisation warning about this hook does not apply.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const last = items.at(-1);
+  useEffect(() => {
+    if (hasMore && last && last.index >= rows.length - 40) loadMore();
+  }, [hasMore, last, rows.length, loadMore]);
+
+  return (
+    <div ref={scroller} className="task-scroller" tabIndex={0} aria-label="Task list, scrollable">
+      <ul className="task-list virtual" aria-label="Tasks" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const task = rows[item.index]!;
+          return (
+            <TaskRow
+              key={task.id}
+              task={task}
+              index={item.index}
+              total={total}
+              offset={item.start}
+              measure={virtualizer.measureElement}
+              selected={selected.has(task.id)}
+              onSelect={(on) => onSelect(task.id, on)}
+              onEdit={() => onEdit(task)}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function BulkBar({ ids, onDone }: { ids: number[]; onDone: () => void }) {
+  const bulk = useCallMutation('tasks:bulk', TASK_QUERIES);
+  const toasts = useToasts();
+  const [plannedDay, setPlannedDay] = useState('');
+  const run = (action: Parameters<typeof bulk.mutate>[0]['action'], label: string) =>
+    bulk.mutate(
+      { ids, action },
+      {
+        onSuccess: ({ changed }) => {
+          toasts.show(`${label}: ${changed} task${changed === 1 ? '' : 's'}`);
+          onDone();
+        },
+        onError: (error) => toasts.show(error.message, { tone: 'error' }),
+      },
+    );
+  return (
+    <div className="bulk-bar card" role="region" aria-label="Selected tasks">
+      <strong>{ids.length} selected</strong>
+      <button type="button" className="button button-small" onClick={() => run({ kind: 'complete' }, 'Completed')}>
+        Complete
+      </button>
+      <button type="button" className="button button-small" onClick={() => run({ kind: 'assign', owner: 'msp' }, 'Handed to the MSP')}>
+        Hand to the MSP
+      </button>
+      <button type="button" className="button button-small" onClick={() => run({ kind: 'assign', owner: 'me' }, 'Kept by you')}>
+        Keep myself
+      </button>
+      <label className="inline-label">
+        <span className="visually-hidden">Plan for day</span>
+        <input type="date" value={plannedDay} onChange={(event) => setPlannedDay(event.target.value)} />
+      </label>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={plannedDay === ''}
+        onClick={() => run({ kind: 'plan', plannedDay }, `Planned for ${plannedDay}`)}
+      >
+        Plan
+      </button>
+      <button type="button" className="button button-small" onClick={onDone}>
+        Clear selection
+      </button>
+    </div>
   );
 }
 
@@ -171,7 +329,18 @@ function NewTaskForm() {
   );
 }
 
-function TaskRow({ task, onEdit }: { task: Task; onEdit: () => void }) {
+interface TaskRowProps {
+  task: Task;
+  index: number;
+  total: number;
+  offset: number;
+  measure: (node: Element | null) => void;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onEdit: () => void;
+}
+
+function TaskRow({ task, index, total, offset, measure, selected, onSelect, onEdit }: TaskRowProps) {
   const { byId } = useCategories();
   const toasts = useToasts();
   const setStatus = useCallMutation('tasks:setStatus', TASK_QUERIES);
@@ -217,13 +386,27 @@ function TaskRow({ task, onEdit }: { task: Task; onEdit: () => void }) {
     );
 
   return (
-    <li className={`task-row${done ? ' is-done' : ''}`}>
+    <li
+      ref={measure}
+      data-index={index}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      className={`task-row${done ? ' is-done' : ''}${selected ? ' is-selected' : ''}`}
+      style={{ transform: `translateY(${offset}px)` }}
+    >
+      <input
+        type="checkbox"
+        className="select-check"
+        checked={selected}
+        onChange={(event) => onSelect(event.target.checked)}
+        aria-label={`Select “${task.title}”`}
+      />
       <input
         type="checkbox"
         className="task-check"
         checked={done}
         onChange={toggle}
-        aria-label={done ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
+        aria-label={`Complete “${task.title}”`}
       />
       <div className="task-main">
         <button type="button" className="task-title" onClick={onEdit}>
@@ -244,6 +427,8 @@ function TaskRow({ task, onEdit }: { task: Task; onEdit: () => void }) {
         </div>
       </div>
       <div className="task-actions">
+        {!done && task.owner === 'me' && <StartTimerButton taskId={task.id} title={task.title} />}
+        {task.owner === 'msp' && <span className="tag">MSP</span>}
         <button type="button" className="button button-small" onClick={onEdit} aria-label={`Edit “${task.title}”`}>
           Edit
         </button>

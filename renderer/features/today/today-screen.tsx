@@ -1,9 +1,27 @@
-import { useCallQuery } from '../../api/hooks';
+import type { Task } from '../../../shared/domain/types';
+import { formatDuration } from '../../../shared/domain/duration';
+import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
+import { describeDue } from '../../ui/format';
+import { formatHours } from '../../ui/format-figures';
+import { useToasts } from '../../ui/toasts';
+import { CategoryChip, useCategories } from '../categories/use-categories';
+import { Figure } from '../msp/what-if';
+import { StartTimerButton, TIMER_QUERIES } from '../timer/running-timer';
+import { TimeEntryForm } from './time-entry-form';
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export function TodayScreen() {
   const status = useCallQuery('app:status', []);
+  const summary = useCallQuery('today:summary', []);
+  const { byId } = useCategories();
+  const remove = useCallMutation('timeEntries:delete', TIMER_QUERIES);
+  const recreate = useCallMutation('timeEntries:create', TIMER_QUERIES);
+  const toasts = useToasts();
   const firstRun = status.data?.firstRun ?? false;
+  const data = summary.data;
+
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen-header">
@@ -11,36 +29,147 @@ export function TodayScreen() {
           Today
         </h1>
       </header>
-      {firstRun ? (
-        <div className="welcome">
-          <h2>Welcome to Offload</h2>
-          <p>
-            Offload helps you see where your hours go, hand whole categories of work to your MSP, and show leadership the
-            hours you get back. Start here:
-          </p>
-          <ol>
-            <li>
-              <strong>Add the work on your plate</strong> in <a href="#/tasks">Tasks</a>: title, category, estimate and due
-              date.
-            </li>
-            <li>
-              <strong>Check your categories</strong> in <a href="#/settings">Settings</a>. Nine are ready; mark which are
-              strategic and recolour or rename them to fit how you work.
-            </li>
-            <li>
-              <strong>Come back here each morning.</strong> Time tracking, the day’s plan and delegation to your MSP build on
-              the tasks you enter.
-            </li>
-          </ol>
+      {firstRun && <Welcome />}
+      {data && (
+        <div className="stack">
+          <div className="figures">
+            <Figure
+              label="Logged today"
+              value={formatHours(data.loggedHours)}
+              note={data.capacityHours > 0 ? `of ${formatHours(data.capacityHours, 0)} capacity` : 'not a working day'}
+              tone={data.capacityHours > 0 && data.loggedHours > data.capacityHours ? 'negative' : undefined}
+            />
+            <Figure label="Planned for today" value={String(data.planned.length)} note="open tasks of yours" />
+            <Figure label="Overdue" value={String(data.overdue.length)} tone={data.overdue.length > 0 ? 'negative' : undefined} />
+            <Figure label="Interrupts today" value={String(data.unplannedToday)} note="unplanned tasks added" />
+          </div>
+          <TaskSection title="Planned for today" tasks={data.planned} today={data.today} empty="Nothing planned or due today. Plan a task for today, or press N to add one." />
+          {data.overdue.length > 0 && <TaskSection title="Overdue" tasks={data.overdue} today={data.today} empty="" />}
+          <section aria-labelledby="log-title" className="stack">
+            <h2 id="log-title">Today’s log</h2>
+            <TimeEntryForm />
+            {data.entries.length === 0 ? (
+              <p className="muted">No time logged today. Start a timer on a task, or log time above.</p>
+            ) : (
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Time</th>
+                    <th scope="col">Category</th>
+                    <th scope="col">Note</th>
+                    <th scope="col" className="number">Duration</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.entries.map((entry) => (
+                    <tr key={entry.id}>
+                      <td>
+                        {timeFormat.format(entry.startAt)} – {entry.endAt === null ? 'running' : timeFormat.format(entry.endAt)}
+                      </td>
+                      <td>
+                        <CategoryChip category={byId.get(entry.categoryId)} />
+                      </td>
+                      <td>{entry.note}</td>
+                      <td className="number">{entry.endAt === null ? '—' : formatDuration((entry.endAt - entry.startAt) / 60_000)}</td>
+                      <td>
+                        {entry.endAt !== null && (
+                          <button
+                            type="button"
+                            className="button button-small button-danger"
+                            onClick={() =>
+                              remove.mutate(
+                                { id: entry.id },
+                                {
+                                  onSuccess: (deleted) =>
+                                    toasts.show('Deleted the time entry', {
+                                      action: {
+                                        label: 'Undo',
+                                        run: () =>
+                                          recreate.mutate({
+                                            worker: deleted.worker,
+                                            technicianId: deleted.technicianId,
+                                            categoryId: deleted.categoryId,
+                                            taskId: deleted.taskId,
+                                            startAt: deleted.startAt,
+                                            endAt: deleted.endAt!,
+                                            note: deleted.note,
+                                          }),
+                                      },
+                                    }),
+                                },
+                              )
+                            }
+                          >
+                            Delete<span className="visually-hidden"> the entry from {timeFormat.format(entry.startAt)}</span>
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
         </div>
-      ) : (
-        <EmptyState title="Your day at a glance is coming">
-          <p>
-            Today will show what is planned for today, what is overdue, the running timer, and today’s logged hours against
-            your capacity. Until then, your open work is in <a href="#/tasks">Tasks</a>.
-          </p>
-        </EmptyState>
       )}
     </section>
+  );
+}
+
+function TaskSection({ title, tasks, today, empty }: { title: string; tasks: Task[]; today: string; empty: string }) {
+  const { byId } = useCategories();
+  const id = title.toLowerCase().replace(/\W+/g, '-');
+  return (
+    <section aria-labelledby={id} className="stack">
+      <h2 id={id}>{title}</h2>
+      {tasks.length === 0 ? (
+        <EmptyState title="All clear">
+          <p>{empty}</p>
+        </EmptyState>
+      ) : (
+        <ul className="task-list" aria-label={title}>
+          {tasks.map((task) => (
+            <li key={task.id} className="task-row">
+              <div className="task-main">
+                <span className="task-title-text">{task.title}</span>
+                <div className="task-meta">
+                  <CategoryChip category={task.categoryId === null ? undefined : byId.get(task.categoryId)} />
+                  {task.dueDay && <span className={describeDue(task.dueDay, today).overdue ? 'due overdue' : 'due'}>{describeDue(task.dueDay, today).text}</span>}
+                  {task.estimateMinutes !== null && <span>~{formatDuration(task.estimateMinutes)}</span>}
+                </div>
+              </div>
+              <div className="task-actions">
+                <StartTimerButton taskId={task.id} title={task.title} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Welcome() {
+  return (
+    <div className="welcome">
+      <h2>Welcome to Offload</h2>
+      <p>
+        Offload helps you see where your hours go, hand whole categories of work to your MSP, and show leadership the hours
+        you get back. Start here:
+      </p>
+      <ol>
+        <li>
+          <strong>Add the work on your plate</strong>: press <kbd>N</kbd> anywhere, or use <a href="#/tasks">Tasks</a>.
+        </li>
+        <li>
+          <strong>Track your time</strong>: start a timer on a task, or log time below.
+        </li>
+        <li>
+          <strong>Check your categories</strong> in <a href="#/settings">Settings</a>, then hand some to your MSP in{' '}
+          <a href="#/msp">MSP</a>.
+        </li>
+      </ol>
+    </div>
   );
 }

@@ -1,0 +1,98 @@
+import { AppError } from '../../shared/api/errors';
+import { dayOfWeek } from '../../shared/domain/day';
+import { instantAt } from '../../shared/domain/zoned-time';
+import { assertUsableCategory } from '../repositories/categories';
+import { getTask, tasksOverdue, tasksPlannedOn, unplannedTasksSince } from '../repositories/tasks';
+import {
+  findOverlappingEntry,
+  getTimeEntry,
+  insertTimeEntry,
+  listTimeEntries,
+  runningTimer,
+  stopTimer,
+  totalMinutes,
+  updateTimeEntry,
+} from '../repositories/time-entries';
+import type { Handlers } from './types';
+
+export const timerHandlers = {
+  'timer:current': (_input, { db }) => runningTimer(db),
+
+  /** One timer at a time: starting another stops the first at the same instant. */
+  'timer:start': ({ taskId, categoryId, note }, { db, now, timeZone }) =>
+    db.transaction(() => {
+      const at = now();
+      let category = categoryId;
+      if (taskId !== null) {
+        const task = getTask(db, taskId);
+        category ??= task.categoryId;
+        if (category === null) {
+          throw new AppError('VALIDATION', `Give “${task.title}” a category first: every hour is counted in one.`, [
+            { field: 'categoryId', message: 'The task has no category' },
+          ]);
+        }
+      }
+      assertUsableCategory(db, category!);
+      const running = runningTimer(db);
+      const stopped = running ? stopTimer(db, running.id, Math.max(at, running.startAt + 1), at) : null;
+      const started = insertTimeEntry(
+        db,
+        { worker: 'me', technicianId: null, categoryId: category!, taskId, startAt: at, endAt: null, note },
+        timeZone(),
+        at,
+      );
+      return { started, stopped };
+    })(),
+
+  'timer:stop': (_input, { db, now }) => {
+    const running = runningTimer(db);
+    if (!running) return null;
+    return stopTimer(db, running.id, Math.max(now(), running.startAt + 1), now());
+  },
+
+  'timeEntries:update': ({ id, ...patch }, { db, now, timeZone }) =>
+    db.transaction(() => {
+      const current = getTimeEntry(db, id);
+      const next = { ...current, ...patch };
+      if (next.endAt !== null && next.endAt <= next.startAt) {
+        throw new AppError('VALIDATION', 'The entry must end after it starts', [{ field: 'endAt', message: 'The entry must end after it starts' }]);
+      }
+      if (next.endAt !== null && next.endAt - next.startAt > 86_400_000) {
+        throw new AppError('VALIDATION', 'An entry longer than 24 hours is not plausible; split it', [{ field: 'endAt', message: 'Longer than 24 hours' }]);
+      }
+      if (patch.categoryId !== undefined) assertUsableCategory(db, patch.categoryId);
+      if (patch.taskId != null) getTask(db, patch.taskId);
+      const overlap = findOverlappingEntry(db, next, id);
+      if (overlap) {
+        throw new AppError('CONFLICT', 'This would overlap another entry of the same person.', [{ field: 'startAt', message: 'Overlaps another entry' }]);
+      }
+      return updateTimeEntry(db, next, timeZone(), now());
+    })(),
+
+  /** Splits a finished entry in two at an instant inside it; both halves keep everything else. */
+  'timeEntries:split': ({ id, at }, { db, now, timeZone }) =>
+    db.transaction(() => {
+      const entry = getTimeEntry(db, id);
+      if (entry.endAt === null) throw new AppError('VALIDATION', 'Stop the timer before splitting its entry.');
+      if (at <= entry.startAt || at >= entry.endAt) {
+        throw new AppError('VALIDATION', 'Split at a moment inside the entry.', [{ field: 'at', message: 'Outside the entry' }]);
+      }
+      const first = updateTimeEntry(db, { ...entry, endAt: at }, timeZone(), now());
+      const second = insertTimeEntry(db, { ...entry, startAt: at, endAt: entry.endAt }, timeZone(), now());
+      return [first, second] as [typeof first, typeof second];
+    })(),
+
+  'today:summary': (_input, { db, settings, today, timeZone }) => {
+    const day = today();
+    const config = settings.get();
+    return {
+      today: day,
+      loggedHours: totalMinutes(db, 'me', day, day) / 60,
+      capacityHours: config.workingDays.includes(dayOfWeek(day)) ? config.hoursPerDay : 0,
+      entries: listTimeEntries(db, { from: day, to: day, worker: 'me', limit: 100 }),
+      planned: tasksPlannedOn(db, day),
+      overdue: tasksOverdue(db, day),
+      unplannedToday: unplannedTasksSince(db, instantAt(day, '00:00', timeZone())),
+    };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import type { Task, TaskStatus } from '../../../shared/domain/types';
+import { formatDuration } from '../../../shared/domain/duration';
+import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { navigate } from '../../app/routes';
+import { EmptyState } from '../../ui/empty-state';
+import { todayLocal } from '../../ui/format';
+import { useToasts } from '../../ui/toasts';
+import { CategoryChip, useCategories } from '../categories/use-categories';
+import { useNow } from '../../ui/use-now';
+import { downloadText, formatAge, handoffCsv, handoffRows, STATUS_TEXT, type HandoffRow } from './handoff';
+
+const QUEUE_QUERIES = ['msp:', 'tasks:'];
+
+/** The MSP's open work by technician and status, with ages against the response targets. */
+export function QueueTab() {
+  const [technician, setTechnician] = useState<string>('all');
+  const filter =
+    technician === 'all'
+      ? { technicianId: null, unassigned: false }
+      : technician === 'unassigned'
+        ? { technicianId: null, unassigned: true }
+        : { technicianId: Number(technician), unassigned: false };
+  const queue = useCallQuery('msp:queue', [filter]);
+  const setup = useCallQuery('msp:get', []);
+  const { byId } = useCategories();
+  const now = useNow();
+
+  if (!queue.data || !setup.data) return null;
+  const rows = handoffRows(queue.data.tasks, byId, setup.data, now);
+  const counts = queue.data.counts;
+  const activeTechnicians = setup.data.technicians.filter((entry) => !entry.archived);
+  const countFor = (status: TaskStatus) => counts.filter((count) => count.status === status).reduce((total, count) => total + count.count, 0);
+  const overdue = rows.filter((row) => row.overdue).length;
+
+  return (
+    <div className="stack">
+      <div className="figures">
+        <div className="figure">
+          <div className="figure-label">Open</div>
+          <div className="figure-value">{countFor('open')}</div>
+        </div>
+        <div className="figure">
+          <div className="figure-label">In progress</div>
+          <div className="figure-value">{countFor('in_progress')}</div>
+        </div>
+        <div className="figure">
+          <div className="figure-label">Waiting</div>
+          <div className="figure-value">{countFor('waiting')}</div>
+        </div>
+        <div className="figure">
+          <div className="figure-label">Past response target</div>
+          <div className={`figure-value${overdue > 0 ? ' negative' : ''}`}>{overdue}</div>
+          <div className="figure-note">in this view</div>
+        </div>
+      </div>
+      <div className="toolbar">
+        <label className="inline-label">
+          Technician{' '}
+          <select value={technician} onChange={(event) => setTechnician(event.target.value)}>
+            <option value="all">Everyone</option>
+            <option value="unassigned">Unassigned</option>
+            {activeTechnicians.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={rows.length === 0}
+          onClick={() => downloadText(`offload-handoff-${todayLocal()}.csv`, handoffCsv(rows), 'text/csv;charset=utf-8')}
+        >
+          Download handoff sheet (CSV)
+        </button>
+        <button type="button" className="button" onClick={() => navigate('handoff')}>
+          Printable handoff sheet
+        </button>
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState title="The MSP’s queue is empty">
+          <p>
+            Tasks land here when you delegate their category (Delegation tab) or hand a single task over. Assign them to a
+            technician, watch their age against the response targets, and send the handoff sheet.
+          </p>
+        </EmptyState>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">The MSP’s open tasks, oldest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Task</th>
+              <th scope="col">Category</th>
+              <th scope="col">Technician</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="number">Age</th>
+              <th scope="col" className="number">Target</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <QueueRow key={row.task.id} row={row} technicians={activeTechnicians} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function QueueRow({ row, technicians }: { row: HandoffRow; technicians: { id: number; name: string }[] }) {
+  const assign = useCallMutation('tasks:assign', QUEUE_QUERIES);
+  const setStatus = useCallMutation('tasks:setStatus', QUEUE_QUERIES);
+  const toasts = useToasts();
+  const { byId } = useCategories();
+  const task: Task = row.task;
+  const fail = (error: Error) => toasts.show(error.message, { tone: 'error' });
+
+  return (
+    <tr>
+      <td>{task.title}</td>
+      <td>
+        <CategoryChip category={task.categoryId === null ? undefined : byId.get(task.categoryId)} />
+      </td>
+      <td>
+        <select
+          aria-label={`Technician for “${task.title}”`}
+          value={task.technicianId ?? ''}
+          onChange={(event) =>
+            assign.mutate(
+              { id: task.id, owner: 'msp', technicianId: event.target.value === '' ? null : Number(event.target.value) },
+              { onError: fail },
+            )
+          }
+        >
+          <option value="">Unassigned</option>
+          {technicians.map((technician) => (
+            <option key={technician.id} value={technician.id}>
+              {technician.name}
+            </option>
+          ))}
+          {task.technicianId !== null && !technicians.some((technician) => technician.id === task.technicianId) && (
+            <option value={task.technicianId}>{row.technician}</option>
+          )}
+        </select>
+      </td>
+      <td>
+        <select
+          aria-label={`Status of “${task.title}”`}
+          value={task.status}
+          onChange={(event) => setStatus.mutate({ id: task.id, status: event.target.value as TaskStatus }, { onError: fail })}
+        >
+          {Object.entries(STATUS_TEXT).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="number">
+        {formatAge(row.ageMinutes)} {row.overdue && <span className="badge badge-danger">past target</span>}
+      </td>
+      <td className="number">{row.targetMinutes === null ? '—' : formatDuration(row.targetMinutes)}</td>
+      <td>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() =>
+            assign.mutate(
+              { id: task.id, owner: 'me', technicianId: null, keep: true },
+              {
+                onError: fail,
+                onSuccess: () =>
+                  toasts.show(`You took back “${task.title}”`, {
+                    action: { label: 'Undo', run: () => assign.mutate({ id: task.id, owner: 'msp', technicianId: task.technicianId }, { onError: fail }) },
+                  }),
+              },
+            )
+          }
+        >
+          Take back<span className="visually-hidden"> “{task.title}”</span>
+        </button>
+      </td>
+    </tr>
+  );
+}

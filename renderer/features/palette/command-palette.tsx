@@ -1,0 +1,82 @@
+import { Command } from 'cmdk';
+import { useEffect, useRef } from 'react';
+import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { navigate, SCREENS } from '../../app/routes';
+import { useToasts } from '../../ui/toasts';
+import { TIMER_QUERIES } from '../timer/running-timer';
+
+export interface PaletteActions {
+  quickAdd: () => void;
+  showShortcuts: () => void;
+}
+
+/** Every screen and action, by typing a few letters: Ctrl/⌘+K from anywhere. */
+export default function CommandPalette({ onClose, actions }: { onClose: () => void; actions: PaletteActions }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const timer = useCallQuery('timer:current', []);
+  const settings = useCallQuery('settings:get', []);
+  const stop = useCallMutation('timer:stop', TIMER_QUERIES);
+  const setTheme = useCallMutation('settings:update', ['settings:']);
+  const toasts = useToasts();
+
+  useEffect(() => {
+    const node = dialog.current;
+    node?.showModal();
+    return () => node?.close();
+  }, []);
+
+  const run = (action: () => void) => () => {
+    onClose();
+    action();
+  };
+  const dark = settings.data?.theme === 'dark' || (settings.data?.theme === 'system' && document.documentElement.dataset.theme === 'dark');
+
+  return (
+    <dialog ref={dialog} className="dialog palette" aria-label="Command palette" onClose={onClose}>
+      <Command label="Command palette" loop>
+        <Command.Input autoFocus placeholder="Type a command or a screen…" aria-label="Command" />
+        <Command.List>
+          <Command.Empty>Nothing matches. Try “task”, “timer”, “delegate” or a screen name.</Command.Empty>
+          <Command.Group heading="Actions">
+            <Command.Item onSelect={run(actions.quickAdd)} keywords={['new', 'task', 'add']}>
+              Quick add a task <kbd>N</kbd>
+            </Command.Item>
+            {timer.data && (
+              <Command.Item
+                onSelect={run(() => stop.mutate(undefined, { onError: (error) => toasts.show(error.message, { tone: 'error' }) }))}
+                keywords={['stop', 'timer']}
+              >
+                Stop the running timer
+              </Command.Item>
+            )}
+            <Command.Item onSelect={run(() => navigate('today'))} keywords={['log', 'time', 'entry']}>
+              Log time
+            </Command.Item>
+            <Command.Item onSelect={run(() => navigate('msp'))} keywords={['delegate', 'handoff', 'msp', 'what-if']}>
+              Delegate a category to the MSP
+            </Command.Item>
+            <Command.Item onSelect={run(() => navigate('handoff'))} keywords={['handoff', 'sheet', 'print']}>
+              Open the MSP handoff sheet
+            </Command.Item>
+            <Command.Item onSelect={run(() => navigate('insights'))} keywords={['reclaimed', 'hours', 'cost']}>
+              See hours reclaimed
+            </Command.Item>
+            <Command.Item onSelect={run(() => setTheme.mutate({ theme: dark ? 'light' : 'dark' }))} keywords={['theme', 'dark', 'light']}>
+              Switch to the {dark ? 'light' : 'dark'} theme
+            </Command.Item>
+            <Command.Item onSelect={run(actions.showShortcuts)} keywords={['help', 'keyboard', 'shortcuts']}>
+              Keyboard shortcuts <kbd>?</kbd>
+            </Command.Item>
+          </Command.Group>
+          <Command.Group heading="Go to">
+            {SCREENS.map((screen) => (
+              <Command.Item key={screen.id} onSelect={run(() => navigate(screen.id))} value={`Go to ${screen.label}`}>
+                {screen.label}
+              </Command.Item>
+            ))}
+          </Command.Group>
+        </Command.List>
+      </Command>
+    </dialog>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../../shared/api/errors';
+import { useCallMutation } from '../../api/hooks';
+import { Field } from '../../ui/field';
+import { todayLocal } from '../../ui/format';
+import { useCategories } from '../categories/use-categories';
+import { CategorySelect } from '../tasks/task-fields';
+import { TIMER_QUERIES } from '../timer/running-timer';
+
+/** Local wall-clock time on a day, as the browser's instant (the app and the browser share her zone). */
+const instant = (day: string, time: string) => new Date(`${day}T${time}`).getTime();
+
+/** Log time after the fact: a call that came in, an interrupt she forgot to time. */
+export function TimeEntryForm() {
+  const { active } = useCategories();
+  const [day, setDay] = useState(todayLocal());
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [categoryId, setCategoryId] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const create = useCallMutation('timeEntries:create', TIMER_QUERIES);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (categoryId === '') found.categoryId = 'Choose a category';
+    if (!/^\d\d:\d\d$/.test(start)) found.startAt = 'Enter a start time';
+    if (!/^\d\d:\d\d$/.test(end)) found.endAt = 'Enter an end time';
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      return;
+    }
+    const startAt = instant(day, start);
+    // An end earlier than the start is read as past midnight only when she says so: otherwise an error.
+    const endAt = instant(day, end);
+    try {
+      await create.mutateAsync({ worker: 'me', categoryId: Number(categoryId), startAt, endAt, note });
+      setStart('');
+      setEnd('');
+      setNote('');
+      setErrors({});
+    } catch (caught) {
+      if (!(caught instanceof ApiError)) throw caught;
+      setErrors({ ...Object.fromEntries(caught.issues.map((issue) => [issue.field, issue.message])), form: caught.message });
+    }
+  };
+
+  return (
+    <form className="card inline-form" onSubmit={submit} noValidate aria-label="Log time">
+      <Field label="Day" error={errors.day}>
+        <input type="date" value={day} onChange={(event) => setDay(event.target.value)} />
+      </Field>
+      <Field label="From" error={errors.startAt}>
+        <input type="time" value={start} onChange={(event) => setStart(event.target.value)} />
+      </Field>
+      <Field label="To" error={errors.endAt}>
+        <input type="time" value={end} onChange={(event) => setEnd(event.target.value)} />
+      </Field>
+      <Field label="Category" error={errors.categoryId}>
+        <CategorySelect value={categoryId} onChange={setCategoryId} categories={active} emptyLabel="Choose…" />
+      </Field>
+      <Field label="Note" className="grow">
+        <input type="text" value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
+      </Field>
+      <button type="submit" className="button button-primary" disabled={create.isPending}>
+        Log time
+      </button>
+      {errors.form && !errors.startAt && !errors.endAt && !errors.categoryId && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import { api, expect, openScreen, test } from './fixtures';
+
+test('quick add → start the timer → stop → done', async ({ offload: page, app }) => {
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Quick add' });
+  await dialog.getByLabel('Task in one line').fill('Reset VPN for sales #support ~30m today !');
+  const understood = dialog.getByRole('list', { name: 'Understood' });
+  await expect(understood).toContainText('Category: Tech support');
+  await expect(understood).toContainText('Estimate: 30m');
+  await expect(understood).toContainText('Due: Today');
+  await expect(understood).toContainText('Priority: !');
+  await dialog.getByRole('button', { name: 'Add task' }).click();
+  await expect(dialog).toBeHidden();
+
+  await openScreen(page, 'Today');
+  const planned = page.getByRole('list', { name: 'Planned for today' });
+  await expect(planned).toContainText('Reset VPN for sales');
+  await planned.getByRole('button', { name: 'Start the timer on “Reset VPN for sales”' }).click();
+  const timer = page.getByRole('region', { name: 'Running timer' });
+  await expect(timer).toContainText('Reset VPN for sales');
+  await expect(timer).toContainText(/0:00:0[1-9]/);
+
+  // The timer's start is stored: a reload (or a crash) keeps it running.
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Running timer' })).toContainText('Reset VPN for sales');
+  await page.getByRole('region', { name: 'Running timer' }).getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('region', { name: 'Running timer' })).toBeHidden();
+  const log = page.getByRole('region', { name: 'Today’s log' });
+  await expect(log.getByRole('row')).toHaveCount(2);
+  await expect(log).toContainText('Tech support');
+
+  await openScreen(page, 'Tasks');
+  await page.getByRole('checkbox', { name: 'Complete “Reset VPN for sales”' }).check();
+  await expect(page.getByText('No tasks here yet')).toBeVisible();
+  const entries = await api<{ endAt: number | null }[]>(page, app.origin, 'timeEntries:list', { from: '2000-01-01', to: '2100-01-01' });
+  expect(entries).toHaveLength(1);
+  expect(entries[0]?.endAt).not.toBeNull();
+});
+
+test('quick add points out what it did not understand and keeps it in the title', async ({ offload: page }) => {
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Quick add' });
+  await dialog.getByLabel('Task in one line').fill('Call Tom about #phones ~0m');
+  const problems = dialog.getByRole('list', { name: 'Not understood' });
+  await expect(problems).toContainText('#phones');
+  await expect(problems).toContainText('~0m');
+  await expect(dialog).toContainText('Title: Call Tom about #phones ~0m');
+  await dialog.getByLabel('Task in one line').fill('#support !!');
+  await expect(dialog.getByRole('button', { name: 'Add task' })).toBeDisabled();
+});
+
+test('starting a second timer stops the first; her entries never overlap', async ({ offload: page, app }) => {
+  const first = await api<{ id: number }>(page, app.origin, 'tasks:create', { title: 'Backup check', categoryId: 5 });
+  const second = await api<{ id: number }>(page, app.origin, 'tasks:create', { title: 'Switch firmware', categoryId: 4 });
+  await api(page, app.origin, 'timer:start', { taskId: first.id });
+  const result = await api<{ stopped: { taskId: number; endAt: number } | null; started: { startAt: number } }>(page, app.origin, 'timer:start', { taskId: second.id });
+  expect(result.stopped?.taskId).toBe(first.id);
+  expect(result.stopped!.endAt).toBeLessThanOrEqual(result.started.startAt);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Running timer' })).toContainText('Switch firmware');
+});
+
+test('logging time that ends before it starts is refused at the field', async ({ offload: page }) => {
+  await openScreen(page, 'Today');
+  const form = page.getByRole('form', { name: 'Log time' });
+  await form.getByLabel('From').fill('14:00');
+  await form.getByLabel('To').fill('13:00');
+  await form.getByLabel('Category').selectOption({ label: 'Network' });
+  await form.getByRole('button', { name: 'Log time' }).click();
+  await expect(form.getByText('The entry must end after it starts')).toBeVisible();
+  await expect(page.getByText('No time logged today')).toBeVisible();
+});
+
+test('the command palette reaches screens and actions by typing; ? lists the shortcuts', async ({ offload: page }) => {
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox', { name: 'Command' }).fill('reclaimed');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Command' }).fill('quick add');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Quick add' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Command palette');
+  await help.getByRole('button', { name: 'Close' }).click();
+  await expect(help).toBeHidden();
+});

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { openDatabase } from '../../electron/db/connection';
+import { makeDataDir, startBrowserMode } from '../support/browser-mode';
+import { expect, openScreen, test } from './fixtures';
+
+/** Writes `count` tasks straight into a fresh database file, as ten years of use would leave it. */
+function seedTasks(dataDir: string, count: number): void {
+  const db = openDatabase(path.join(dataDir, 'offload.db'));
+  const insert = db.prepare(
+    'INSERT INTO tasks (title, notes, category_id, priority, due_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (let index = 0; index < count; index += 1) {
+      const day = `2026-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`;
+      const title = index % 500 === 7 ? `Reset VPN for branch ${index}` : `Task ${String(index).padStart(5, '0')}`;
+      insert.run(title, index % 3 === 0 ? 'firmware' : '', (index % 9) + 1, index % 4, day, 1_700_000_000_000 + index, 1_700_000_000_000);
+    }
+  })();
+  db.close();
+}
+
+test('ten thousand tasks stay virtualised: few rows in the DOM, every row reachable by scrolling', async ({ page }) => {
+  const dataDir = makeDataDir();
+  seedTasks(dataDir, 10_000);
+  const app = await startBrowserMode(dataDir);
+  try {
+    await page.goto(app.url);
+    await openScreen(page, 'Tasks');
+    await expect(page.getByText('10,000 tasks')).toBeVisible();
+    await page.getByLabel('Sort').selectOption('title');
+    const rows = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem');
+    await expect(rows.first()).toContainText('Reset VPN for branch 1007');
+    expect(await rows.count()).toBeLessThan(60);
+    await expect(rows.first()).toHaveAttribute('aria-setsize', '10000');
+
+    const scroller = page.getByLabel('Task list, scrollable');
+    const last = page.getByText('Task 09999', { exact: true });
+    for (let attempt = 0; attempt < 120 && !(await last.isVisible()); attempt += 1) {
+      await scroller.evaluate((node) => node.scrollTo(0, node.scrollHeight));
+      await page.waitForTimeout(50);
+    }
+    await expect(last).toBeVisible();
+    expect(await rows.count()).toBeLessThan(60);
+  } finally {
+    await app.stop();
+  }
+});
+
+test('search finds tasks by words in the title or notes as she types', async ({ page }) => {
+  const dataDir = makeDataDir();
+  seedTasks(dataDir, 2_000);
+  const app = await startBrowserMode(dataDir);
+  try {
+    await page.goto(app.url);
+    await openScreen(page, 'Tasks');
+    await page.getByRole('searchbox', { name: 'Search tasks' }).fill('vpn bra');
+    await expect(page.getByText('4 tasks')).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Search tasks' }).fill('no such words');
+    await expect(page.getByRole('heading', { name: 'No task matches' })).toBeVisible();
+  } finally {
+    await app.stop();
+  }
+});
+
+test('bulk actions apply to the selected tasks', async ({ offload: page }) => {
+  await openScreen(page, 'Tasks');
+  const form = page.getByRole('form', { name: 'New task' });
+  for (const title of ['Swap toner', 'Update BIOS', 'Label cables']) {
+    await form.getByLabel('New task').fill(title);
+    await form.getByRole('button', { name: 'Add task' }).click();
+    await expect(page.getByRole('list', { name: 'Tasks' })).toContainText(title);
+  }
+  await page.getByRole('checkbox', { name: 'Select “Swap toner”' }).check();
+  await page.getByRole('checkbox', { name: 'Select “Label cables”' }).check();
+  const bar = page.getByRole('region', { name: 'Selected tasks' });
+  await expect(bar).toContainText('2 selected');
+  await bar.getByRole('button', { name: 'Complete' }).click();
+  await expect(page.getByText('1 task', { exact: true })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Tasks' })).toContainText('Update BIOS');
+});
