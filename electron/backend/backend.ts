@@ -6,6 +6,7 @@ import { effectiveTimeZone, localDayOf } from '../../shared/domain/zoned-time';
 import { openDatabase, type SqliteDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { handlers } from '../handlers';
+import { materialiseRecurring } from '../handlers/recurring-handlers';
 import type { HandlerContext } from '../handlers/types';
 import { hasAnyTask, purgeDeletedTasks } from '../repositories/tasks';
 import type { SettingsStore } from '../settings/settings-store';
@@ -34,17 +35,28 @@ export function openBackend(options: BackendOptions): Backend {
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   fs.mkdirSync(options.dataDir, { recursive: true });
 
+  const todayFor = (instant: number) => localDayOf(instant, effectiveTimeZone(options.settings.get().timeZone));
   let db: SqliteDatabase | null = null;
   let fatal: AppStatus['fatal'] = null;
   try {
     db = openDatabase(databaseFile, { now });
     purgeDeletedTasks(db, now());
+    materialiseRecurring(db, todayFor(now()), now());
   } catch (error) {
     fatal =
       error instanceof AppError
         ? { code: error.code, message: error.message }
         : { code: 'DB_UNREADABLE', message: `The database ${databaseFile} could not be opened: ${String(error)}` };
   }
+
+  /** Recurring occurrences are generated on open and again whenever her day changes while open. */
+  let materialisedFor = db ? todayFor(now()) : '';
+  const keepRecurringCurrent = (database: SqliteDatabase) => {
+    const today = todayFor(now());
+    if (today === materialisedFor) return;
+    materialisedFor = today;
+    materialiseRecurring(database, today, now());
+  };
 
   const status = (): AppStatus => ({
     version: options.version,
@@ -66,6 +78,7 @@ export function openBackend(options: BackendOptions): Backend {
         if (name === 'app:status') return { ok: true, value: status() };
         return { ok: false, error: fatal ? { code: 'DB_UNAVAILABLE', message: fatal.message } : { code: 'DB_UNAVAILABLE', message: 'The database is closed.' } };
       }
+      keepRecurringCurrent(db);
       const timeZone = () => effectiveTimeZone(options.settings.get().timeZone);
       const context: HandlerContext = {
         db,

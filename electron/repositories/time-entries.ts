@@ -60,21 +60,37 @@ const statements = preparedFor((db) => ({
   ),
   remove: db.prepare<[number]>('DELETE FROM time_entries WHERE id = ?'),
   // Her entries may not overlap each other, nor one technician's; the MSP as a team may work in parallel.
-  overlap: db.prepare<[OverlapParams], TimeEntryRow>(
+  // Finished entries last at most a day, so only those starting in the day before can reach in:
+  // the start_at range keeps this an index range scan however long her history is.
+  overlapMine: db.prepare<[OverlapParams], TimeEntryRow>(
     `SELECT ${COLUMNS} FROM time_entries
-     WHERE worker = :worker AND id != :exclude_id
-       AND (:worker = 'me' OR (technician_id IS NOT NULL AND technician_id = :technician_id))
-       AND start_at < :end_at AND coalesce(end_at, 9e15) > :start_at
+     WHERE worker = 'me' AND id != :exclude_id AND start_at > :start_at - 86400000 AND start_at < :end_at
+       AND coalesce(end_at, 9e15) > :start_at
+     UNION ALL
+     SELECT ${COLUMNS} FROM time_entries
+     WHERE worker = 'me' AND end_at IS NULL AND id != :exclude_id AND start_at < :end_at
      LIMIT 1`,
   ),
-  between: db.prepare<[{ from: string; to: string; worker: string | null; limit: number }], TimeEntryRow>(
+  overlapTechnician: db.prepare<[OverlapParams], TimeEntryRow>(
     `SELECT ${COLUMNS} FROM time_entries
-     WHERE start_day BETWEEN :from AND :to AND (:worker IS NULL OR worker = :worker)
+     WHERE technician_id = :technician_id AND id != :exclude_id
+       AND start_at > :start_at - 86400000 AND start_at < :end_at AND coalesce(end_at, 9e15) > :start_at
+     LIMIT 1`,
+  ),
+  // Two shapes rather than "(:worker IS NULL OR worker = :worker)", which would defeat the index.
+  between: db.prepare<[{ from: string; to: string; limit: number }], TimeEntryRow>(
+    `SELECT ${COLUMNS} FROM time_entries WHERE start_day BETWEEN :from AND :to ORDER BY start_at DESC LIMIT :limit`,
+  ),
+  betweenFor: db.prepare<[{ from: string; to: string; worker: string; limit: number }], TimeEntryRow>(
+    `SELECT ${COLUMNS} FROM time_entries WHERE worker = :worker AND start_day BETWEEN :from AND :to
      ORDER BY start_at DESC LIMIT :limit`,
   ),
   firstDay: db.prepare<[Owner], { day: string | null }>("SELECT min(start_day) AS day FROM time_entries WHERE worker = ?"),
+  // Only categories that were ever delegated matter to hours reclaimed; ten years of the others are skipped.
   daily: db.prepare<[{ worker: Owner; from: string; to: string }], { category_id: number; day: string; ms: number }>(
-    `SELECT category_id, day, ms FROM daily_rollup WHERE worker = :worker AND day BETWEEN :from AND :to AND ms > 0`,
+    `SELECT category_id, day, ms FROM daily_rollup
+     WHERE worker = :worker AND category_id IN (SELECT category_id FROM delegations WHERE deleted_at IS NULL)
+       AND day BETWEEN :from AND :to AND ms > 0`,
   ),
   total: db.prepare<[{ worker: Owner; from: string; to: string }], { ms: number | null }>(
     'SELECT sum(ms) AS ms FROM daily_rollup WHERE worker = :worker AND day BETWEEN :from AND :to',
@@ -98,13 +114,16 @@ export function findOverlappingEntry(
   entry: Pick<NewTimeEntry, 'worker' | 'technicianId' | 'startAt' | 'endAt'>,
   excludeId = 0,
 ): TimeEntry | undefined {
-  const row = statements(db).overlap.get({
+  const params = {
     worker: entry.worker,
     technician_id: entry.technicianId,
     start_at: entry.startAt,
     end_at: entry.endAt ?? 9e15,
     exclude_id: excludeId,
-  });
+  };
+  const { overlapMine, overlapTechnician } = statements(db);
+  const row =
+    entry.worker === 'me' ? overlapMine.get(params) : entry.technicianId !== null ? overlapTechnician.get(params) : undefined;
   return row ? toTimeEntry(row) : undefined;
 }
 
@@ -134,7 +153,9 @@ export function listTimeEntries(
   db: SqliteDatabase,
   filter: { from: LocalDay; to: LocalDay; worker: Owner | null; limit: number },
 ): TimeEntry[] {
-  return statements(db).between.all(filter).map(toTimeEntry);
+  const { between, betweenFor } = statements(db);
+  const rows = filter.worker === null ? between.all(filter) : betweenFor.all({ ...filter, worker: filter.worker });
+  return rows.map(toTimeEntry);
 }
 
 /** The local day of the worker's first entry, or null when there is none. */
@@ -142,8 +163,8 @@ export function firstEntryDay(db: SqliteDatabase, worker: Owner): LocalDay | nul
   return statements(db).firstDay.get(worker)?.day ?? null;
 }
 
-/** Minutes per category per day from the rollup, as a lookup for the domain functions. */
-export function dailyMinutes(
+/** Minutes per delegated category per day from the rollup, as a lookup for the domain functions. */
+export function delegatedDailyMinutes(
   db: SqliteDatabase,
   worker: Owner,
   from: LocalDay,

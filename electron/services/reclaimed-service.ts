@@ -14,7 +14,7 @@ import type { Settings } from '../../shared/domain/settings';
 import type { SqliteDatabase } from '../db/connection';
 import { listDelegations } from '../repositories/delegations';
 import { listContracts } from '../repositories/msp';
-import { dailyMinutes, firstEntryDay, minutesByCategory, totalMinutes } from '../repositories/time-entries';
+import { delegatedDailyMinutes, firstEntryDay, minutesByCategory, totalMinutes } from '../repositories/time-entries';
 
 const monthEnd = (month: Month): LocalDay => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 
@@ -34,8 +34,8 @@ export function reclaimedReport(db: SqliteDatabase, settings: Settings, today: L
     settings,
     today,
     firstEntryDay: firstEntry,
-    herMinutes: dailyMinutes(db, 'me', from, today),
-    mspMinutes: dailyMinutes(db, 'msp', earliestDelegation, today),
+    herMinutes: delegatedDailyMinutes(db, 'me', from, today),
+    mspMinutes: delegatedDailyMinutes(db, 'msp', earliestDelegation, today),
   });
 
   const perCategory = new Map<number, { categoryId: number; grossHours: number; mspDeliveredHours: number }>();

@@ -19,16 +19,34 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * The figures walk years of days one at a time; these two answers are memoised (a decade is a few
+ * thousand days) so a ten-year report does not build tens of thousands of Date objects.
+ */
+const nextDay = new Map<LocalDay, LocalDay>();
+const weekdays = new Map<LocalDay, number>();
+const MEMO_LIMIT = 100_000;
+
 /** Days are pure calendar arithmetic; UTC is used only as a time-zone-free calendar. */
 export function addDays(day: LocalDay, count: number): LocalDay {
+  if (count === 1) {
+    const cached = nextDay.get(day);
+    if (cached !== undefined) return cached;
+  }
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date + count)).toISOString().slice(0, 10);
+  const result = new Date(Date.UTC(year, month - 1, date + count)).toISOString().slice(0, 10);
+  if (count === 1 && nextDay.size < MEMO_LIMIT) nextDay.set(day, result);
+  return result;
 }
 
 /** 0 = Sunday … 6 = Saturday, as in `Date.prototype.getDay`. */
 export function dayOfWeek(day: LocalDay): number {
+  const cached = weekdays.get(day);
+  if (cached !== undefined) return cached;
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date)).getUTCDay();
+  const weekday = new Date(Date.UTC(year, month - 1, date)).getUTCDay();
+  if (weekdays.size < MEMO_LIMIT) weekdays.set(day, weekday);
+  return weekday;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

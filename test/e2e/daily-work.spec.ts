@@ -79,6 +79,10 @@ test('the command palette reaches screens and actions by typing; ? lists the sho
   await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
 
   await page.keyboard.press('Control+k');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeHidden();
+
+  await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Command' }).fill('quick add');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Quick add' })).toBeVisible();

@@ -35,8 +35,24 @@ test('screenshots: every screen with 250 tasks', async ({ offload: page, app }) 
       unplanned: index % 7 === 0,
     });
   }
+  const today = new Date();
+  const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  for (const title of ['Check last night’s backups', 'Call the printer vendor']) {
+    await api(page, app.origin, 'tasks:create', { title, categoryId: 5, dueDay: iso, estimateMinutes: 20 });
+  }
+  const first = await api<{ id: number }>(page, app.origin, 'tasks:create', { title: 'Replace the core switch fan', categoryId: 4, dueDay: iso });
+  const start = new Date(today.getFullYear(), today.getMonth(), today.getDate(), 0, 5).getTime();
+  await api(page, app.origin, 'timeEntries:create', { worker: 'me', categoryId: 1, startAt: start, endAt: start + 50 * 60_000, note: 'VPN tokens' });
+  await api(page, app.origin, 'timer:start', { taskId: first.id });
   await page.reload();
   await shootAll(page, 'full');
+  await page.keyboard.press('n');
+  await page.getByLabel('Task in one line').fill('Patch file server #server ~2h fri @msp #nope !!');
+  await page.screenshot({ path: path.join(OUT, 'quick-add-dark.png') });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.screenshot({ path: path.join(OUT, 'palette-dark.png') });
+  await page.keyboard.press('Escape');
   await openScreen(page, 'Tasks');
   await page.getByRole('button', { name: 'Edit “Reset VPN for sales #1”' }).click();
   await page.screenshot({ path: path.join(OUT, 'full-task-editor-dark.png') });

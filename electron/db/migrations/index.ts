@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { migration001Initial } from './001-initial';
 import { migration002DailyRollup } from './002-daily-rollup';
+import { migration003Recurring } from './003-recurring';
+import { migration004ScreenIndexes } from './004-screen-indexes';
 
 export interface Migration {
   version: number;
@@ -9,7 +11,7 @@ export interface Migration {
 }
 
 /** Ordered; a migration's version is its position. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002DailyRollup];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002DailyRollup, migration003Recurring, migration004ScreenIndexes];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

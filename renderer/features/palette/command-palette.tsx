@@ -32,7 +32,19 @@ export default function CommandPalette({ onClose, actions }: { onClose: () => vo
   const dark = settings.data?.theme === 'dark' || (settings.data?.theme === 'system' && document.documentElement.dataset.theme === 'dark');
 
   return (
-    <dialog ref={dialog} className="dialog palette" aria-label="Command palette" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="dialog palette"
+      aria-label="Command palette"
+      onClose={onClose}
+      onKeyDown={(event) => {
+        // cmdk consumes keys inside its input, so the dialog's own Escape handling cannot be relied on.
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <Command label="Command palette" loop>
         <Command.Input autoFocus placeholder="Type a command or a screen…" aria-label="Command" />
         <Command.List>

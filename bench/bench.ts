@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: ten years of one manager's data (50,000 tasks, 500,000 time entries) in a real
+ * SQLite file, then each figure from the brief's performance targets, printed beside its target.
+ * Median of repeated runs after a warm-up; nothing here is asserted by the test suite.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openBackend } from '../electron/backend/backend';
+import { openDatabase } from '../electron/db/connection';
+import { openConfSettings } from '../electron/settings/conf-settings';
+import { addDays } from '../shared/domain/day';
+
+const TASKS = 50_000;
+const ENTRIES = 500_000;
+const FIRST_DAY = '2016-11-21';
+const TODAY = '2026-11-20';
+const NOW = Date.parse(`${TODAY}T15:00:00Z`);
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function measure(runs: number, work: () => unknown): Promise<number> {
+  for (let warm = 0; warm < 3; warm += 1) await work();
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+function seed(dataDir: string): number {
+  const started = performance.now();
+  const db = openDatabase(path.join(dataDir, 'offload.db'));
+  const insertTask = db.prepare(
+    'INSERT INTO tasks (title, notes, category_id, priority, due_day, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertEntry = db.prepare(
+    'INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 1)',
+  );
+  const words = ['reset', 'vpn', 'patch', 'server', 'printer', 'backup', 'licence', 'switch', 'laptop', 'firewall'];
+  db.transaction(() => {
+    for (let index = 0; index < TASKS; index += 1) {
+      const day = addDays(FIRST_DAY, Math.floor((index / TASKS) * 3650));
+      const title = `${words[index % 10]} ${words[(index * 7) % 10]} ${index}`;
+      insertTask.run(title, index % 5 === 0 ? 'notes about the firmware' : '', (index % 9) + 1, index % 4, day, index < TASKS - 300 ? 'done' : 'open', NOW - (TASKS - index) * 6_000_000, NOW);
+    }
+    const start = Date.parse(`${FIRST_DAY}T14:00:00Z`);
+    for (let index = 0; index < ENTRIES; index += 1) {
+      const dayIndex = Math.floor((index / ENTRIES) * 3650);
+      const startAt = start + dayIndex * 86_400_000 + (index % 6) * 3_600_000;
+      const worker = index % 4 === 0 ? 'msp' : 'me';
+      insertEntry.run(worker, (index % 9) + 1, startAt, startAt + 45 * 60_000, addDays(FIRST_DAY, dayIndex));
+    }
+    const insertDelegation = db.prepare('INSERT INTO delegations (category_id, start_day, end_day, created_at, updated_at) VALUES (?, ?, ?, 1, 1)');
+    insertDelegation.run(2, '2019-03-04', null);
+    insertDelegation.run(3, '2020-06-10', '2023-01-31');
+    insertDelegation.run(3, '2024-02-01', null);
+    insertDelegation.run(1, '2025-12-22', '2026-01-04');
+    db.prepare('INSERT INTO msp_contracts (start_day, monthly_fee_cents, included_minutes, overage_rate_cents, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1)').run('2019-01-01', 400_000, 2400, 9500);
+  })();
+  db.close();
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'offload-bench-'));
+  console.log(`Seeding ${TASKS.toLocaleString()} tasks and ${ENTRIES.toLocaleString()} time entries in ${dataDir} …`);
+  const seeded = seed(dataDir);
+  const file = path.join(dataDir, 'offload.db');
+  console.log(`seeded in ${(seeded / 1000).toFixed(1)} s (${Math.round(ENTRIES / (seeded / 1000)).toLocaleString()} entry rows/s, with triggers and indexes); file ${(fs.statSync(file).size / 1e6).toFixed(0)} MB\n`);
+
+  const rows: [string, number, string, number][] = [];
+  rows.push(['open the database', await measure(15, () => openDatabase(file).close()), '≤ 30 ms', 30]);
+
+  let now = NOW;
+  const settings = openConfSettings(dataDir);
+  settings.update({ timeZone: 'America/Chicago' });
+  const backend = openBackend({ dataDir, mode: 'browser', version: 'bench', settings, now: () => now });
+  const call = async (name: string, input?: unknown) => {
+    const envelope = await backend.dispatch(name, input);
+    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+    return envelope.value;
+  };
+  const size = async (name: string, input?: unknown) => Buffer.byteLength(JSON.stringify(await call(name, input)));
+
+  rows.push(['hours reclaimed over ten years (reclaimed:report)', await measure(15, () => call('reclaimed:report', { weeks: 26 })), '≤ 30 ms', 30]);
+  rows.push(['what-if averages (reclaimed:averages)', await measure(15, () => call('reclaimed:averages')), '≤ 20 ms', 20]);
+  rows.push(['Today (today:summary)', await measure(15, () => call('today:summary')), '≤ 20 ms', 20]);
+  rows.push(['task list, default view: active (tasks:list)', await measure(15, () => call('tasks:list', { status: 'active', limit: 200 })), '≤ 20 ms', 20]);
+  rows.push(['task list, all 50,000 by urgency (tasks:list)', await measure(15, () => call('tasks:list', { status: 'all', limit: 200 })), '≤ 20 ms', 20]);
+  rows.push(['full-text task search (tasks:list search)', await measure(15, () => call('tasks:list', { status: 'all', search: 'vpn firm', limit: 100 })), '≤ 10 ms', 10]);
+  rows.push(['MSP queue (msp:queue)', await measure(15, () => call('msp:queue', {})), '≤ 20 ms', 20]);
+  rows.push(['contract burn-down (msp:burnDown)', await measure(15, () => call('msp:burnDown')), '≤ 20 ms', 20]);
+  let minute = 0;
+  rows.push([
+    'log a time entry (timeEntries:create)',
+    await measure(50, () => {
+      minute += 2;
+      const startAt = NOW + 86_400_000 * 2 + minute * 60_000;
+      now = startAt + 60_000;
+      return call('timeEntries:create', { worker: 'msp', categoryId: 2, startAt, endAt: startAt + 60_000 });
+    }),
+    '≤ 2 ms',
+    2,
+  ]);
+
+  const width = Math.max(...rows.map((row) => row[0].length));
+  console.log(`${'figure'.padEnd(width)}  measured   target`);
+  for (const [label, ms, target, limit] of rows) {
+    console.log(`${label.padEnd(width)}  ${`${ms.toFixed(2)} ms`.padStart(9)}  ${target}${ms > limit ? '  ← over target' : ''}`);
+  }
+  console.log('\nLargest responses over the boundary (target: no screen receives more than 64 KB)');
+  for (const [name, input] of [
+    ['reclaimed:report', { weeks: 26 }],
+    ['tasks:list', { status: 'all', limit: 200 }],
+    ['today:summary', undefined],
+    ['msp:queue', {}],
+  ] as const) {
+    console.log(`${name.padEnd(width)}  ${`${((await size(name, input)) / 1024).toFixed(1)} KB`.padStart(9)}  ≤ 64 KB`);
+  }
+  backend.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+void main();

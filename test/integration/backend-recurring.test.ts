@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { openTestBackend } from '../support/temp-backend';
+
+const DAY = 86_400_000;
+
+describe('recurring occurrences stay current', () => {
+  it('while the app stays open past midnight, the next call materialises the new day’s occurrences', async () => {
+    const start = Date.parse('2026-11-16T15:00:00Z');
+    const app = openTestBackend(undefined, start);
+    await app.call('settings:update', { timeZone: 'UTC' });
+    await app.call('recurring:create', { title: 'Check the backup report', categoryId: 5, rule: { kind: 'daily', interval: 1, start: '2026-11-16' } });
+    const before = await app.call('tasks:list', { status: 'all', limit: 200 });
+
+    app.setNow(start + 3 * DAY);
+    const after = await app.call('tasks:list', { status: 'all', limit: 200 });
+    expect(after.total).toBe(before.total + 3);
+    app.close();
+  });
+
+  it('opening the app materialises occurrences up to its horizon', async () => {
+    const start = Date.parse('2026-11-16T15:00:00Z');
+    const first = openTestBackend(undefined, start);
+    await first.call('settings:update', { timeZone: 'UTC' });
+    await first.call('recurring:create', { title: 'Patch Tuesday', categoryId: 2, rule: { kind: 'weekly', interval: 1, weekdays: ['TU'], start: '2026-11-17' } });
+    const count = (await first.call('tasks:list', { status: 'all', limit: 200 })).total;
+    first.setNow(start + 28 * DAY);
+    const reopened = first.reopen();
+    expect((await reopened.call('tasks:list', { status: 'all', limit: 200 })).total).toBe(count + 4);
+    reopened.close();
+  });
+});
