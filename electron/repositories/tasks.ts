@@ -20,10 +20,13 @@ interface TaskRow {
   created_at: number;
   updated_at: number;
   completed_at: number | null;
+  logged_ms: number;
 }
 
+/** Logged time per task comes from its entries (index time_entries_by_task), completed entries only. */
 const COLUMNS = `id, title, notes, category_id, owner, keep_owner, technician_id, estimate_minutes, due_day,
-  planned_day, priority, status, unplanned, created_at, updated_at, completed_at`;
+  planned_day, priority, status, unplanned, created_at, updated_at, completed_at,
+  (SELECT coalesce(sum(end_at - start_at), 0) FROM time_entries WHERE task_id = tasks.id AND end_at IS NOT NULL) AS logged_ms`;
 
 function toTask(row: TaskRow): Task {
   return {
@@ -43,6 +46,7 @@ function toTask(row: TaskRow): Task {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     completedAt: row.completed_at,
+    loggedMinutes: row.logged_ms / 60_000,
   };
 }
 

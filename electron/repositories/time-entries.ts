@@ -208,9 +208,6 @@ const timerStatements = preparedFor((db) => ({
     `UPDATE time_entries SET category_id = :category_id, task_id = :task_id, start_at = :start_at, end_at = :end_at,
        start_day = :start_day, note = :note, updated_at = :now WHERE id = :id`,
   ),
-  taskTotals: db.prepare<[number], { ms: number | null }>(
-    'SELECT sum(end_at - start_at) AS ms FROM time_entries WHERE task_id = ? AND end_at IS NOT NULL',
-  ),
 }));
 
 /** Her running timer: the one entry of hers without an end (the schema allows at most one). */
@@ -236,9 +233,4 @@ export function updateTimeEntry(db: SqliteDatabase, entry: TimeEntry, timeZone: 
     now,
   });
   return getTimeEntry(db, entry.id);
-}
-
-/** Minutes logged on a task, completed entries only. */
-export function loggedMinutesOnTask(db: SqliteDatabase, taskId: number): number {
-  return (timerStatements(db).taskTotals.get(taskId)?.ms ?? 0) / 60_000;
 }

@@ -44,6 +44,8 @@ export interface Task {
   createdAt: number;
   updatedAt: number;
   completedAt: number | null;
+  /** Time logged on the task (finished entries), to set against the estimate. */
+  loggedMinutes: number;
 }
 
 export interface TaskPage {

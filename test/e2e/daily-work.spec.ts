@@ -94,3 +94,28 @@ test('the command palette reaches screens and actions by typing; ? lists the sho
   await help.getByRole('button', { name: 'Close' }).click();
   await expect(help).toBeHidden();
 });
+
+test('a logged entry is split in two and edited from Today’s log', async ({ offload: page }) => {
+  await openScreen(page, 'Today');
+  const form = page.getByRole('form', { name: 'Log time' });
+  await form.getByLabel('From').fill('00:10');
+  await form.getByLabel('To').fill('01:40');
+  await form.getByLabel('Category').selectOption({ label: 'Tech support' });
+  await form.getByRole('button', { name: 'Log time' }).click();
+  const log = page.getByRole('region', { name: 'Today’s log' }).getByRole('table');
+  await expect(log).toContainText('1h 30m');
+
+  await log.getByRole('button', { name: /^Edit the entry from/ }).click();
+  const editor = page.getByRole('form', { name: 'Edit time entry' });
+  await editor.getByLabel('Split at').fill('00:40');
+  await editor.getByRole('button', { name: 'Split' }).click();
+  await expect(log.getByRole('row')).toHaveCount(3);
+  await expect(log).toContainText('30m');
+  await expect(log).toContainText('1h');
+
+  await log.getByRole('button', { name: /^Edit the entry from/ }).first().click();
+  await editor.getByLabel('Category').selectOption({ label: 'Network' });
+  await editor.getByLabel('To').fill('00:05');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByText('The entry must end after it starts')).toBeVisible();
+});

@@ -415,7 +415,13 @@ function TaskRow({ task, index, total, offset, measure, selected, onSelect, onEd
         <div className="task-meta">
           <CategoryChip category={task.categoryId === null ? undefined : byId.get(task.categoryId)} />
           {due && <span className={due.overdue && !done ? 'due overdue' : 'due'}>{due.text}</span>}
-          {task.estimateMinutes !== null && <span>~{formatDuration(task.estimateMinutes)}</span>}
+          {(task.estimateMinutes !== null || task.loggedMinutes > 0) && (
+            <span className={task.estimateMinutes !== null && task.loggedMinutes > task.estimateMinutes ? 'overdue' : undefined}>
+              {task.estimateMinutes !== null && `~${formatDuration(task.estimateMinutes)}`}
+              {task.estimateMinutes !== null && task.loggedMinutes > 0 && ' · '}
+              {task.loggedMinutes > 0 && `${formatDuration(task.loggedMinutes)} logged`}
+            </span>
+          )}
           {task.priority > 0 && (
             <span className="priority" aria-label={`Priority ${task.priority} of 3`}>
               {'!'.repeat(task.priority)}

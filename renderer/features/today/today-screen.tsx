@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import type { TimeEntry } from '../../../shared/domain/time-entry';
 import type { Task } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/domain/duration';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
@@ -8,17 +10,17 @@ import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
 import { Figure } from '../msp/what-if';
 import { StartTimerButton, TIMER_QUERIES } from '../timer/running-timer';
+import { EntryEditor } from './entry-editor';
 import { TimeEntryForm } from './time-entry-form';
+
+/** The main process sends at most this many tasks per Today list (see tasks.ts). */
+const TODAY_LIST_LIMIT = 100;
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export function TodayScreen() {
   const status = useCallQuery('app:status', []);
   const summary = useCallQuery('today:summary', []);
-  const { byId } = useCategories();
-  const remove = useCallMutation('timeEntries:delete', TIMER_QUERIES);
-  const recreate = useCallMutation('timeEntries:create', TIMER_QUERIES);
-  const toasts = useToasts();
   const firstRun = status.data?.firstRun ?? false;
   const data = summary.data;
 
@@ -39,8 +41,16 @@ export function TodayScreen() {
               note={data.capacityHours > 0 ? `of ${formatHours(data.capacityHours, 0)} capacity` : 'not a working day'}
               tone={data.capacityHours > 0 && data.loggedHours > data.capacityHours ? 'negative' : undefined}
             />
-            <Figure label="Planned for today" value={String(data.planned.length)} note="open tasks of yours" />
-            <Figure label="Overdue" value={String(data.overdue.length)} tone={data.overdue.length > 0 ? 'negative' : undefined} />
+            <Figure
+              label="Planned for today"
+              value={data.planned.length >= TODAY_LIST_LIMIT ? `${TODAY_LIST_LIMIT}+` : String(data.planned.length)}
+              note="open tasks of yours"
+            />
+            <Figure
+              label="Overdue"
+              value={data.overdue.length >= TODAY_LIST_LIMIT ? `${TODAY_LIST_LIMIT}+` : String(data.overdue.length)}
+              tone={data.overdue.length > 0 ? 'negative' : undefined}
+            />
             <Figure label="Interrupts today" value={String(data.unplannedToday)} note="unplanned tasks added" />
           </div>
           <TaskSection title="Planned for today" tasks={data.planned} today={data.today} empty="Nothing planned or due today. Plan a task for today, or press N to add one." />
@@ -63,49 +73,7 @@ export function TodayScreen() {
                 </thead>
                 <tbody>
                   {data.entries.map((entry) => (
-                    <tr key={entry.id}>
-                      <td>
-                        {timeFormat.format(entry.startAt)} – {entry.endAt === null ? 'running' : timeFormat.format(entry.endAt)}
-                      </td>
-                      <td>
-                        <CategoryChip category={byId.get(entry.categoryId)} />
-                      </td>
-                      <td>{entry.note}</td>
-                      <td className="number">{entry.endAt === null ? '—' : formatDuration((entry.endAt - entry.startAt) / 60_000)}</td>
-                      <td>
-                        {entry.endAt !== null && (
-                          <button
-                            type="button"
-                            className="button button-small button-danger"
-                            onClick={() =>
-                              remove.mutate(
-                                { id: entry.id },
-                                {
-                                  onSuccess: (deleted) =>
-                                    toasts.show('Deleted the time entry', {
-                                      action: {
-                                        label: 'Undo',
-                                        run: () =>
-                                          recreate.mutate({
-                                            worker: deleted.worker,
-                                            technicianId: deleted.technicianId,
-                                            categoryId: deleted.categoryId,
-                                            taskId: deleted.taskId,
-                                            startAt: deleted.startAt,
-                                            endAt: deleted.endAt!,
-                                            note: deleted.note,
-                                          }),
-                                      },
-                                    }),
-                                },
-                              )
-                            }
-                          >
-                            Delete<span className="visually-hidden"> the entry from {timeFormat.format(entry.startAt)}</span>
-                          </button>
-                        )}
-                      </td>
-                    </tr>
+                    <EntryRow key={entry.id} entry={entry} />
                   ))}
                 </tbody>
               </table>
@@ -114,6 +82,71 @@ export function TodayScreen() {
         </div>
       )}
     </section>
+  );
+}
+
+function EntryRow({ entry }: { entry: TimeEntry }) {
+  const { byId } = useCategories();
+  const remove = useCallMutation('timeEntries:delete', TIMER_QUERIES);
+  const recreate = useCallMutation('timeEntries:create', TIMER_QUERIES);
+  const toasts = useToasts();
+  const [editing, setEditing] = useState(false);
+  const from = timeFormat.format(entry.startAt);
+  const onDelete = () =>
+    remove.mutate(
+      { id: entry.id },
+      {
+        onSuccess: (deleted) =>
+          toasts.show('Deleted the time entry', {
+            action: {
+              label: 'Undo',
+              run: () =>
+                recreate.mutate({
+                  worker: deleted.worker,
+                  technicianId: deleted.technicianId,
+                  categoryId: deleted.categoryId,
+                  taskId: deleted.taskId,
+                  startAt: deleted.startAt,
+                  endAt: deleted.endAt!,
+                  note: deleted.note,
+                }),
+            },
+          }),
+      },
+    );
+  const finished = entry.endAt !== null;
+  return (
+    <>
+      <tr>
+        <td>
+          {from} – {finished ? timeFormat.format(entry.endAt!) : 'running'}
+        </td>
+        <td>
+          <CategoryChip category={byId.get(entry.categoryId)} />
+        </td>
+        <td>{entry.note}</td>
+        <td className="number">{finished ? formatDuration((entry.endAt! - entry.startAt) / 60_000) : '—'}</td>
+        <td>
+          {finished && (
+            <div className="toolbar">
+              <button type="button" className="button button-small" onClick={() => setEditing(!editing)}>
+                Edit<span className="visually-hidden"> the entry from {from}</span>
+              </button>
+              <button type="button" className="button button-small button-danger" onClick={onDelete}>
+                Delete<span className="visually-hidden"> the entry from {from}</span>
+              </button>
+            </div>
+          )}
+        </td>
+      </tr>
+      {editing && finished && (
+        <tr>
+          <td colSpan={5}>
+            <EntryEditor entry={{ ...entry, endAt: entry.endAt! }} onDone={() => setEditing(false)} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 

@@ -1,0 +1,83 @@
+import { format } from 'date-fns';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../../shared/api/errors';
+import type { TimeEntry } from '../../../shared/domain/time-entry';
+import { useCallMutation } from '../../api/hooks';
+import { Field } from '../../ui/field';
+import { useCategories } from '../categories/use-categories';
+import { CategorySelect } from '../tasks/task-fields';
+import { TIMER_QUERIES } from '../timer/running-timer';
+
+/** The same day at another wall-clock time (browser and app share her zone). */
+const at = (instant: number, time: string) => new Date(`${format(instant, 'yyyy-MM-dd')}T${time}`).getTime();
+
+/** Edit an entry's times and category, or split it in two at a moment inside it. */
+export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: number }; onDone: () => void }) {
+  const { active } = useCategories();
+  const [start, setStart] = useState(format(entry.startAt, 'HH:mm'));
+  const [end, setEnd] = useState(format(entry.endAt, 'HH:mm'));
+  const [categoryId, setCategoryId] = useState(String(entry.categoryId));
+  const [splitAt, setSplitAt] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const update = useCallMutation('timeEntries:update', TIMER_QUERIES);
+  const split = useCallMutation('timeEntries:split', TIMER_QUERIES);
+
+  const fail = (caught: unknown) => {
+    if (!(caught instanceof ApiError)) throw caught;
+    setErrors({ ...Object.fromEntries(caught.issues.map((issue) => [issue.field, issue.message])), form: caught.message });
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await update.mutateAsync({ id: entry.id, startAt: at(entry.startAt, start), endAt: at(entry.startAt, end), categoryId: Number(categoryId) });
+      onDone();
+    } catch (caught) {
+      fail(caught);
+    }
+  };
+
+  const splitEntry = async () => {
+    if (!/^\d\d:\d\d$/.test(splitAt)) {
+      setErrors({ at: 'Enter the time to split at' });
+      return;
+    }
+    try {
+      await split.mutateAsync({ id: entry.id, at: at(entry.startAt, splitAt) });
+      onDone();
+    } catch (caught) {
+      fail(caught);
+    }
+  };
+
+  return (
+    <form className="inline-form" onSubmit={save} noValidate aria-label="Edit time entry">
+      <Field label="From" error={errors.startAt}>
+        <input type="time" value={start} onChange={(event) => setStart(event.target.value)} />
+      </Field>
+      <Field label="To" error={errors.endAt}>
+        <input type="time" value={end} onChange={(event) => setEnd(event.target.value)} />
+      </Field>
+      <Field label="Category" error={errors.categoryId}>
+        <CategorySelect value={categoryId} onChange={setCategoryId} categories={active} emptyLabel="Choose…" />
+      </Field>
+      <button type="submit" className="button button-primary" disabled={update.isPending}>
+        Save
+      </button>
+      <Field label="Split at" error={errors.at}>
+        <input type="time" value={splitAt} onChange={(event) => setSplitAt(event.target.value)} />
+      </Field>
+      <button type="button" className="button" onClick={() => void splitEntry()} disabled={split.isPending}>
+        Split
+      </button>
+      <button type="button" className="button" onClick={onDone}>
+        Cancel
+      </button>
+      {errors.form && !errors.startAt && !errors.endAt && !errors.at && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestBackend, type TestBackend } from '../support/temp-backend';
+
+const MINUTE = 60_000;
+const T0 = Date.parse('2026-11-16T14:00:00Z');
+let app: TestBackend;
+beforeEach(async () => {
+  app = openTestBackend(undefined, T0);
+  await app.call('settings:update', { timeZone: 'UTC' });
+});
+afterEach(() => app.close());
+
+describe('the timer', () => {
+  it('one timer at a time: starting another stops the first at the same instant', async () => {
+    const a = await app.call('tasks:create', { title: 'Backup check', categoryId: 5 });
+    const b = await app.call('tasks:create', { title: 'Switch firmware', categoryId: 4 });
+    await app.call('timer:start', { taskId: a.id });
+    app.setNow(T0 + 25 * MINUTE);
+    const { started, stopped } = await app.call('timer:start', { taskId: b.id });
+    expect(stopped).toMatchObject({ taskId: a.id, endAt: T0 + 25 * MINUTE });
+    expect(started).toMatchObject({ taskId: b.id, startAt: T0 + 25 * MINUTE, endAt: null, categoryId: 4 });
+    expect((await app.call('timer:current'))?.taskId).toBe(b.id);
+  });
+
+  it('a running timer counts in no figure until it stops, and survives a restart', async () => {
+    const task = await app.call('tasks:create', { title: 'Rack the switch', categoryId: 4, estimateMinutes: 30 });
+    await app.call('timer:start', { taskId: task.id });
+    app.setNow(T0 + 40 * MINUTE);
+    expect((await app.call('today:summary')).loggedHours).toBe(0);
+    app = app.reopen();
+    expect((await app.call('timer:current'))?.taskId).toBe(task.id);
+    await app.call('timer:stop');
+    expect((await app.call('today:summary')).loggedHours).toBeCloseTo(40 / 60, 10);
+    expect((await app.call('tasks:get', { id: task.id })).loggedMinutes).toBe(40);
+  });
+
+  it('a task without a category cannot be timed: every hour belongs to one', async () => {
+    const task = await app.call('tasks:create', { title: 'Mystery' });
+    const error = await app.failure('timer:start', { taskId: task.id });
+    expect(error.issues?.[0]?.field).toBe('categoryId');
+    expect(await app.call('timer:current')).toBeNull();
+  });
+});
+
+describe('editing and splitting entries', () => {
+  it('an entry is split in two at a moment inside it; the halves add up to the whole', async () => {
+    const entry = await app.call('timeEntries:create', { worker: 'me', categoryId: 1, startAt: T0, endAt: T0 + 90 * MINUTE, note: 'calls' });
+    const [first, second] = await app.call('timeEntries:split', { id: entry.id, at: T0 + 30 * MINUTE });
+    expect([first.startAt, first.endAt, second.startAt, second.endAt]).toEqual([T0, T0 + 30 * MINUTE, T0 + 30 * MINUTE, T0 + 90 * MINUTE]);
+    expect(second.note).toBe('calls');
+    expect((await app.call('today:summary')).loggedHours).toBe(1.5);
+    expect((await app.failure('timeEntries:split', { id: first.id, at: T0 + 60 * MINUTE })).code).toBe('VALIDATION');
+  });
+
+  it('an edit that would end before the start or overlap another entry is refused and changes nothing', async () => {
+    const first = await app.call('timeEntries:create', { worker: 'me', categoryId: 1, startAt: T0, endAt: T0 + 30 * MINUTE });
+    const second = await app.call('timeEntries:create', { worker: 'me', categoryId: 1, startAt: T0 + 60 * MINUTE, endAt: T0 + 90 * MINUTE });
+    expect((await app.failure('timeEntries:update', { id: second.id, endAt: T0 + 50 * MINUTE })).issues?.[0]?.field).toBe('endAt');
+    expect((await app.failure('timeEntries:update', { id: second.id, startAt: T0 + 20 * MINUTE })).code).toBe('CONFLICT');
+    const moved = await app.call('timeEntries:update', { id: first.id, categoryId: 2, endAt: T0 + 45 * MINUTE });
+    expect(moved).toMatchObject({ categoryId: 2, endAt: T0 + 45 * MINUTE });
+    const [unchanged] = await app.call('timeEntries:list', { from: '2026-11-16', to: '2026-11-16' });
+    expect(unchanged).toMatchObject({ id: second.id, startAt: T0 + 60 * MINUTE });
+  });
+});
