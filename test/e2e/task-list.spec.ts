@@ -41,6 +41,10 @@ test('ten thousand tasks stay virtualised: few rows in the DOM, every row reacha
     }
     await expect(last).toBeVisible();
     expect(await rows.count()).toBeLessThan(60);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-10k-${colorScheme}.png`) });
+    }
   } finally {
     await app.stop();
   }

@@ -63,3 +63,28 @@ describe('editing and splitting entries', () => {
     expect(unchanged).toMatchObject({ id: second.id, startAt: T0 + 60 * MINUTE });
   });
 });
+
+describe('durations are real elapsed time', () => {
+  it('01:00–03:00 on the night Chicago’s clocks fall back lasts 3 hours and belongs to that day', async () => {
+    await app.call('settings:update', { timeZone: 'America/Chicago' });
+    const { instantAt } = await import('../../shared/domain/zoned-time');
+    const startAt = instantAt('2026-11-01', '01:00', 'America/Chicago');
+    const endAt = instantAt('2026-11-01', '03:00', 'America/Chicago');
+    const entry = await app.call('timeEntries:create', { worker: 'me', categoryId: 4, startAt, endAt });
+    expect(entry.startDay).toBe('2026-11-01');
+    expect((entry.endAt! - entry.startAt) / 3_600_000).toBe(3);
+    const [week] = (await app.call('timeEntries:list', { from: '2026-11-01', to: '2026-11-01' })).map((row) => (row.endAt! - row.startAt) / 3_600_000);
+    expect(week).toBe(3);
+  });
+
+  it('an entry that crosses midnight belongs to the day it starts on', async () => {
+    await app.call('settings:update', { timeZone: 'Europe/Berlin' });
+    const { instantAt } = await import('../../shared/domain/zoned-time');
+    const entry = await app.call('timeEntries:create', {
+      worker: 'me', categoryId: 4, startAt: instantAt('2026-03-28', '23:30', 'Europe/Berlin'), endAt: instantAt('2026-03-29', '04:00', 'Europe/Berlin'),
+    });
+    expect(entry.startDay).toBe('2026-03-28');
+    // The clocks spring forward at 02:00 that night: 23:30 → 04:00 is 3.5 real hours.
+    expect((entry.endAt! - entry.startAt) / 3_600_000).toBe(3.5);
+  });
+});

@@ -34,12 +34,13 @@ export function TasksScreen() {
   const [owner, setOwner] = useState<'me' | 'msp' | null>(null);
   const [unplanned, setUnplanned] = useState<boolean | null>(null);
   const [sort, setSort] = useState<TaskSort>('urgency');
+  const [dueBy, setDueBy] = useState('');
   const [searchText, setSearchText] = useState('');
   const search = useDeferredValue(searchText.trim());
   const [editing, setEditing] = useState<Task | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const categories = useCategories();
-  const filter = { status, categoryId, owner, unplanned, sort, search };
+  const filter = { status, categoryId, owner, unplanned, sort, search, dueBy: dueBy === '' ? null : dueBy };
 
   const tasks = useInfiniteQuery({
     queryKey: ['tasks:list', filter],
@@ -109,6 +110,10 @@ export function TasksScreen() {
             <option value="planned">Planned only</option>
             <option value="unplanned">Unplanned only</option>
           </select>
+        </label>
+        <label className="inline-label">
+          Due by{' '}
+          <input type="date" value={dueBy} onChange={(event) => setDueBy(event.target.value)} />
         </label>
         <label className="inline-label">
           Sort{' '}
@@ -204,7 +209,14 @@ function VirtualTaskList({
   }, [hasMore, last, rows.length, loadMore]);
 
   return (
-    <div ref={scroller} className="task-scroller" tabIndex={0} aria-label="Task list, scrollable">
+    <div
+      ref={scroller}
+      className="task-scroller"
+      tabIndex={0}
+      aria-label="Task list, scrollable"
+      // As tall as its rows, up to the CSS max-height; beyond that it scrolls.
+      style={{ height: virtualizer.getTotalSize() + 2 }}
+    >
       <ul className="task-list virtual" aria-label="Tasks" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const task = rows[item.index]!;
