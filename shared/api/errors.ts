@@ -53,6 +53,11 @@ export class ApiError extends Error {
     this.issues = shape.issues ?? [];
   }
 
+  /** Every field's message, for a form to show each at its field. */
+  fieldErrors(): Record<string, string> {
+    return Object.fromEntries(this.issues.map((issue) => [issue.field, issue.message]));
+  }
+
   /** The message for one input field, if the error names it. */
   forField(field: string): string | undefined {
     return this.issues.find((issue) => issue.field === field)?.message;

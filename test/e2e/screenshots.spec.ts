@@ -7,6 +7,9 @@ import { api, openScreen, test } from './fixtures';
  * Screenshots of every screen, light and dark, empty and with a long list, for a person to look
  * at (test-results/screenshots). The assertions only check each screen rendered its heading.
  */
+// 250 tasks seeded through the API and ~30 full screenshots: more than the default 30 s.
+test.describe.configure({ timeout: 180_000 });
+
 const OUT = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 async function shootAll(page: Page, state: string): Promise<void> {

@@ -21,9 +21,6 @@ type FieldErrors = Record<string, string | undefined>;
 const CONTRACT_QUERIES = ['msp:', 'reclaimed:'];
 const MSP_TIME_QUERIES = ['timeEntries:', 'msp:', 'reclaimed:'];
 
-const fieldErrorsOf = (error: ApiError): FieldErrors =>
-  Object.fromEntries(error.issues.map((issue) => [issue.field, issue.message]));
-
 /** When the focused row goes away, focus lands on its section's heading rather than on the page. */
 const focusHeading = (id: string) => document.getElementById(id)?.focus();
 
@@ -363,7 +360,7 @@ function ContractForm({ contract, currency, defaultStartDay, label, onDone }: Co
       onDone?.();
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;
-      const fields = fieldErrorsOf(caught);
+      const fields = caught.fieldErrors();
       setErrors(fields);
       // A clash names the other contract only in the message, so show that too.
       setFormError(Object.keys(fields).length === 0 || caught.code === 'CONFLICT' ? caught.message : null);
@@ -508,7 +505,7 @@ function LogMspTimeSection({ technicians }: { technicians: Technician[] }) {
       setFormError(null);
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;
-      const fields = fieldErrorsOf(caught);
+      const fields = caught.fieldErrors();
       // The end is checked as an instant; show the problem where she typed it.
       if (fields.endAt && draft.endFrom === 'duration') fields.duration = fields.endAt;
       setErrors(fields);

@@ -38,7 +38,7 @@ export function DelegationForm({ categories }: { categories: Category[] }) {
 
   const fail = (error: unknown) => {
     if (!(error instanceof ApiError)) throw error;
-    setErrors(Object.fromEntries(error.issues.map((issue) => [issue.field, issue.message])));
+    setErrors(error.fieldErrors());
     setFormError(error.message);
   };
 

@@ -212,7 +212,7 @@ function EditDelegationForm({ delegation, categoryName, onDone }: { delegation: 
       onDone();
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;
-      setErrors({ ...Object.fromEntries(caught.issues.map((issue) => [issue.field, issue.message])), form: caught.message });
+      setErrors({ ...caught.fieldErrors(), form: caught.message });
     }
   };
   return (

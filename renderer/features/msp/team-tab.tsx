@@ -15,9 +15,6 @@ type FieldErrors = Record<string, string | undefined>;
 const PROVIDER_QUERIES = ['msp:'];
 const TEAM_QUERIES = ['msp:', 'tasks:'];
 
-const fieldErrorsOf = (error: ApiError): FieldErrors =>
-  Object.fromEntries(error.issues.map((issue) => [issue.field, issue.message]));
-
 /** Who the MSP is, the people on their team, and how fast she expects them to respond. */
 export function TeamTab() {
   const setup = useCallQuery('msp:get', []);
@@ -59,7 +56,7 @@ function ProviderSection({ provider }: { provider: MspProvider }) {
       setSaved(true);
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;
-      const fields = fieldErrorsOf(caught);
+      const fields = caught.fieldErrors();
       setErrors(fields);
       setFormError(Object.keys(fields).length === 0 ? caught.message : null);
     }
@@ -182,7 +179,7 @@ function NewTechnicianForm() {
       nameInput.current?.focus();
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;
-      const fields = fieldErrorsOf(caught);
+      const fields = caught.fieldErrors();
       setErrors(fields);
       setFormError(Object.keys(fields).length === 0 ? caught.message : null);
     }
@@ -357,7 +354,7 @@ function TechnicianEditRow({ technician, onDone }: { technician: Technician; onD
       {
         onSuccess: onDone,
         onError: (caught) => {
-          const fields = fieldErrorsOf(caught);
+          const fields = caught.fieldErrors();
           setErrors(Object.keys(fields).length === 0 ? { name: caught.message } : fields);
         },
       },

@@ -395,7 +395,7 @@ function SeriesForm({ series, categories, allCategories, onClose }: FormProps) {
       onClose();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      setErrors(Object.fromEntries(error.issues.map((issue) => [issue.field, issue.message])));
+      setErrors(error.fieldErrors());
       setFormError(error.message);
     }
   };

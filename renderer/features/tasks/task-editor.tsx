@@ -48,7 +48,7 @@ export function TaskEditor({ task, onClose }: { task: Task; onClose: () => void 
       onClose();
     } catch (error) {
       if (error instanceof ApiError) {
-        setErrors(Object.fromEntries(error.issues.map((issue) => [issue.field, issue.message])));
+        setErrors(error.fieldErrors());
         setFormError(error.message);
       } else throw error;
     }

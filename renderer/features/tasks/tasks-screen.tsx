@@ -311,7 +311,7 @@ function NewTaskForm() {
       title.current?.focus();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      setErrors(Object.fromEntries(error.issues.map((issue) => [issue.field, issue.message])));
+      setErrors(error.fieldErrors());
       setFormError(error.message);
     }
   };

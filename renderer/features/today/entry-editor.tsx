@@ -24,7 +24,7 @@ export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: num
 
   const fail = (caught: unknown) => {
     if (!(caught instanceof ApiError)) throw caught;
-    setErrors({ ...Object.fromEntries(caught.issues.map((issue) => [issue.field, issue.message])), form: caught.message });
+    setErrors({ ...caught.fieldErrors(), form: caught.message });
   };
 
   const save = async (event: FormEvent) => {

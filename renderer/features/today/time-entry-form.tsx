@@ -42,7 +42,7 @@ export function TimeEntryForm() {
       setErrors({});
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;
-      setErrors({ ...Object.fromEntries(caught.issues.map((issue) => [issue.field, issue.message])), form: caught.message });
+      setErrors({ ...caught.fieldErrors(), form: caught.message });
     }
   };
 
