@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SCREENS } from '../../renderer/app/routes';
-import { api, openScreen, test } from './fixtures';
+import { api, expect, openScreen, test } from './fixtures';
 
 /**
  * Screenshots of every screen, light and dark, empty and with a long list, for a person to look
@@ -53,9 +53,14 @@ test('screenshots: every screen with 250 tasks', async ({ offload: page, app }) 
   await page.getByLabel('Task in one line').fill('Patch file server #server ~2h fri @msp #nope !!');
   await page.screenshot({ path: path.join(OUT, 'quick-add-dark.png') });
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Quick add' })).toBeHidden();
   await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  // The palette's code loads on first use: wait for it before the picture and before Escape.
+  await expect(palette).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'palette-dark.png') });
   await page.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
   await openScreen(page, 'Tasks');
   await page.getByRole('button', { name: 'Edit “Reset VPN for sales #1”' }).click();
   await page.screenshot({ path: path.join(OUT, 'full-task-editor-dark.png') });
