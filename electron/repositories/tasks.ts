@@ -28,6 +28,13 @@ const COLUMNS = `id, title, notes, category_id, owner, keep_owner, technician_id
   planned_day, priority, status, unplanned, created_at, updated_at, completed_at,
   (SELECT coalesce(sum(end_at - start_at), 0) FROM time_entries WHERE task_id = tasks.id AND end_at IS NOT NULL) AS logged_ms`;
 
+/**
+ * Every multi-row read carries only the start of each task's notes, so a page of tasks with long notes stays
+ * far under the 64 KB a screen may receive; the editor reads the whole task with tasks:get.
+ */
+export const LIST_NOTES_PREVIEW = 160;
+const LIST_COLUMNS = COLUMNS.replace(/\bnotes\b/, `substr(notes, 1, ${LIST_NOTES_PREVIEW}) AS notes`);
+
 function toTask(row: TaskRow): Task {
   return {
     id: row.id,
@@ -147,7 +154,7 @@ function listStatementsFor(db: SqliteDatabase, sort: TaskSort, searching: boolea
   if (!statements) {
     const where = searching ? `${FILTER} AND ${SEARCH}` : FILTER;
     statements = {
-      page: db.prepare(`SELECT ${COLUMNS} FROM tasks WHERE ${where} ORDER BY ${SORTS[sort]} LIMIT :limit OFFSET :offset`),
+      page: db.prepare(`SELECT ${LIST_COLUMNS} FROM tasks WHERE ${where} ORDER BY ${SORTS[sort]} LIMIT :limit OFFSET :offset`),
       count: db.prepare(`SELECT count(*) AS total FROM tasks WHERE ${where}`),
     };
     cache.set(key, statements);
@@ -286,12 +293,12 @@ const IN_PERIOD = `CASE WHEN ${REFERENCE_DAY} IS NULL THEN :end_day IS NULL
 
 const delegationStatements = preparedFor((db) => ({
   movable: db.prepare<[{ category_id: number; start_day: string; end_day: string | null }], TaskRow>(
-    `SELECT ${COLUMNS} FROM tasks WHERE deleted_at IS NULL AND status != 'done' AND category_id = :category_id
+    `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND status != 'done' AND category_id = :category_id
        AND owner = 'me' AND keep_owner = 0 AND ${IN_PERIOD} ORDER BY ${REFERENCE_DAY} IS NULL, ${REFERENCE_DAY}, id LIMIT 500`,
   ),
   // After she takes a category back from :start_day on, the MSP's open tasks dated from then (or undated) return to her.
   returnable: db.prepare<[{ category_id: number; start_day: string; end_day: null }], TaskRow>(
-    `SELECT ${COLUMNS} FROM tasks WHERE deleted_at IS NULL AND status != 'done' AND category_id = :category_id
+    `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND status != 'done' AND category_id = :category_id
        AND owner = 'msp' AND ${IN_PERIOD} ORDER BY ${REFERENCE_DAY} IS NULL, ${REFERENCE_DAY}, id LIMIT 500`,
   ),
   setOwner: db.prepare<[{ id: number; owner: string; technician_id: number | null; keep_owner: number; now: number }]>(
@@ -299,7 +306,7 @@ const delegationStatements = preparedFor((db) => ({
      WHERE id = :id AND deleted_at IS NULL`,
   ),
   queue: db.prepare<[{ technician_id: number | null; unassigned: number; limit: number }], TaskRow>(
-    `SELECT ${COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'msp' AND status != 'done'
+    `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'msp' AND status != 'done'
        AND (:unassigned = 0 OR technician_id IS NULL) AND (:technician_id IS NULL OR technician_id = :technician_id)
      ORDER BY created_at, id LIMIT :limit`,
   ),
@@ -365,11 +372,11 @@ export function reassignTechnicianTasks(db: SqliteDatabase, fromId: number, toId
 
 const todayStatements = preparedFor((db) => ({
   plannedOn: db.prepare<[string], TaskRow>(
-    `SELECT ${COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'me' AND status != 'done'
+    `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'me' AND status != 'done'
        AND coalesce(planned_day, due_day) = ? ORDER BY priority DESC, id LIMIT 100`,
   ),
   overdue: db.prepare<[string], TaskRow>(
-    `SELECT ${COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'me' AND status != 'done'
+    `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'me' AND status != 'done'
        AND due_day < ? ORDER BY due_day, priority DESC, id LIMIT 100`,
   ),
   unplannedSince: db.prepare<[number], { count: number }>(

@@ -95,6 +95,10 @@ const statements = preparedFor((db) => ({
   total: db.prepare<[{ worker: Owner; from: string; to: string }], { ms: number | null }>(
     'SELECT sum(ms) AS ms FROM daily_rollup WHERE worker = :worker AND day BETWEEN :from AND :to',
   ),
+  byMonth: db.prepare<[{ worker: Owner; from: string; to: string }], { month: string; ms: number }>(
+    `SELECT substr(day, 1, 7) AS month, sum(ms) AS ms FROM daily_rollup
+     WHERE worker = :worker AND day BETWEEN :from AND :to GROUP BY month`,
+  ),
   byCategory: db.prepare<[{ worker: Owner; from: string; to: string }], { category_id: number; ms: number }>(
     `SELECT category_id, sum(ms) AS ms FROM daily_rollup WHERE worker = :worker AND day BETWEEN :from AND :to
      GROUP BY category_id HAVING sum(ms) > 0`,
@@ -170,13 +174,26 @@ export function delegatedDailyMinutes(
   from: LocalDay,
   to: LocalDay,
 ): (categoryId: number, day: LocalDay) => number {
-  const minutes = new Map<string, number>();
-  for (const row of statements(db).daily.all({ worker, from, to })) minutes.set(`${row.category_id}|${row.day}`, row.ms / 60_000);
-  return (categoryId, day) => minutes.get(`${categoryId}|${day}`) ?? 0;
+  // Raw rows (arrays, not objects) and one small map per category: ten years of rows load fast.
+  const byCategory = new Map<number, Map<string, number>>();
+  for (const [categoryId, day, ms] of statements(db).daily.raw(true).all({ worker, from, to }) as unknown as [number, string, number][]) {
+    let days = byCategory.get(categoryId);
+    if (!days) {
+      days = new Map();
+      byCategory.set(categoryId, days);
+    }
+    days.set(day, ms / 60_000);
+  }
+  return (categoryId, day) => byCategory.get(categoryId)?.get(day) ?? 0;
 }
 
 export function totalMinutes(db: SqliteDatabase, worker: Owner, from: LocalDay, to: LocalDay): number {
   return (statements(db).total.get({ worker, from, to })?.ms ?? 0) / 60_000;
+}
+
+/** Minutes per calendar month (`YYYY-MM`) in [from, to], in one grouped read. */
+export function minutesByMonth(db: SqliteDatabase, worker: Owner, from: LocalDay, to: LocalDay): Map<string, number> {
+  return new Map(statements(db).byMonth.all({ worker, from, to }).map((row) => [row.month, row.ms / 60_000]));
 }
 
 export function minutesByCategory(db: SqliteDatabase, worker: Owner, from: LocalDay, to: LocalDay): { categoryId: number; minutes: number }[] {

@@ -14,7 +14,7 @@ import type { Settings } from '../../shared/domain/settings';
 import type { SqliteDatabase } from '../db/connection';
 import { listDelegations } from '../repositories/delegations';
 import { listContracts } from '../repositories/msp';
-import { delegatedDailyMinutes, firstEntryDay, minutesByCategory, totalMinutes } from '../repositories/time-entries';
+import { delegatedDailyMinutes, firstEntryDay, minutesByCategory, minutesByMonth, totalMinutes } from '../repositories/time-entries';
 
 const monthEnd = (month: Month): LocalDay => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 
@@ -54,8 +54,9 @@ export function reclaimedReport(db: SqliteDatabase, settings: Settings, today: L
 
   const firstMonth = [earliestDelegation, ...contracts.map((contract) => contract.startDay)].map(monthOf).sort()[0] ?? monthOf(today);
   const months: MonthCost[] = [];
+  const mspByMonth = minutesByMonth(db, 'msp', `${firstMonth}-01`, monthEnd(monthOf(today)));
   for (let month = monthOf(today); month >= firstMonth; month = previousMonth(month)) {
-    const mspMinutes = totalMinutes(db, 'msp', `${month}-01`, monthEnd(month));
+    const mspMinutes = mspByMonth.get(month) ?? 0;
     const contract = contractForMonth(contracts, month);
     const netReclaimedHours = netByMonth.get(month) ?? 0;
     months.push({

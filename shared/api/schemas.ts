@@ -82,7 +82,7 @@ export const taskFilter = z
     search: z.string().trim().max(200, 'Search for at most 200 characters').default(''),
     sort: z.enum(TASK_SORTS).default('urgency'),
     offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(200).default(100),
+    limit: z.number().int().min(1).max(100, 'At most 100 tasks a page').default(100),
   })
   .strict();
 

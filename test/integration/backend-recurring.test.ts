@@ -9,10 +9,10 @@ describe('recurring occurrences stay current', () => {
     const app = openTestBackend(undefined, start);
     await app.call('settings:update', { timeZone: 'UTC' });
     await app.call('recurring:create', { title: 'Check the backup report', categoryId: 5, rule: { kind: 'daily', interval: 1, start: '2026-11-16' } });
-    const before = await app.call('tasks:list', { status: 'all', limit: 200 });
+    const before = await app.call('tasks:list', { status: 'all', limit: 100 });
 
     app.setNow(start + 3 * DAY);
-    const after = await app.call('tasks:list', { status: 'all', limit: 200 });
+    const after = await app.call('tasks:list', { status: 'all', limit: 100 });
     expect(after.total).toBe(before.total + 3);
     app.close();
   });
@@ -22,10 +22,10 @@ describe('recurring occurrences stay current', () => {
     const first = openTestBackend(undefined, start);
     await first.call('settings:update', { timeZone: 'UTC' });
     await first.call('recurring:create', { title: 'Patch Tuesday', categoryId: 2, rule: { kind: 'weekly', interval: 1, weekdays: ['TU'], start: '2026-11-17' } });
-    const count = (await first.call('tasks:list', { status: 'all', limit: 200 })).total;
+    const count = (await first.call('tasks:list', { status: 'all', limit: 100 })).total;
     first.setNow(start + 28 * DAY);
     const reopened = first.reopen();
-    expect((await reopened.call('tasks:list', { status: 'all', limit: 200 })).total).toBe(count + 4);
+    expect((await reopened.call('tasks:list', { status: 'all', limit: 100 })).total).toBe(count + 4);
     reopened.close();
   });
 });

@@ -49,3 +49,15 @@ describe('the task list', () => {
     expect((await app.call('msp:queue', {})).tasks).toHaveLength(3);
   });
 });
+
+describe('list pages stay small', () => {
+  it('a list page carries only the start of long notes; tasks:get returns them whole', async () => {
+    const app2 = openTestBackend();
+    const notes = 'Steps tried so far. '.repeat(1000);
+    const task = await app2.call('tasks:create', { title: 'Long story', notes });
+    const [row] = (await app2.call('tasks:list', {})).tasks;
+    expect(row?.notes.length).toBe(160);
+    expect((await app2.call('tasks:get', { id: task.id })).notes).toBe(notes);
+    app2.close();
+  });
+});

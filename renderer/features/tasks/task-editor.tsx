@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 import type { Task, TaskStatus } from '../../../shared/domain/types';
-import { useCallMutation } from '../../api/hooks';
+import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { Field } from '../../ui/field';
 import { useCategories } from '../categories/use-categories';
 import { draftFromTask, draftToFields, type TaskDraft } from './task-draft';
@@ -13,6 +13,19 @@ const STATUS_LABELS: Record<TaskStatus, string> = {
   waiting: 'Waiting',
   done: 'Done',
 };
+
+/** Opens the editor on the whole task: list rows carry only a preview of the notes. */
+export function TaskEditorLoader({ id, onClose }: { id: number; onClose: () => void }) {
+  const task = useCallQuery('tasks:get', [{ id }], { staleTime: 0 });
+  if (task.isError) {
+    return (
+      <p className="form-error" role="alert">
+        {task.error.message}
+      </p>
+    );
+  }
+  return task.data ? <TaskEditor task={task.data} onClose={onClose} /> : null;
+}
 
 /** The full editor, in a modal dialog; Escape or Cancel leaves the task as it was. */
 export function TaskEditor({ task, onClose }: { task: Task; onClose: () => void }) {

@@ -13,7 +13,7 @@ import { describeDue, todayLocal } from '../../ui/format';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
 import { draftToFields, EMPTY_DRAFT, type TaskDraft } from './task-draft';
-import { TaskEditor } from './task-editor';
+import { TaskEditorLoader } from './task-editor';
 import { StartTimerButton } from '../timer/running-timer';
 import { CoreTaskFields } from './task-fields';
 
@@ -24,7 +24,7 @@ const FILTERS: { value: StatusFilter; label: string }[] = [
   { value: 'all', label: 'All' },
 ];
 const SORT_LABELS: Record<TaskSort, string> = { urgency: 'Due date', priority: 'Priority', newest: 'Newest', title: 'Title' };
-const PAGE_SIZE = 200;
+const PAGE_SIZE = 100;
 const ROW_HEIGHT = 62;
 const TASK_QUERIES = ['tasks:', 'app:status', 'today:', 'msp:'];
 
@@ -167,7 +167,7 @@ export function TasksScreen() {
         </>
       )}
       <RecurringSection />
-      {editing && <TaskEditor key={editing.id} task={editing} onClose={() => setEditing(null)} />}
+      {editing && <TaskEditorLoader key={editing.id} id={editing.id} onClose={() => setEditing(null)} />}
     </section>
   );
 }
