@@ -20,6 +20,8 @@ function seedTasks(dataDir: string, count: number): void {
 }
 
 test('ten thousand tasks stay virtualised: few rows in the DOM, every row reachable by scrolling', async ({ page }) => {
+  // Reaching the last of 10,000 rows loads 100 pages of 100 one after another as the list scrolls.
+  test.setTimeout(150_000);
   const dataDir = makeDataDir();
   seedTasks(dataDir, 10_000);
   const app = await startBrowserMode(dataDir);
@@ -35,7 +37,7 @@ test('ten thousand tasks stay virtualised: few rows in the DOM, every row reacha
 
     const scroller = page.getByLabel('Task list, scrollable');
     const last = page.getByText('Task 09999', { exact: true });
-    for (let attempt = 0; attempt < 120 && !(await last.isVisible()); attempt += 1) {
+    for (let attempt = 0; attempt < 1000 && !(await last.isVisible()); attempt += 1) {
       await scroller.evaluate((node) => node.scrollTo(0, node.scrollHeight));
       await page.waitForTimeout(50);
     }
