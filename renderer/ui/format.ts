@@ -8,6 +8,11 @@ export function todayLocal(now = new Date()): LocalDay {
   return format(now, 'yyyy-MM-dd');
 }
 
+/** A local day and wall-clock time (`HH:MM`) as an instant; the browser shares her time zone with the app. */
+export function instantOfLocal(day: LocalDay, time: string): number {
+  return parseISO(`${day}T${time}`).getTime();
+}
+
 /** "Mon, Nov 16", in her locale. */
 export function formatDay(day: LocalDay): string {
   return dayFormat.format(parseISO(day));

@@ -9,7 +9,7 @@ import type { TimeEntry } from '../../../shared/domain/time-entry';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
 import { Field } from '../../ui/field';
-import { formatDay, todayLocal } from '../../ui/format';
+import { formatDay, instantOfLocal, todayLocal } from '../../ui/format';
 import { formatHours, formatMoney } from '../../ui/format-figures';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
@@ -426,7 +426,7 @@ interface MspTimeDraft {
 /** A local date and clock time as an instant, on this machine's clock. */
 function instant(day: string, time: string): number | null {
   if (!isLocalDay(day) || !CLOCK.test(time)) return null;
-  return new Date(`${day}T${time}`).getTime();
+  return instantOfLocal(day, time);
 }
 
 function clockOf(at: number): string {

@@ -4,12 +4,13 @@ import { ApiError } from '../../../shared/api/errors';
 import type { TimeEntry } from '../../../shared/domain/time-entry';
 import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
+import { instantOfLocal } from '../../ui/format';
 import { useCategories } from '../categories/use-categories';
 import { CategorySelect } from '../tasks/task-fields';
 import { TIMER_QUERIES } from '../timer/running-timer';
 
-/** The same day at another wall-clock time (browser and app share her zone). */
-const at = (instant: number, time: string) => new Date(`${format(instant, 'yyyy-MM-dd')}T${time}`).getTime();
+/** The same day as `instant`, at another wall-clock time. */
+const at = (instant: number, time: string) => instantOfLocal(format(instant, 'yyyy-MM-dd'), time);
 
 /** Edit an entry's times and category, or split it in two at a moment inside it. */
 export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: number }; onDone: () => void }) {

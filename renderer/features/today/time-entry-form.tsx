@@ -2,13 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
-import { todayLocal } from '../../ui/format';
+import { instantOfLocal, todayLocal } from '../../ui/format';
 import { useCategories } from '../categories/use-categories';
 import { CategorySelect } from '../tasks/task-fields';
 import { TIMER_QUERIES } from '../timer/running-timer';
 
-/** Local wall-clock time on a day, as the browser's instant (the app and the browser share her zone). */
-const instant = (day: string, time: string) => new Date(`${day}T${time}`).getTime();
 
 /** Log time after the fact: a call that came in, an interrupt she forgot to time. */
 export function TimeEntryForm() {
@@ -31,9 +29,9 @@ export function TimeEntryForm() {
       setErrors(found);
       return;
     }
-    const startAt = instant(day, start);
+    const startAt = instantOfLocal(day, start);
     // An end earlier than the start is read as past midnight only when she says so: otherwise an error.
-    const endAt = instant(day, end);
+    const endAt = instantOfLocal(day, end);
     try {
       await create.mutateAsync({ worker: 'me', categoryId: Number(categoryId), startAt, endAt, note });
       setStart('');
