@@ -1,0 +1,168 @@
+import {
+  capacityHours,
+  isDayOff,
+  isWorkingDay,
+  weekDays,
+  workingWindow,
+  type CapacitySettings,
+  type Interval,
+  type TimeOff,
+} from './capacity';
+import { addDays, startOfWeek, type LocalDay } from './day';
+import { instantAt, localDayOf } from './zoned-time';
+
+/**
+ * Her hours, after-hours and overtime per day and week, as PRODUCT.md defines them. This is the
+ * reference implementation: the SQL over the weekly rollups must give the same figures on the same
+ * cases. Durations are real elapsed time between instants; days and weeks are calendar days in her
+ * zone; an entry belongs to the local day on which it starts.
+ */
+
+/** A stopped entry of hers: epoch milliseconds (UTC). */
+export interface FinishedEntry {
+  startAt: number;
+  endAt: number;
+}
+
+const MINUTE = 60_000;
+
+/** A local day's real extent and its working window; null when the whole day is after-hours (non-working or off). */
+interface DayFrame {
+  extent: Interval;
+  window: Interval | null;
+}
+
+type DayFrames = (day: LocalDay) => DayFrame;
+
+function dayFrames(settings: CapacitySettings, timeZone: string, timeOff: readonly TimeOff[]): DayFrames {
+  const frames = new Map<LocalDay, DayFrame>();
+  return (day) => {
+    let frame = frames.get(day);
+    if (!frame) {
+      const extent = { start: instantAt(day, '00:00', timeZone), end: instantAt(addDays(day, 1), '00:00', timeZone) };
+      const works = isWorkingDay(settings, day) && !isDayOff(timeOff, day);
+      frame = { extent, window: works ? workingWindow(settings, day, timeZone) : null };
+      frames.set(day, frame);
+    }
+    return frame;
+  };
+}
+
+const overlapMs = (start: number, end: number, other: Interval): number =>
+  Math.max(0, Math.min(end, other.end) - Math.max(start, other.start));
+
+function afterHoursMs(entry: FinishedEntry, timeZone: string, frames: DayFrames): number {
+  let total = 0;
+  let cursor = entry.startAt;
+  for (let day = localDayOf(entry.startAt, timeZone); cursor < entry.endAt; day = addDays(day, 1)) {
+    const { extent, window } = frames(day);
+    if (extent.end <= cursor) continue;
+    const pieceEnd = Math.min(entry.endAt, extent.end);
+    total += pieceEnd - cursor - (window ? overlapMs(cursor, pieceEnd, window) : 0);
+    cursor = pieceEnd;
+  }
+  return total;
+}
+
+/**
+ * After-hours minutes of one entry: the part that falls outside the working window of a working
+ * day, or on a non-working day or a day off. The entry is split at every local midnight it crosses
+ * and at the window's edges, and each piece is judged by the local day it falls on. The figure
+ * belongs to the entry's start day, like the rest of the entry.
+ */
+export function afterHoursMinutes(
+  entry: FinishedEntry,
+  settings: CapacitySettings,
+  timeZone: string,
+  timeOff: readonly TimeOff[],
+): number {
+  return afterHoursMs(entry, timeZone, dayFrames(settings, timeZone, timeOff)) / MINUTE;
+}
+
+export interface WorkloadDay {
+  day: LocalDay;
+  /** Her hours in the entries that start on this day (each entry's whole duration). */
+  hours: number;
+  capacityHours: number;
+  /** After-hours of the entries that start on this day. */
+  afterHoursHours: number;
+}
+
+export interface WorkloadWeek {
+  weekStart: LocalDay;
+  hours: number;
+  /** Weekly capacity: the sum over the week's days. */
+  capacityHours: number;
+  /** max(0, her hours − weekly capacity). */
+  overtimeHours: number;
+  afterHoursHours: number;
+}
+
+export interface WorkloadReport {
+  /** Every day of the weeks covered, oldest first. */
+  days: WorkloadDay[];
+  /** The weeks covered, oldest first. */
+  weeks: WorkloadWeek[];
+}
+
+export interface WorkloadInput {
+  /** Her entries (worker "me"). An entry without an end is a running timer and counts nowhere. */
+  entries: readonly { startAt: number; endAt: number | null }[];
+  timeOff: readonly TimeOff[];
+  settings: CapacitySettings;
+  timeZone: string;
+  /** The report covers the whole weeks (by `weekStartsOn`) that contain any day of [from, to]. */
+  from: LocalDay;
+  to: LocalDay;
+}
+
+/**
+ * Her hours, capacity, after-hours and weekly overtime for every day and week covered. Overtime in
+ * a week = max(0, her hours − weekly capacity). Each entry counts, whole, on the local day it
+ * starts, so a week's after-hours never exceed her hours in it.
+ */
+export function workloadReport(input: WorkloadInput): WorkloadReport {
+  const { settings, timeZone, timeOff } = input;
+  const frames = dayFrames(settings, timeZone, timeOff);
+  const firstWeek = startOfWeek(input.from, settings.weekStartsOn);
+  const lastWeek = startOfWeek(input.to, settings.weekStartsOn);
+
+  const days = new Map<LocalDay, { ms: number; afterHoursMs: number }>();
+  for (let week = firstWeek; week <= lastWeek; week = addDays(week, 7)) {
+    for (const day of weekDays(week)) days.set(day, { ms: 0, afterHoursMs: 0 });
+  }
+  for (const entry of input.entries) {
+    if (entry.endAt === null || entry.endAt < entry.startAt) continue;
+    const totals = days.get(localDayOf(entry.startAt, timeZone));
+    if (!totals) continue;
+    const finished = { startAt: entry.startAt, endAt: entry.endAt };
+    totals.ms += finished.endAt - finished.startAt;
+    totals.afterHoursMs += afterHoursMs(finished, timeZone, frames);
+  }
+
+  const toHours = (ms: number) => ms / MINUTE / 60;
+  const dayRows: WorkloadDay[] = [];
+  const weekRows: WorkloadWeek[] = [];
+  for (let week = firstWeek; week <= lastWeek; week = addDays(week, 7)) {
+    let weekMs = 0;
+    let weekAfterHoursMs = 0;
+    let weekCapacity = 0;
+    for (const day of weekDays(week)) {
+      const totals = days.get(day) ?? { ms: 0, afterHoursMs: 0 };
+      const capacity = capacityHours(settings, day, timeOff);
+      dayRows.push({ day, hours: toHours(totals.ms), capacityHours: capacity, afterHoursHours: toHours(totals.afterHoursMs) });
+      weekMs += totals.ms;
+      weekAfterHoursMs += totals.afterHoursMs;
+      weekCapacity += capacity;
+    }
+    const hours = toHours(weekMs);
+    weekRows.push({
+      weekStart: week,
+      hours,
+      capacityHours: weekCapacity,
+      overtimeHours: Math.max(0, hours - weekCapacity),
+      afterHoursHours: toHours(weekAfterHoursMs),
+    });
+  }
+  return { days: dayRows, weeks: weekRows };
+}
