@@ -3,7 +3,8 @@ import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron
 import { openBackend, type Backend } from './backend/backend';
 import { openElectronSettings } from './settings/electron-settings';
 import type { SettingsStore } from './settings/settings-store';
-import { registerCalls, trustedFrameCheck } from './shell/ipc';
+import { CLOCK_ENVIRONMENT_VARIABLE, clockStartingAt } from './backend/clock';
+import { forwardEvents, registerCalls, trustedFrameCheck } from './shell/ipc';
 import { installAppMenu } from './shell/menu';
 import { APP_ENTRY_URL, registerAppScheme, serveRenderer } from './shell/protocol';
 import { createMainWindow, hardenSession, hardenWebContents } from './shell/window';
@@ -32,6 +33,7 @@ let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 let settings: SettingsStore | null = null;
 let unregisterCalls: (() => void) | null = null;
+let stopEvents: (() => void) | null = null;
 
 const dataDir = dataDirArgument(process.argv);
 if (dataDir) app.setPath('userData', path.resolve(dataDir));
@@ -75,6 +77,8 @@ function startShell(): void {
     shutDown = true;
     unregisterCalls?.();
     unregisterCalls = null;
+    stopEvents?.();
+    stopEvents = null;
     try {
       backend?.close();
     } catch (error) {
@@ -102,12 +106,15 @@ function onReady(): void {
   // electron-store answers 'electron-store-get-data' for renderer-side stores, which Offload never
   // uses; that channel would bypass the sender check every other call goes through, so close it.
   ipcMain.removeAllListeners('electron-store-get-data');
-  backend = openBackend({ dataDir: userData, mode: 'electron', version: appVersion(), settings });
+  // The one clock: real time, or the instant OFFLOAD_CLOCK names (tests), running from there.
+  const now = clockStartingAt(process.env[CLOCK_ENVIRONMENT_VARIABLE]);
+  backend = openBackend({ dataDir: userData, mode: 'electron', version: appVersion(), settings, now });
 
   // The bundle lives in dist/electron/, the built renderer in dist/renderer/ (inside app.asar when
   // packaged, which the protocol handler reads through Electron's fs like any other file).
   serveRenderer(protocol, path.join(__dirname, '../renderer'));
   unregisterCalls = registerCalls(ipcMain, backend, trustedFrameCheck(() => mainWindow));
+  stopEvents = forwardEvents(backend, () => mainWindow);
   installAppMenu();
   openMainWindow();
 }

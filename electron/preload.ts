@@ -1,5 +1,6 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { ipcChannel, mapCalls, type OffloadBridge } from '../shared/api/contract';
+import { EVENTS_CHANNEL, type BackendEvent, type OffloadEventsBridge } from '../shared/api/events';
 
 /**
  * `window.offload`: one function per contract call, each bound to its own channel. The page gets
@@ -14,4 +15,19 @@ const bridge = mapCalls(
   (name) => (input?: unknown) => ipcRenderer.invoke(ipcChannel(name), input),
 ) satisfies OffloadBridge;
 
+/**
+ * `window.offloadEvents`: a subscription to the backend's events on their one channel. The page's
+ * listener receives the event alone, never Electron's IPC event object (which carries the sender).
+ */
+const events = {
+  subscribe(listener: (event: BackendEvent) => void) {
+    const forward = (_event: IpcRendererEvent, payload: BackendEvent) => listener(payload);
+    ipcRenderer.on(EVENTS_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENTS_CHANNEL, forward);
+    };
+  },
+} satisfies OffloadEventsBridge;
+
 contextBridge.exposeInMainWorld('offload', bridge);
+contextBridge.exposeInMainWorld('offloadEvents', events);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type Envelope } from '../../shared/api/errors';
+import type { SourcedEvent } from '../../shared/api/events';
+import type { LocalDay } from '../../shared/domain/day';
 import type { AppStatus } from '../../shared/domain/types';
 import { effectiveTimeZone, localDayOf } from '../../shared/domain/zoned-time';
 import { openDatabase, type SqliteDatabase } from '../db/connection';
@@ -8,9 +10,13 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { handlers } from '../handlers';
 import { materialiseRecurring } from '../handlers/recurring-handlers';
 import type { HandlerContext } from '../handlers/types';
+import { settleUndatedOwners } from '../repositories/ownership';
 import { hasAnyTask, purgeDeletedTasks } from '../repositories/tasks';
 import type { SettingsStore } from '../settings/settings-store';
+import type { Clock } from './clock';
 import { dispatch } from './dispatch';
+import { createEventHub } from './events';
+import { createJobs, type Jobs } from './jobs';
 
 export const DATABASE_FILE_NAME = 'offload.db';
 
@@ -19,12 +25,21 @@ export interface BackendOptions {
   mode: AppStatus['mode'];
   version: string;
   settings: SettingsStore;
-  now?: () => number;
+  /** The app's one clock (see clock.ts); tests pass their own. */
+  now?: Clock;
+}
+
+/** Who made a call: the transport's name for the window, so its own changes are marked `self`. */
+export interface Caller {
+  source: string | null;
 }
 
 /** The app's services over one database: what the Electron shell and the browser-mode server host. */
 export interface Backend {
-  dispatch(name: unknown, input: unknown): Promise<Envelope<unknown>>;
+  dispatch(name: unknown, input: unknown, caller?: Caller): Promise<Envelope<unknown>>;
+  /** Every event (changes after commits, job progress) until the returned function is called. */
+  subscribe(listener: (event: SourcedEvent) => void): () => void;
+  readonly jobs: Jobs;
   /** The database handle, or null when it could not be opened. */
   readonly db: SqliteDatabase | null;
   close(): void;
@@ -34,29 +49,43 @@ export function openBackend(options: BackendOptions): Backend {
   const now = options.now ?? Date.now;
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   fs.mkdirSync(options.dataDir, { recursive: true });
+  const events = createEventHub();
+  const jobs = createJobs(events, now);
 
-  const todayFor = (instant: number) => localDayOf(instant, effectiveTimeZone(options.settings.get().timeZone));
+  const timeZone = () => effectiveTimeZone(options.settings.get().timeZone);
+  const today = () => localDayOf(now(), timeZone());
+  /**
+   * What changes when her day changes: recurring occurrences are generated ahead, and undated
+   * tasks follow the delegation in force on the new today. Run on open and on the first call of
+   * each new day; every open window hears about it.
+   */
+  let currentDay: LocalDay | null = null;
+  const keepDayCurrent = (database: SqliteDatabase) => {
+    const day = today();
+    if (day === currentDay) return;
+    const first = currentDay === null;
+    currentDay = day;
+    database.transaction(() => {
+      materialiseRecurring(database, day, now());
+      settleUndatedOwners(database, day, now());
+    })();
+    if (!first) events.changed(['tasks', 'recurring'], null);
+  };
+
   let db: SqliteDatabase | null = null;
   let fatal: AppStatus['fatal'] = null;
   try {
     db = openDatabase(databaseFile, { now });
     purgeDeletedTasks(db, now());
-    materialiseRecurring(db, todayFor(now()), now());
+    keepDayCurrent(db);
   } catch (error) {
+    db?.close();
+    db = null;
     fatal =
       error instanceof AppError
         ? { code: error.code, message: error.message }
         : { code: 'DB_UNREADABLE', message: `The database ${databaseFile} could not be opened: ${String(error)}` };
   }
-
-  /** Recurring occurrences are generated on open and again whenever her day changes while open. */
-  let materialisedFor = db ? todayFor(now()) : '';
-  const keepRecurringCurrent = (database: SqliteDatabase) => {
-    const today = todayFor(now());
-    if (today === materialisedFor) return;
-    materialisedFor = today;
-    materialiseRecurring(database, today, now());
-  };
 
   const status = (): AppStatus => ({
     version: options.version,
@@ -64,6 +93,7 @@ export function openBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     databaseFile,
     schemaVersion: db ? (db.pragma('user_version', { simple: true }) as number) : LATEST_SCHEMA_VERSION,
+    timeZone: timeZone(),
     fatal,
     notices: options.settings.notices,
     firstRun: db ? !hasAnyTask(db) : false,
@@ -73,22 +103,16 @@ export function openBackend(options: BackendOptions): Backend {
     get db() {
       return db;
     },
-    async dispatch(name, input) {
+    jobs,
+    subscribe: (listener) => events.subscribe(listener),
+    async dispatch(name, input, caller = { source: null }) {
       if (!db) {
         if (name === 'app:status') return { ok: true, value: status() };
         return { ok: false, error: fatal ? { code: 'DB_UNAVAILABLE', message: fatal.message } : { code: 'DB_UNAVAILABLE', message: 'The database is closed.' } };
       }
-      keepRecurringCurrent(db);
-      const timeZone = () => effectiveTimeZone(options.settings.get().timeZone);
-      const context: HandlerContext = {
-        db,
-        settings: options.settings,
-        now,
-        status,
-        timeZone,
-        today: () => localDayOf(now(), timeZone()),
-      };
-      return dispatch(handlers, context, name, input);
+      keepDayCurrent(db);
+      const context: HandlerContext = { db, settings: options.settings, now, status, timeZone, today, jobs };
+      return dispatch(handlers, context, name, input, (aggregates) => events.changed(aggregates, caller.source));
     },
     close() {
       const closing = db;

@@ -2,21 +2,25 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openBackend } from '../backend/backend';
+import { CLOCK_ENVIRONMENT_VARIABLE, clockStartingAt, type Clock } from '../backend/clock';
 import { openConfSettings } from '../settings/conf-settings';
 import { defaultDataDir } from './data-dir';
 import { startBrowserServer } from './server';
 
-const USAGE = `Usage: npm start -- --web [--data-dir DIR] [--port N]
-  --data-dir DIR  where the database and settings live (default: ${defaultDataDir()})
-  --port N        the port on 127.0.0.1 (default: a free one)`;
+const USAGE = `Usage: npm start -- --web [--data-dir DIR] [--port N] [--clock INSTANT]
+  --data-dir DIR   where the database and settings live (default: ${defaultDataDir()})
+  --port N         the port on 127.0.0.1 (default: a free one)
+  --clock INSTANT  start the app's clock at INSTANT (e.g. 2026-11-16T15:00:00Z) and run it from
+                   there, for tests and demos; also read from $${CLOCK_ENVIRONMENT_VARIABLE}`;
 
 async function main(): Promise<void> {
-  let values: { 'data-dir'?: string | undefined; port?: string | undefined; help?: boolean | undefined };
+  let values: { 'data-dir'?: string | undefined; port?: string | undefined; clock?: string | undefined; help?: boolean | undefined };
   try {
     ({ values } = parseArgs({
       options: {
         'data-dir': { type: 'string' },
         port: { type: 'string' },
+        clock: { type: 'string' },
         help: { type: 'boolean' },
         web: { type: 'boolean' },
       },
@@ -36,14 +40,23 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  let now: Clock;
+  try {
+    now = clockStartingAt(values.clock ?? process.env[CLOCK_ENVIRONMENT_VARIABLE]);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const settings = openConfSettings(dataDir);
-  const backend = openBackend({ dataDir, mode: 'browser', version: __OFFLOAD_VERSION__, settings });
+  const backend = openBackend({ dataDir, mode: 'browser', version: __OFFLOAD_VERSION__, settings, now });
   const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   const server = await startBrowserServer({ backend, rendererDir, port });
 
   for (const notice of settings.notices) console.warn(`[offload] ${notice.message}`);
   console.log(`Offload ${__OFFLOAD_VERSION__} is running in browser mode. Data: ${dataDir}`);
+  if (now !== Date.now) console.log(`The clock starts at ${new Date(now()).toISOString()} (--clock).`);
   console.log(`Open ${server.url}`);
 
   let closing = false;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../../shared/api/errors';
+import { eventFor } from '../../shared/api/events';
 import type { Backend } from '../backend/backend';
 import { RENDERER_SECURITY_HEADERS } from '../backend/content-security-policy';
 import { readRendererFile } from '../backend/renderer-files';
@@ -25,6 +26,13 @@ export interface BrowserServer {
 const COOKIE = 'offload_session';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const API_PREFIX = '/api/';
+/** The stream of backend events; not a call name (those always contain a colon). */
+const EVENTS_PATH = 'events';
+/** A page names itself on every call and on its event stream, so its own changes come back marked `self`. */
+export const CLIENT_HEADER = 'x-offload-client';
+const CLIENT_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** A comment line every so often keeps idle proxies and the browser from dropping the stream. */
+const KEEPALIVE_MS = 20_000;
 
 /**
  * Browser mode: the built renderer and the API contract over HTTP, for machines without the
@@ -116,7 +124,37 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       sendJson(response, 400, failure('VALIDATION', error instanceof BodyTooLarge ? error.message : 'The request body is not valid JSON.'));
       return;
     }
-    sendJson(response, 200, await options.backend.dispatch(name, input));
+    const client = request.headers[CLIENT_HEADER];
+    const source = typeof client === 'string' && CLIENT_ID.test(client) ? `http:${client}` : null;
+    if (name === EVENTS_PATH) {
+      streamEvents(request, response, source);
+      return;
+    }
+    sendJson(response, 200, await options.backend.dispatch(name, input, { source }));
+  }
+
+  /**
+   * Server-Sent Events over the response of an authenticated POST (the page reads it with fetch, so
+   * it passes exactly the checks every call passes). Each event is one `data:` line of JSON.
+   */
+  function streamEvents(request: http.IncomingMessage, response: http.ServerResponse, source: string | null): void {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      Connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    const unsubscribe = options.backend.subscribe((event) => {
+      response.write(`data: ${JSON.stringify(eventFor(event, source ?? ''))}\n\n`);
+    });
+    const keepalive = setInterval(() => response.write(': keepalive\n\n'), KEEPALIVE_MS);
+    const stop = () => {
+      clearInterval(keepalive);
+      unsubscribe();
+    };
+    request.on('close', stop);
+    response.on('close', stop);
   }
 
   await new Promise<void>((resolve, reject) => {

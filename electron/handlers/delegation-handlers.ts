@@ -1,5 +1,4 @@
 import { AppError } from '../../shared/api/errors';
-import { addDays } from '../../shared/domain/day';
 import { conflictingDelegation } from '../../shared/domain/delegation';
 import { getCategory } from '../repositories/categories';
 import {
@@ -11,23 +10,33 @@ import {
   softDeleteDelegation,
   updateDelegation,
 } from '../repositories/delegations';
-import { setTaskOwner, tasksMovingToMsp, tasksReturningToMe } from '../repositories/tasks';
+import { keepTasks, settleCategoryOwners } from '../repositories/ownership';
+import { tasksMovingToMsp } from '../repositories/tasks';
 import type { Handlers } from './types';
 
+/** How many of the tasks that would move the preview lists; the count covers them all. */
+const PREVIEW_TASKS = 200;
+
+/**
+ * Every change to a delegation settles the owners of the category's open tasks by the one rule
+ * (shared/domain/ownership.ts), in one set-based statement inside the same transaction.
+ */
 export const delegationHandlers = {
   'delegations:list': (_input, { db }) => listDelegations(db),
 
-  'delegations:preview': ({ categoryId, startDay, endDay }, { db }) => {
+  'delegations:preview': ({ categoryId, startDay, endDay }, { db, today }) => {
     getCategory(db, categoryId);
     const conflict = conflictingDelegation(listDelegations(db), { categoryId, startDay, endDay });
+    const moving = tasksMovingToMsp(db, { categoryId, startDay, endDay }, today(), PREVIEW_TASKS);
     return {
       conflict: conflict ? `Already delegated from ${conflict.startDay}${conflict.endDay ? ` to ${conflict.endDay}` : ' with no end'}` : null,
-      tasks: tasksMovingToMsp(db, categoryId, startDay, endDay),
+      tasks: moving.tasks,
+      totalTasks: moving.total,
     };
   },
 
-  /** Delegates and moves her open tasks in the period to the MSP, all or nothing. */
-  'delegations:create': ({ categoryId, startDay, endDay, estimatedWeeklyMinutes, note, keepTaskIds }, { db, now }) =>
+  /** Delegates; the tasks she chose to keep stay hers, the others move as the rule says. All or nothing. */
+  'delegations:create': ({ categoryId, startDay, endDay, estimatedWeeklyMinutes, note, keepTaskIds }, { db, now, today }) =>
     db.transaction(() => {
       const category = getCategory(db, categoryId);
       if (category.archived) {
@@ -37,28 +46,23 @@ export const delegationHandlers = {
       }
       assertNoOverlap(db, { categoryId, startDay, endDay });
       const delegation = insertDelegation(db, { categoryId, startDay, endDay, estimatedWeeklyMinutes, note }, now());
-      const keep = new Set(keepTaskIds);
-      let movedTasks = 0;
-      for (const task of tasksMovingToMsp(db, categoryId, startDay, endDay)) {
-        if (keep.has(task.id)) setTaskOwner(db, task.id, 'me', null, true, now());
-        else {
-          setTaskOwner(db, task.id, 'msp', null, false, now());
-          movedTasks += 1;
-        }
-      }
-      return { delegation, movedTasks };
+      keepTasks(db, keepTaskIds, now());
+      const { toMsp } = settleCategoryOwners(db, categoryId, today(), now());
+      return { delegation, movedTasks: toMsp };
     })(),
 
   /** History is editable; the period may not come to overlap another delegation of the category. */
-  'delegations:update': ({ id, startDay, endDay, estimatedWeeklyMinutes, note }, { db, now }) =>
+  'delegations:update': ({ id, startDay, endDay, estimatedWeeklyMinutes, note }, { db, now, today }) =>
     db.transaction(() => {
       const current = getDelegation(db, id);
       assertNoOverlap(db, { id, categoryId: current.categoryId, startDay, endDay });
-      return updateDelegation(db, { ...current, startDay, endDay, estimatedWeeklyMinutes, note }, now());
+      const updated = updateDelegation(db, { ...current, startDay, endDay, estimatedWeeklyMinutes, note }, now());
+      settleCategoryOwners(db, current.categoryId, today(), now());
+      return updated;
     })(),
 
   /** Takes the category back: in force through `endDay`; the MSP's open tasks after it return to her. */
-  'delegations:end': ({ id, endDay }, { db, now }) =>
+  'delegations:end': ({ id, endDay }, { db, now, today }) =>
     db.transaction(() => {
       const current = getDelegation(db, id);
       if (endDay < current.startDay) {
@@ -67,11 +71,21 @@ export const delegationHandlers = {
         ]);
       }
       const delegation = updateDelegation(db, { ...current, endDay }, now());
-      const returning = tasksReturningToMe(db, current.categoryId, addDays(endDay, 1));
-      for (const task of returning) setTaskOwner(db, task.id, 'me', null, false, now());
-      return { delegation, returnedTasks: returning.length };
+      const { toMe } = settleCategoryOwners(db, current.categoryId, today(), now());
+      return { delegation, returnedTasks: toMe };
     })(),
 
-  'delegations:delete': ({ id }, { db, now }) => softDeleteDelegation(db, id, now()),
-  'delegations:restore': ({ id }, { db }) => db.transaction(() => restoreDelegation(db, id))(),
+  'delegations:delete': ({ id }, { db, now, today }) =>
+    db.transaction(() => {
+      const deleted = softDeleteDelegation(db, id, now());
+      settleCategoryOwners(db, deleted.categoryId, today(), now());
+      return deleted;
+    })(),
+
+  'delegations:restore': ({ id }, { db, now, today }) =>
+    db.transaction(() => {
+      const restored = restoreDelegation(db, id);
+      settleCategoryOwners(db, restored.categoryId, today(), now());
+      return restored;
+    })(),
 } satisfies Partial<Handlers>;

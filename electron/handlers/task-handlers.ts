@@ -1,16 +1,13 @@
-import { AppError } from '../../shared/api/errors';
-import { delegationOn, referenceDay } from '../../shared/domain/delegation';
 import { assertUsableCategory } from '../repositories/categories';
-import { listDelegations } from '../repositories/delegations';
 import { assertActiveTechnician } from '../repositories/msp';
+import { setOwnerChoice, settleTaskOwner } from '../repositories/ownership';
 import {
+  categoriseTask,
   createTask,
   getTask,
   listTasks,
-  restoreTask,
   planTask,
-  categoriseTask,
-  setTaskOwner,
+  restoreTask,
   setTaskStatus,
   softDeleteTask,
   updateTask,
@@ -19,12 +16,12 @@ import type { Handlers } from './types';
 
 export const taskHandlers = {
   'tasks:list': (filter, { db }) => listTasks(db, filter),
-  /** One action over many tasks, all or nothing. */
-  'tasks:bulk': ({ ids, action }, { db, now }) =>
+
+  /** One action over many tasks, all or nothing; owners follow the new days or category. */
+  'tasks:bulk': ({ ids, action }, { db, now, today }) =>
     db.transaction(() => {
       const at = now();
       if (action.kind === 'categorise') assertUsableCategory(db, action.categoryId);
-      let changed = 0;
       for (const id of ids) {
         const task = getTask(db, id);
         switch (action.kind) {
@@ -36,47 +33,93 @@ export const taskHandlers = {
             planTask(db, id, action.plannedDay, at);
             break;
           case 'assign':
-            setTaskOwner(db, id, action.owner, action.owner === 'msp' ? task.technicianId : null, action.owner === 'me', at);
+            setOwnerChoice(
+              db,
+              id,
+              action.owner === 'msp'
+                ? { keepOwner: false, handedOver: task.owner !== 'msp' || task.handedOver, technicianId: task.technicianId }
+                : { keepOwner: true, handedOver: false, technicianId: null },
+              at,
+            );
             break;
           case 'categorise':
             categoriseTask(db, id, action.categoryId, at);
             break;
         }
-        changed += 1;
+        settleTaskOwner(db, id, today(), at);
       }
-      return { changed };
+      return { changed: ids.length };
     })(),
+
   'tasks:get': ({ id }, { db }) => getTask(db, id),
-  /** A new task in a category delegated on its planned (else due, else today's) day goes to the MSP queue. */
-  'tasks:create': (fields, { db, now, today }) =>
+
+  /**
+   * A new task's owner is settled in the same transaction: her explicit choice (keep, or hand to the
+   * MSP and a technician), else the delegation of its category on its reference day.
+   */
+  'tasks:create': ({ owner, technicianId, ...fields }, { db, now, today }) =>
     db.transaction(() => {
-      if (fields.categoryId === null) return createTask(db, fields, now());
-      assertUsableCategory(db, fields.categoryId);
-      const task = createTask(db, fields, now());
-      if (delegationOn(listDelegations(db), fields.categoryId, referenceDay(fields, today()))) {
-        return setTaskOwner(db, task.id, 'msp', null, false, now());
+      if (fields.categoryId !== null) assertUsableCategory(db, fields.categoryId);
+      if (technicianId !== null) assertActiveTechnician(db, technicianId);
+      const at = now();
+      const task = createTask(db, fields, at);
+      if (owner !== null) {
+        setOwnerChoice(db, task.id, { keepOwner: owner === 'me', handedOver: owner === 'msp', technicianId }, at);
       }
-      return task;
+      settleTaskOwner(db, task.id, today(), at);
+      return getTask(db, task.id);
     })(),
-  /** Hands a task to the MSP (optionally a technician) or keeps it; keeping marks it as hers on purpose. */
-  'tasks:assign': ({ id, owner, technicianId, keep }, { db, now }) =>
+
+  /**
+   * Hands a task to the MSP (optionally a technician) or takes it back. Taking back with `keep`
+   * keeps it hers even while its category is delegated; without it, the delegations decide again.
+   * Choosing a technician for a task the MSP already owns changes nothing else.
+   */
+  'tasks:assign': ({ id, owner, technicianId, keep }, { db, now, today }) =>
     db.transaction(() => {
-      if (technicianId !== null) {
-        if (owner !== 'msp') throw new AppError('VALIDATION', 'Only MSP tasks go to a technician.', [{ field: 'technicianId', message: 'Not an MSP task' }]);
-        assertActiveTechnician(db, technicianId);
-      }
-      return setTaskOwner(db, id, owner, technicianId, owner === 'me' && keep, now());
+      const task = getTask(db, id);
+      if (technicianId !== null) assertActiveTechnician(db, technicianId);
+      const at = now();
+      setOwnerChoice(
+        db,
+        id,
+        owner === 'msp'
+          ? { keepOwner: false, handedOver: task.owner !== 'msp' || task.handedOver, technicianId }
+          : { keepOwner: keep, handedOver: false, technicianId: null },
+        at,
+      );
+      settleTaskOwner(db, id, today(), at);
+      return getTask(db, id);
     })(),
-  'tasks:update': ({ id, ...patch }, { db, now }) =>
+
+  /** Fields and status together: one call, one transaction, so nothing is ever half saved. */
+  'tasks:update': ({ id, status, ...patch }, { db, now, today }) =>
     db.transaction(() => {
       const current = getTask(db, id);
       if (patch.categoryId != null && patch.categoryId !== current.categoryId) assertUsableCategory(db, patch.categoryId);
-      return updateTask(db, id, patch, now());
+      const at = now();
+      updateTask(db, id, patch, at);
+      if (status !== undefined && status !== current.status) setTaskStatus(db, id, status, at);
+      settleTaskOwner(db, id, today(), at);
+      return getTask(db, id);
     })(),
-  'tasks:setStatus': ({ id, status }, { db, now }) => setTaskStatus(db, id, status, now()),
+
+  'tasks:setStatus': ({ id, status }, { db, now, today }) =>
+    db.transaction(() => {
+      setTaskStatus(db, id, status, now());
+      settleTaskOwner(db, id, today(), now());
+      return getTask(db, id);
+    })(),
+
   'tasks:delete': ({ id }, { db, now }) => {
     softDeleteTask(db, id, now());
     return { id };
   },
-  'tasks:restore': ({ id }, { db }) => restoreTask(db, id),
+
+  'tasks:restore': ({ id }, { db, now, today }) =>
+    db.transaction(() => {
+      restoreTask(db, id);
+      settleTaskOwner(db, id, today(), now());
+      return getTask(db, id);
+    })(),
 } satisfies Partial<Handlers>;

@@ -1,6 +1,7 @@
 import type { CallName, CallResult, ParsedInput } from '../../shared/api/contract';
 import type { LocalDay } from '../../shared/domain/day';
 import type { AppStatus } from '../../shared/domain/types';
+import type { Jobs } from '../backend/jobs';
 import type { SqliteDatabase } from '../db/connection';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -14,6 +15,8 @@ export interface HandlerContext {
   timeZone: () => string;
   /** Her current calendar day in her time zone. */
   today: () => LocalDay;
+  /** Long work off the call's path: progress and cancellation go out as events. */
+  jobs: Jobs;
 }
 
 export type Handler<Name extends CallName> = (

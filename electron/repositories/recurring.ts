@@ -210,6 +210,7 @@ export function openOccurrenceCounts(db: SqliteDatabase): Map<number, number> {
 export interface OccurrenceOwner {
   owner: Owner;
   keepOwner: boolean;
+  handedOver: boolean;
   technicianId: number | null;
 }
 
@@ -221,6 +222,7 @@ interface OccurrenceParams {
   category_id: number | null;
   owner: Owner;
   keep_owner: 0 | 1;
+  handed_over: 0 | 1;
   technician_id: number | null;
   estimate_minutes: number | null;
   priority: number;
@@ -236,6 +238,7 @@ function occurrenceParams(series: StoredSeries, day: LocalDay, owner: Occurrence
     category_id: series.categoryId,
     owner: owner.owner,
     keep_owner: owner.keepOwner ? 1 : 0,
+    handed_over: owner.handedOver ? 1 : 0,
     technician_id: owner.technicianId,
     estimate_minutes: series.estimateMinutes,
     priority: series.priority,
@@ -273,15 +276,15 @@ const STARTED = 'EXISTS (SELECT 1 FROM time_entries WHERE task_id = tasks.id)';
  */
 const UNTOUCHED = `title = :title AND notes = :notes AND category_id IS :category_id AND estimate_minutes IS :estimate_minutes
   AND priority = :priority AND planned_day = occurrence_day AND due_day = occurrence_day AND unplanned = 0
-  AND keep_owner = :keep_owner AND technician_id IS :technician_id`;
+  AND keep_owner = :keep_owner AND handed_over = :handed_over AND technician_id IS :technician_id`;
 
 const occurrenceStatements = preparedFor((db) => ({
   // The unique index on (series_id, occurrence_day) covers deleted tasks too: an occurrence she
   // deleted, or one skipped, is never created again. Only that conflict is ignored, not CHECKs.
   insert: db.prepare<[OccurrenceParams]>(
-    `INSERT INTO tasks (title, notes, category_id, owner, keep_owner, technician_id, estimate_minutes, due_day, planned_day,
-       priority, status, unplanned, series_id, occurrence_day, created_at, updated_at)
-     VALUES (:title, :notes, :category_id, :owner, :keep_owner, :technician_id, :estimate_minutes, :day, :day,
+    `INSERT INTO tasks (title, notes, category_id, owner, keep_owner, handed_over, technician_id, estimate_minutes, due_day,
+       planned_day, priority, status, unplanned, series_id, occurrence_day, created_at, updated_at)
+     VALUES (:title, :notes, :category_id, :owner, :keep_owner, :handed_over, :technician_id, :estimate_minutes, :day, :day,
        :priority, 'open', 0, :series_id, :day, :now, :now)
      ON CONFLICT (series_id, occurrence_day) WHERE series_id IS NOT NULL DO NOTHING`,
   ),
@@ -302,7 +305,7 @@ const occurrenceStatements = preparedFor((db) => ({
   ),
   rewrite: db.prepare<[Omit<OccurrenceParams, 'series_id' | 'day'> & { id: number }]>(
     `UPDATE tasks SET title = :title, notes = :notes, category_id = :category_id, owner = :owner, keep_owner = :keep_owner,
-       technician_id = :technician_id, estimate_minutes = :estimate_minutes, priority = :priority, updated_at = :now
+       handed_over = :handed_over, technician_id = :technician_id, estimate_minutes = :estimate_minutes, priority = :priority, updated_at = :now
      WHERE id = :id`,
   ),
   remove: db.prepare<[number]>('DELETE FROM tasks WHERE id = ?'),
@@ -341,6 +344,7 @@ export function replaceableOccurrences(db: SqliteDatabase, series: StoredSeries,
   const generated: OccurrenceOwner = {
     owner: series.owner === 'msp' ? 'msp' : 'me',
     keepOwner: series.owner === 'me',
+    handedOver: series.owner === 'msp',
     technicianId: series.owner === 'msp' ? series.technicianId : null,
   };
   const { owner: _owner, now: _now, day: _day, ...template } = occurrenceParams(series, from, generated, 0);

@@ -1,3 +1,4 @@
+import type { TaskFields, TaskFilter } from '../../shared/api/schemas';
 import { AppError } from '../../shared/api/errors';
 import type { LocalDay } from '../../shared/domain/day';
 import type { Owner, Priority, Task, TaskPage, TaskSort, TaskStatus } from '../../shared/domain/types';
@@ -10,6 +11,7 @@ interface TaskRow {
   category_id: number | null;
   owner: Owner;
   keep_owner: 0 | 1;
+  handed_over: 0 | 1;
   technician_id: number | null;
   estimate_minutes: number | null;
   due_day: string | null;
@@ -24,7 +26,7 @@ interface TaskRow {
 }
 
 /** Logged time per task comes from its entries (index time_entries_by_task), completed entries only. */
-const COLUMNS = `id, title, notes, category_id, owner, keep_owner, technician_id, estimate_minutes, due_day,
+const COLUMNS = `id, title, notes, category_id, owner, keep_owner, handed_over, technician_id, estimate_minutes, due_day,
   planned_day, priority, status, unplanned, created_at, updated_at, completed_at,
   (SELECT coalesce(sum(end_at - start_at), 0) FROM time_entries WHERE task_id = tasks.id AND end_at IS NOT NULL) AS logged_ms`;
 
@@ -43,6 +45,7 @@ function toTask(row: TaskRow): Task {
     categoryId: row.category_id,
     owner: row.owner,
     keepOwner: row.keep_owner === 1,
+    handedOver: row.handed_over === 1,
     technicianId: row.technician_id,
     estimateMinutes: row.estimate_minutes,
     dueDay: row.due_day,
@@ -57,18 +60,7 @@ function toTask(row: TaskRow): Task {
   };
 }
 
-export interface TaskFields {
-  title: string;
-  notes: string;
-  categoryId: number | null;
-  estimateMinutes: number | null;
-  dueDay: LocalDay | null;
-  plannedDay: LocalDay | null;
-  priority: Priority;
-  unplanned: boolean;
-}
-
-export type TaskListStatus = 'active' | 'done' | 'all';
+export type { TaskFields } from '../../shared/api/schemas';
 
 interface TaskParams {
   title: string;
@@ -122,7 +114,7 @@ const SORTS: Record<TaskSort, string> = {
 
 
 interface FilterParams {
-  status: TaskListStatus;
+  status: TaskFilter['status'];
   category_id: number | null;
   owner: Owner | null;
   unplanned: number | null;
@@ -192,17 +184,8 @@ export function getTask(db: SqliteDatabase, id: number): Task {
   return toTask(row);
 }
 
-export interface TaskListFilter {
-  status: TaskListStatus;
-  categoryId: number | null;
-  owner?: Owner | null;
-  unplanned?: boolean | null;
-  dueBy?: LocalDay | null;
-  search?: string;
-  sort?: TaskSort;
-  offset: number;
-  limit: number;
-}
+/** A list's filter; fields left out mean "any". */
+export type TaskListFilter = Pick<TaskFilter, 'status' | 'categoryId' | 'offset' | 'limit'> & Partial<TaskFilter>;
 
 export function listTasks(db: SqliteDatabase, filter: TaskListFilter): TaskPage {
   const search = ftsQuery(filter.search ?? '');
@@ -238,6 +221,7 @@ export function createTask(db: SqliteDatabase, fields: TaskFields, now: number):
   return getTask(db, Number(lastInsertRowid));
 }
 
+/** Changes the fields the patch names, leaving the others as they are. The caller holds the transaction. */
 export function updateTask(db: SqliteDatabase, id: number, patch: Partial<TaskFields>, now: number): Task {
   const current = getTask(db, id);
   const merged: TaskFields = {
@@ -283,27 +267,24 @@ export function hasAnyTask(db: SqliteDatabase): boolean {
 }
 
 /**
- * Open tasks of hers that a delegation of the category over [startDay, endDay] takes over: those
- * whose planned (else due) day falls in the period, and undated ones when the delegation is
- * open-ended. Tasks she explicitly keeps are left out.
+ * Her open tasks of a category that a candidate delegation over [startDay, endDay] would hand to the
+ * MSP, by the ownership rule (shared/domain/ownership.ts): a dated task when its planned (else due)
+ * day falls in the period; an undated one when the period reaches today or later (it moves on the
+ * day the delegation is in force). Tasks she keeps or handed over are left out.
  */
 const REFERENCE_DAY = 'coalesce(planned_day, due_day)';
-const IN_PERIOD = `CASE WHEN ${REFERENCE_DAY} IS NULL THEN :end_day IS NULL
+const MOVES_IN_PERIOD = `CASE WHEN ${REFERENCE_DAY} IS NULL THEN (:end_day IS NULL OR :end_day >= :today)
   ELSE ${REFERENCE_DAY} >= :start_day AND (:end_day IS NULL OR ${REFERENCE_DAY} <= :end_day) END`;
 
 const delegationStatements = preparedFor((db) => ({
-  movable: db.prepare<[{ category_id: number; start_day: string; end_day: string | null }], TaskRow>(
+  moving: db.prepare<[PeriodParams & { limit: number }], TaskRow>(
     `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND status != 'done' AND category_id = :category_id
-       AND owner = 'me' AND keep_owner = 0 AND ${IN_PERIOD} ORDER BY ${REFERENCE_DAY} IS NULL, ${REFERENCE_DAY}, id LIMIT 500`,
+       AND owner = 'me' AND keep_owner = 0 AND handed_over = 0 AND ${MOVES_IN_PERIOD}
+     ORDER BY ${REFERENCE_DAY} IS NULL, ${REFERENCE_DAY}, id LIMIT :limit`,
   ),
-  // After she takes a category back from :start_day on, the MSP's open tasks dated from then (or undated) return to her.
-  returnable: db.prepare<[{ category_id: number; start_day: string; end_day: null }], TaskRow>(
-    `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND status != 'done' AND category_id = :category_id
-       AND owner = 'msp' AND ${IN_PERIOD} ORDER BY ${REFERENCE_DAY} IS NULL, ${REFERENCE_DAY}, id LIMIT 500`,
-  ),
-  setOwner: db.prepare<[{ id: number; owner: string; technician_id: number | null; keep_owner: number; now: number }]>(
-    `UPDATE tasks SET owner = :owner, technician_id = :technician_id, keep_owner = :keep_owner, updated_at = :now
-     WHERE id = :id AND deleted_at IS NULL`,
+  movingCount: db.prepare<[PeriodParams], { count: number }>(
+    `SELECT count(*) AS count FROM tasks WHERE deleted_at IS NULL AND status != 'done' AND category_id = :category_id
+       AND owner = 'me' AND keep_owner = 0 AND handed_over = 0 AND ${MOVES_IN_PERIOD}`,
   ),
   queue: db.prepare<[{ technician_id: number | null; unassigned: number; limit: number }], TaskRow>(
     `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'msp' AND status != 'done'
@@ -322,31 +303,23 @@ const delegationStatements = preparedFor((db) => ({
   ),
 }));
 
-export function tasksMovingToMsp(db: SqliteDatabase, categoryId: number, startDay: LocalDay, endDay: LocalDay | null): Task[] {
-  return delegationStatements(db).movable.all({ category_id: categoryId, start_day: startDay, end_day: endDay }).map(toTask);
+interface PeriodParams {
+  category_id: number;
+  start_day: string;
+  end_day: string | null;
+  today: string;
 }
 
-export function tasksReturningToMe(db: SqliteDatabase, categoryId: number, fromDay: LocalDay): Task[] {
-  return delegationStatements(db).returnable.all({ category_id: categoryId, start_day: fromDay, end_day: null }).map(toTask);
-}
-
-export function setTaskOwner(
+/** The first `limit` tasks a candidate delegation would move to the MSP, and how many there are in all. */
+export function tasksMovingToMsp(
   db: SqliteDatabase,
-  id: number,
-  owner: Owner,
-  technicianId: number | null,
-  keepOwner: boolean,
-  now: number,
-): Task {
-  getTask(db, id);
-  delegationStatements(db).setOwner.run({
-    id,
-    owner,
-    technician_id: owner === 'msp' ? technicianId : null,
-    keep_owner: keepOwner ? 1 : 0,
-    now,
-  });
-  return getTask(db, id);
+  period: { categoryId: number; startDay: LocalDay; endDay: LocalDay | null },
+  today: LocalDay,
+  limit: number,
+): { tasks: Task[]; total: number } {
+  const params = { category_id: period.categoryId, start_day: period.startDay, end_day: period.endDay, today };
+  const { moving, movingCount } = delegationStatements(db);
+  return { tasks: moving.all({ ...params, limit }).map(toTask), total: movingCount.get(params)?.count ?? 0 };
 }
 
 export function mspQueue(db: SqliteDatabase, filter: { technicianId: number | null; unassigned: boolean; limit: number }): Task[] {

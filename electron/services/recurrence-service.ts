@@ -1,6 +1,7 @@
 import type { RecurringSeries } from '../../shared/api/contract-recurring';
 import { addDays, type LocalDay } from '../../shared/domain/day';
-import { delegationOn, referenceDay, type Delegation } from '../../shared/domain/delegation';
+import type { Delegation } from '../../shared/domain/delegation';
+import { ownerOf } from '../../shared/domain/ownership';
 import { describeRule, nextOccurrence, occurrences, toRRule, type RecurrenceRule } from '../../shared/domain/recurrence';
 import type { SqliteDatabase } from '../db/connection';
 import { listDelegations } from '../repositories/delegations';
@@ -34,16 +35,15 @@ const maxDay = (a: LocalDay | null, b: LocalDay): LocalDay => (a !== null && a >
 const minDay = (a: LocalDay, b: LocalDay | null): LocalDay => (b !== null && b < a ? b : a);
 
 /**
- * Who an occurrence belongs to on its day. A series kept as hers stays hers; one given to the MSP
- * goes to the MSP; otherwise the occurrence follows the delegation of its category on its day, as
- * a new task with that planned day would.
+ * Who an occurrence belongs to on its day, by the one ownership rule: a series kept as hers makes
+ * kept tasks, one given to the MSP makes handed-over tasks, and otherwise the occurrence follows the
+ * delegation of its category on its day, as a new task planned that day would.
  */
 export function occurrenceOwner(series: StoredSeries, day: LocalDay, delegations: readonly Delegation[]): OccurrenceOwner {
-  if (series.owner === 'msp') return { owner: 'msp', keepOwner: false, technicianId: series.technicianId };
-  if (series.owner === 'me') return { owner: 'me', keepOwner: true, technicianId: null };
-  const delegated =
-    series.categoryId !== null && delegationOn(delegations, series.categoryId, referenceDay({ plannedDay: day, dueDay: day }, day));
-  return { owner: delegated ? 'msp' : 'me', keepOwner: false, technicianId: null };
+  const keepOwner = series.owner === 'me';
+  const handedOver = series.owner === 'msp';
+  const owner = ownerOf({ categoryId: series.categoryId, plannedDay: day, dueDay: day, keepOwner, handedOver }, delegations, day);
+  return { owner, keepOwner, handedOver, technicianId: handedOver ? series.technicianId : null };
 }
 
 export interface MaterialiseResult {

@@ -1,8 +1,12 @@
-import type { BrowserWindow, IpcMain, WebFrameMain } from 'electron';
+import type { BrowserWindow, IpcMain, WebContents, WebFrameMain } from 'electron';
 import { callNames, ipcChannel } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
+import { EVENTS_CHANNEL, eventFor } from '../../shared/api/events';
 import type { Backend } from '../backend/backend';
 import { isAppUrl } from './protocol';
+
+/** The source name of a window's calls, so the events its own writes cause are marked `self` for it. */
+export const ipcSource = (contents: Pick<WebContents, 'id'>): string => `ipc:${contents.id}`;
 
 /** Decides whether an IPC message's sending frame may call the backend at all. */
 export type FrameCheck = (frame: WebFrameMain | null) => boolean;
@@ -27,7 +31,7 @@ export function registerCalls(
         };
       }
       try {
-        return await backend.dispatch(name, input);
+        return await backend.dispatch(name, input, { source: ipcSource(event.sender) });
       } catch (error) {
         // dispatch already turns handler failures into envelopes; this catches what escapes it,
         // so the renderer gets a typed error instead of Electron's wrapped rejection.
@@ -53,4 +57,16 @@ export function trustedFrameCheck(getWindow: () => BrowserWindow | null | undefi
     if (!window || window.isDestroyed()) return false;
     return frame === window.webContents.mainFrame && frame.parent === null && isAppUrl(frame.url);
   };
+}
+
+/**
+ * Sends every backend event to the app's window (the only one that may call the backend), each
+ * marked `self` when that window's own call caused it. Returns the function that stops it.
+ */
+export function forwardEvents(backend: Pick<Backend, 'subscribe'>, getWindow: () => BrowserWindow | null | undefined): () => void {
+  return backend.subscribe((event) => {
+    const window = getWindow();
+    if (!window || window.isDestroyed() || window.webContents.isDestroyed()) return;
+    window.webContents.send(EVENTS_CHANNEL, eventFor(event, ipcSource(window.webContents)));
+  });
 }

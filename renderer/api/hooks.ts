@@ -1,9 +1,9 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { CallArgs, CallInput, CallName, CallResult } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
 import { call } from './client';
 
-/** A call's result, cached under [name, input] by TanStack Query. */
+/** A call's result, cached under [name, input] by TanStack Query; refreshed when what it reads changes. */
 export function useCallQuery<Name extends CallName>(
   name: Name,
   args: CallArgs<Name>,
@@ -17,19 +17,11 @@ export function useCallQuery<Name extends CallName>(
 }
 
 /**
- * A call that changes data. `invalidates` lists the prefixes of the queries whose results it can
- * change (`'tasks:'`, `'app:status'`), so every screen showing them refreshes.
+ * A call that changes data. What it invalidates comes from the contract (its `writes`), through
+ * live-data.ts, so no screen lists what to refetch.
  */
-export function useCallMutation<Name extends CallName>(name: Name, invalidates: readonly string[]) {
-  const queryClient = useQueryClient();
+export function useCallMutation<Name extends CallName>(name: Name) {
   return useMutation<CallResult<Name>, ApiError, CallInput<Name>>({
     mutationFn: (input) => call(name, ...([input] as CallArgs<Name>)),
-    onSettled: () =>
-      queryClient.invalidateQueries({
-        predicate: (query) => {
-          const key = query.queryKey[0];
-          return typeof key === 'string' && invalidates.some((prefix) => key.startsWith(prefix));
-        },
-      }),
   });
 }

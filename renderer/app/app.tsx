@@ -7,6 +7,7 @@ import { navigate, SCREENS, useScreen, type ScreenId } from './routes';
 import { Sidebar } from './sidebar';
 import { QuickAddDialog } from '../features/quick-add/quick-add-dialog';
 import { useTheme } from './theme';
+import { TimeProvider } from '../ui/time';
 
 const SettingsScreen = lazy(() => import('../features/settings/settings-screen'));
 const MspScreen = lazy(() => import('../features/msp/msp-screen'));
@@ -101,6 +102,7 @@ export function App() {
 
   const notices = status.data.notices.filter((notice) => !dismissed.includes(notice.id));
   return (
+    <TimeProvider timeZone={status.data.timeZone}>
     <div className="app">
       <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); main.current?.focus(); }}>
         Skip to content
@@ -130,6 +132,7 @@ export function App() {
         </Suspense>
       </main>
     </div>
+    </TimeProvider>
   );
 }
 

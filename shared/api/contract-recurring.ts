@@ -7,7 +7,7 @@ import {
   type RecurrenceRule,
 } from '../domain/recurrence';
 import type { Owner, Priority } from '../domain/types';
-import { call } from './call';
+import { call, type CallSpec } from './call';
 import { estimateMinutes, id, localDay, priority, taskNotes, taskTitle } from './schemas';
 
 /** A stored series of recurring work, as the list shows it. */
@@ -129,9 +129,9 @@ const newSeries = z
 /** Calls for recurring work (series of tasks from RFC 5545 rules). Spread into the contract. */
 export const recurringCalls = {
   /** Series not deleted, active ones first. */
-  'recurring:list': call(z.object({}).strict().optional()).returns<RecurringSeries[]>(),
+  'recurring:list': call(z.object({}).strict().optional()).reads('recurring', 'tasks').returns<RecurringSeries[]>(),
   /** Saves the series and materialises its occurrences as tasks for the horizon, all or nothing. */
-  'recurring:create': call(newSeries).returns<SeriesChange>(),
+  'recurring:create': call(newSeries).writes('recurring', 'tasks').returns<SeriesChange>(),
   /**
    * Replaces the series' template and rule, then regenerates its future occurrences that are open,
    * not started and untouched; done, started, individually edited and past ones stay as they are.
@@ -139,11 +139,11 @@ export const recurringCalls = {
    */
   'recurring:update': call(
     z.object({ id, scope: z.literal('series', { error: 'Only the whole series is edited here; edit one occurrence as its task' }), ...seriesFields }).strict(),
-  ).returns<SeriesChange>(),
+  ).writes('recurring', 'tasks').returns<SeriesChange>(),
   /** Stops the series after `fromDay` (occurrences on it stay); later open, not started occurrences are soft-deleted. */
-  'recurring:end': call(z.object({ id, fromDay: localDay }).strict()).returns<SeriesChange>(),
+  'recurring:end': call(z.object({ id, fromDay: localDay }).strict()).writes('recurring', 'tasks').returns<SeriesChange>(),
   /** Ends the series before today (today's open occurrence goes too) and hides it from the list. */
-  'recurring:delete': call(z.object({ id }).strict()).returns<SeriesChange>(),
+  'recurring:delete': call(z.object({ id }).strict()).writes('recurring', 'tasks').returns<SeriesChange>(),
   /** Undoes end or delete: the series runs again and the occurrences that removed come back. */
-  'recurring:restore': call(z.object({ id }).strict()).returns<SeriesChange>(),
-} satisfies Record<string, ReturnType<ReturnType<typeof call>['returns']>>;
+  'recurring:restore': call(z.object({ id }).strict()).writes('recurring', 'tasks').returns<SeriesChange>(),
+} satisfies Record<string, CallSpec<z.ZodType, unknown>>;

@@ -8,23 +8,25 @@ import type { TimeEntry } from '../domain/time-entry';
 import type { AppStatus, Category, Task, TaskPage } from '../domain/types';
 import type { BurnDown, DelegationPreview, QueueCount, ReclaimedView, TodaySummary, WeeklyAverages } from './views';
 import {
-  contractFields,
-  delegationPeriod,
-  localDay,
-  newTimeEntry,
-  owner,
-  technicianFields,
   bulkTaskAction,
-  timeEntryPatch,
-  weeklyEstimateMinutes,
   categoryKind,
   categoryName,
   colour,
+  contractFields,
+  delegationPeriodFields,
   id,
-  newTaskFields,
-  taskPatchFields,
+  localDay,
+  newTask,
+  newTimeEntry,
+  owner,
+  taskAssignment,
   taskFilter,
+  taskPatch,
   taskStatus,
+  technicianFields,
+  timeEntryPatch,
+  weeklyEstimateMinutes,
+  withOrderedPeriod,
 } from './schemas';
 
 import { call } from './call';
@@ -34,54 +36,54 @@ const none = z.object({}).strict().optional();
 const byId = z.object({ id }).strict();
 
 /**
- * Every call the renderer can make, declared once. The preload bridge, the main-process
- * registration, the browser-mode server and the renderer's client are all derived from this map.
+ * Every call the renderer can make, declared once: its input schema, what it reads or writes, and
+ * its result. The preload bridge, the main-process registration, the browser-mode server, the
+ * renderer's client and its cache invalidation are all derived from this map.
  */
 export const contract = {
-  'app:status': call(none).returns<AppStatus>(),
+  'app:status': call(none).reads('settings', 'tasks').returns<AppStatus>(),
 
-  'settings:get': call(none).returns<Settings>(),
-  'settings:update': call(settingsPatchSchema).returns<Settings>(),
+  'settings:get': call(none).reads('settings').returns<Settings>(),
+  /** A new time zone re-files every entry to its local day there, and undated tasks follow the new today. */
+  'settings:update': call(settingsPatchSchema).writes('settings', 'timeEntries', 'tasks').returns<Settings>(),
 
   'categories:list': call(
     z.object({ includeArchived: z.boolean().default(false) }).strict().optional(),
-  ).returns<Category[]>(),
+  ).reads('categories').returns<Category[]>(),
   'categories:create': call(
     z.object({ name: categoryName, color: colour, kind: categoryKind.default('operational') }).strict(),
-  ).returns<Category>(),
+  ).writes('categories').returns<Category>(),
   'categories:update': call(
     z
       .object({ id, name: categoryName.optional(), color: colour.optional(), kind: categoryKind.optional() })
       .strict(),
-  ).returns<Category>(),
-  'categories:archive': call(byId).returns<Category>(),
-  'categories:restore': call(byId).returns<Category>(),
+  ).writes('categories').returns<Category>(),
+  'categories:archive': call(byId).writes('categories').returns<Category>(),
+  'categories:restore': call(byId).writes('categories').returns<Category>(),
 
-  'tasks:list': call(taskFilter).returns<TaskPage>(),
-  'tasks:get': call(byId).returns<Task>(),
-  'tasks:create': call(newTaskFields.strict()).returns<Task>(),
-  'tasks:update': call(
-    z.object({ id }).extend(taskPatchFields.shape).strict(),
-  ).returns<Task>(),
-  'tasks:setStatus': call(z.object({ id, status: taskStatus }).strict()).returns<Task>(),
-  'tasks:delete': call(byId).returns<{ id: number }>(),
-  'tasks:restore': call(byId).returns<Task>(),
-  'tasks:bulk': call(bulkTaskAction).returns<{ changed: number }>(),
-  'tasks:assign': call(
-    z.object({ id, owner, technicianId: id.nullable().default(null), keep: z.boolean().default(false) }).strict(),
-  ).returns<Task>(),
+  'tasks:list': call(taskFilter).reads('tasks', 'timeEntries').returns<TaskPage>(),
+  'tasks:get': call(byId).reads('tasks', 'timeEntries').returns<Task>(),
+  /** Creates the task with its owner settled (the delegation rule, or her explicit choice) in one transaction. */
+  'tasks:create': call(newTask).writes('tasks').returns<Task>(),
+  /** Any fields and the status, in one transaction. */
+  'tasks:update': call(taskPatch).writes('tasks').returns<Task>(),
+  'tasks:setStatus': call(z.object({ id, status: taskStatus }).strict()).writes('tasks').returns<Task>(),
+  'tasks:delete': call(byId).writes('tasks').returns<{ id: number }>(),
+  'tasks:restore': call(byId).writes('tasks').returns<Task>(),
+  'tasks:bulk': call(bulkTaskAction).writes('tasks').returns<{ changed: number }>(),
+  'tasks:assign': call(taskAssignment).writes('tasks').returns<Task>(),
 
-  'timeEntries:create': call(newTimeEntry).returns<TimeEntry>(),
+  'timeEntries:create': call(newTimeEntry).writes('timeEntries').returns<TimeEntry>(),
   'timeEntries:list': call(
     z
       .object({ from: localDay, to: localDay, worker: owner.nullable().default(null), limit: z.number().int().min(1).max(200).default(100) })
       .strict(),
-  ).returns<TimeEntry[]>(),
-  'timeEntries:delete': call(byId).returns<TimeEntry>(),
-  'timeEntries:update': call(timeEntryPatch).returns<TimeEntry>(),
-  'timeEntries:split': call(z.object({ id, at: z.number().int().min(0) }).strict()).returns<[TimeEntry, TimeEntry]>(),
+  ).reads('timeEntries').returns<TimeEntry[]>(),
+  'timeEntries:delete': call(byId).writes('timeEntries').returns<TimeEntry>(),
+  'timeEntries:update': call(timeEntryPatch).writes('timeEntries').returns<TimeEntry>(),
+  'timeEntries:split': call(z.object({ id, at: z.number().int().min(0) }).strict()).writes('timeEntries').returns<[TimeEntry, TimeEntry]>(),
 
-  'timer:current': call(none).returns<TimeEntry | null>(),
+  'timer:current': call(none).reads('timeEntries').returns<TimeEntry | null>(),
   'timer:start': call(
     z
       .object({ taskId: id.nullable().default(null), categoryId: id.nullable().default(null), note: z.string().max(2000).default('') })
@@ -90,11 +92,11 @@ export const contract = {
         message: 'Start the timer on a task or a category',
         path: ['taskId'],
       }),
-  ).returns<{ started: TimeEntry; stopped: TimeEntry | null }>(),
-  'timer:stop': call(none).returns<TimeEntry | null>(),
-  'today:summary': call(none).returns<TodaySummary>(),
+  ).writes('timeEntries').returns<{ started: TimeEntry; stopped: TimeEntry | null }>(),
+  'timer:stop': call(none).writes('timeEntries').returns<TimeEntry | null>(),
+  'today:summary': call(none).reads('tasks', 'timeEntries', 'settings', 'timeOff').returns<TodaySummary>(),
 
-  'msp:get': call(none).returns<MspSetup>(),
+  'msp:get': call(none).reads('msp').returns<MspSetup>(),
   'msp:saveProvider': call(
     z
       .object({
@@ -104,19 +106,19 @@ export const contract = {
         notes: z.string().max(5000),
       })
       .strict(),
-  ).returns<MspProvider>(),
-  'msp:saveContract': call(contractFields).returns<MspContract>(),
-  'msp:deleteContract': call(byId).returns<MspContract>(),
-  'msp:burnDown': call(none).returns<BurnDown>(),
+  ).writes('msp').returns<MspProvider>(),
+  'msp:saveContract': call(contractFields).writes('msp').returns<MspContract>(),
+  'msp:deleteContract': call(byId).writes('msp').returns<MspContract>(),
+  'msp:burnDown': call(none).reads('msp', 'timeEntries', 'settings').returns<BurnDown>(),
   'msp:queue': call(
     z.object({ technicianId: id.nullable().default(null), unassigned: z.boolean().default(false) }).strict(),
-  ).returns<{ tasks: Task[]; counts: QueueCount[] }>(),
-  'technicians:create': call(technicianFields).returns<Technician>(),
-  'technicians:update': call(z.object({ id }).extend(technicianFields.shape).strict()).returns<Technician>(),
+  ).reads('tasks', 'msp').returns<{ tasks: Task[]; counts: QueueCount[] }>(),
+  'technicians:create': call(technicianFields).writes('msp').returns<Technician>(),
+  'technicians:update': call(z.object({ id }).extend(technicianFields.shape).strict()).writes('msp').returns<Technician>(),
   'technicians:remove': call(
     z.object({ id, reassignTo: id.nullable().optional() }).strict(),
-  ).returns<{ technician: Technician; reassigned: number }>(),
-  'technicians:restore': call(byId).returns<Technician>(),
+  ).writes('msp', 'tasks').returns<{ technician: Technician; reassigned: number }>(),
+  'technicians:restore': call(byId).writes('msp').returns<Technician>(),
   'responseTargets:set': call(
     z
       .object({
@@ -124,35 +126,41 @@ export const contract = {
         targetMinutes: z.number().int().min(1, 'A target is at least one minute').max(60 * 24 * 30, 'A target over 30 days is not a target').nullable(),
       })
       .strict(),
-  ).returns<MspSetup['responseTargets']>(),
+  ).writes('msp').returns<MspSetup['responseTargets']>(),
 
-  'delegations:list': call(none).returns<Delegation[]>(),
+  'delegations:list': call(none).reads('delegations').returns<Delegation[]>(),
   'delegations:preview': call(
-    z.object({ categoryId: id }).and(delegationPeriod),
-  ).returns<DelegationPreview>(),
+    withOrderedPeriod(z.object({ categoryId: id, ...delegationPeriodFields }).strict()),
+  ).reads('delegations', 'tasks').returns<DelegationPreview>(),
+  /** Delegates and settles the owner of every open task of the category, in one transaction. */
   'delegations:create': call(
-    z
-      .object({
-        categoryId: id,
-        estimatedWeeklyMinutes: weeklyEstimateMinutes.nullable().default(null),
-        note: z.string().max(2000).default(''),
-        keepTaskIds: z.array(id).max(500).default([]),
-      })
-      .and(delegationPeriod),
-  ).returns<{ delegation: Delegation; movedTasks: number }>(),
+    withOrderedPeriod(
+      z
+        .object({
+          categoryId: id,
+          ...delegationPeriodFields,
+          estimatedWeeklyMinutes: weeklyEstimateMinutes.nullable().default(null),
+          note: z.string().max(2000).default(''),
+          keepTaskIds: z.array(id).max(5000).default([]),
+        })
+        .strict(),
+    ),
+  ).writes('delegations', 'tasks').returns<{ delegation: Delegation; movedTasks: number }>(),
   'delegations:update': call(
-    z
-      .object({ id, estimatedWeeklyMinutes: weeklyEstimateMinutes.nullable(), note: z.string().max(2000) })
-      .and(delegationPeriod),
-  ).returns<Delegation>(),
-  'delegations:end': call(z.object({ id, endDay: localDay }).strict()).returns<{ delegation: Delegation; returnedTasks: number }>(),
-  'delegations:delete': call(byId).returns<Delegation>(),
-  'delegations:restore': call(byId).returns<Delegation>(),
+    withOrderedPeriod(
+      z
+        .object({ id, ...delegationPeriodFields, estimatedWeeklyMinutes: weeklyEstimateMinutes.nullable(), note: z.string().max(2000) })
+        .strict(),
+    ),
+  ).writes('delegations', 'tasks').returns<Delegation>(),
+  'delegations:end': call(z.object({ id, endDay: localDay }).strict()).writes('delegations', 'tasks').returns<{ delegation: Delegation; returnedTasks: number }>(),
+  'delegations:delete': call(byId).writes('delegations', 'tasks').returns<Delegation>(),
+  'delegations:restore': call(byId).writes('delegations', 'tasks').returns<Delegation>(),
 
   'reclaimed:report': call(
     z.object({ weeks: z.number().int().min(1).max(104).default(26) }).strict().optional(),
-  ).returns<ReclaimedView>(),
-  'reclaimed:averages': call(none).returns<WeeklyAverages>(),
+  ).reads('delegations', 'timeEntries', 'settings', 'msp').returns<ReclaimedView>(),
+  'reclaimed:averages': call(none).reads('timeEntries', 'settings').returns<WeeklyAverages>(),
 
   ...recurringCalls,
 } as const;

@@ -1,12 +1,22 @@
 import { z } from 'zod';
-import { isLocalDay } from '../domain/day';
-import { TASK_SORTS, TASK_STATUSES } from '../domain/types';
+import {
+  id,
+  localDay,
+  owner,
+  priority,
+  taskListStatus,
+  taskSort,
+  taskStatus,
+} from '../domain/fields';
 
-export const id = z.number({ error: 'Expected a numeric id' }).int().positive();
+export { categoryKind, id, localDay, owner, priority, taskStatus } from '../domain/fields';
 
-export const localDay = z
-  .string()
-  .refine(isLocalDay, 'Use a real date written YYYY-MM-DD');
+/** The latest instant a field accepts: the last millisecond of 9999, so every day stays `YYYY-MM-DD`. */
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** An instant in epoch milliseconds (UTC), from 1970 to the end of 9999. */
+export const instant = (message: string) =>
+  z.number({ error: message }).int(message).min(0, message).max(LAST_INSTANT, message);
 
 export const categoryName = z
   .string()
@@ -18,10 +28,6 @@ export const colour = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour written #rrggbb')
   .transform((value) => value.toLowerCase());
-
-export const categoryKind = z.enum(['operational', 'strategic'], {
-  error: 'A category is operational or strategic',
-});
 
 export const taskTitle = z
   .string()
@@ -38,12 +44,6 @@ export const estimateMinutes = z
   .min(1, 'An estimate is at least one minute')
   .max(10_080, 'An estimate over a week (168 h) is not a task; split it');
 
-export const priority = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], {
-  error: 'Priority is 0 (none) to 3 (!!!)',
-});
-
-export const taskStatus = z.enum(TASK_STATUSES, { error: 'Unknown task status' });
-
 /** Each task field's rule, without defaults: a patch must never reset the fields it leaves out. */
 const taskFieldRules = {
   title: taskTitle,
@@ -56,52 +56,83 @@ const taskFieldRules = {
   unplanned: z.boolean(),
 };
 
-export const newTaskFields = z.object({
-  ...taskFieldRules,
-  notes: taskNotes.default(''),
-  categoryId: taskFieldRules.categoryId.default(null),
-  estimateMinutes: taskFieldRules.estimateMinutes.default(null),
-  dueDay: taskFieldRules.dueDay.default(null),
-  plannedDay: taskFieldRules.plannedDay.default(null),
-  priority: priority.default(0),
-  unplanned: z.boolean().default(false),
-});
+/** What she edits on a task; who owns it and its status are set through their own fields. */
+export const taskFields = z.object(taskFieldRules);
+export type TaskFields = z.output<typeof taskFields>;
 
-export const taskPatchFields = z.object(taskFieldRules).partial();
+/**
+ * A new task's owner: null follows the delegations (the MSP when its category is delegated on its
+ * reference day), 'me' keeps it hers even then, 'msp' hands it over (optionally to a technician).
+ */
+export const newTask = z
+  .object({
+    ...taskFieldRules,
+    notes: taskNotes.default(''),
+    categoryId: taskFieldRules.categoryId.default(null),
+    estimateMinutes: taskFieldRules.estimateMinutes.default(null),
+    dueDay: taskFieldRules.dueDay.default(null),
+    plannedDay: taskFieldRules.plannedDay.default(null),
+    priority: priority.default(0),
+    unplanned: z.boolean().default(false),
+    owner: owner.nullable().default(null),
+    technicianId: id.nullable().default(null),
+  })
+  .strict()
+  .refine((task) => task.technicianId === null || task.owner === 'msp', {
+    message: 'Only MSP work goes to a technician',
+    path: ['technicianId'],
+  });
+export type NewTask = z.output<typeof newTask>;
+
+/** Any of a task's fields, and its status, changed in one call and one transaction. */
+export const taskPatch = z
+  .object({ id, ...taskFieldRules, status: taskStatus })
+  .partial()
+  .required({ id: true })
+  .strict();
+export type TaskPatch = z.output<typeof taskPatch>;
 
 export const taskFilter = z
   .object({
-    status: z.enum(['active', 'done', 'all']).default('active'),
+    status: taskListStatus.default('active'),
     categoryId: id.nullable().default(null),
-    owner: z.enum(['me', 'msp']).nullable().default(null),
+    owner: owner.nullable().default(null),
     /** Only unplanned (true), only planned (false), or both (null). */
     unplanned: z.boolean().nullable().default(null),
     /** Due on or before this day (e.g. today for "due by today"). */
-    dueBy: z.string().refine(isLocalDay, 'Use a real date written YYYY-MM-DD').nullable().default(null),
+    dueBy: localDay.nullable().default(null),
     /** Words to find in titles and notes (full-text, prefix match). */
     search: z.string().trim().max(200, 'Search for at most 200 characters').default(''),
-    sort: z.enum(TASK_SORTS).default('urgency'),
-    offset: z.number().int().min(0).default(0),
+    sort: taskSort.default('urgency'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(100, 'At most 100 tasks a page').default(100),
   })
   .strict();
+export type TaskFilter = z.output<typeof taskFilter>;
 
 export const bulkTaskAction = z
   .object({
     ids: z.array(id).min(1, 'Select at least one task').max(1000, 'At most 1,000 tasks at a time'),
     action: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('complete') }),
-      z.object({ kind: z.literal('reopen') }),
-      z.object({ kind: z.literal('plan'), plannedDay: localDay.nullable() }),
-      z.object({ kind: z.literal('assign'), owner: z.enum(['me', 'msp']) }),
-      z.object({ kind: z.literal('categorise'), categoryId: id }),
+      z.object({ kind: z.literal('complete') }).strict(),
+      z.object({ kind: z.literal('reopen') }).strict(),
+      z.object({ kind: z.literal('plan'), plannedDay: localDay.nullable() }).strict(),
+      z.object({ kind: z.literal('assign'), owner }).strict(),
+      z.object({ kind: z.literal('categorise'), categoryId: id }).strict(),
     ]),
   })
   .strict();
+export type BulkTaskAction = z.output<typeof bulkTaskAction>['action'];
+
+export const taskAssignment = z
+  .object({ id, owner, technicianId: id.nullable().default(null), keep: z.boolean().default(false) })
+  .strict()
+  .refine((assignment) => assignment.technicianId === null || assignment.owner === 'msp', {
+    message: 'Only MSP work goes to a technician',
+    path: ['technicianId'],
+  });
 
 const DAY_MS = 86_400_000;
-
-export const owner = z.enum(['me', 'msp'], { error: 'The work is done by you ("me") or the MSP' });
 
 export const newTimeEntry = z
   .object({
@@ -109,8 +140,8 @@ export const newTimeEntry = z
     technicianId: id.nullable().default(null),
     categoryId: id,
     taskId: id.nullable().default(null),
-    startAt: z.number().int().min(0, 'Not a valid start time'),
-    endAt: z.number().int().min(0, 'Not a valid end time'),
+    startAt: instant('Not a valid start time'),
+    endAt: instant('Not a valid end time'),
     note: z.string().max(2000, 'Keep the note under 2,000 characters').default(''),
   })
   .strict()
@@ -123,6 +154,18 @@ export const newTimeEntry = z
     message: 'Only MSP work has a technician',
     path: ['technicianId'],
   });
+export type NewTimeEntry = z.output<typeof newTimeEntry>;
+
+export const timeEntryPatch = z
+  .object({
+    id,
+    categoryId: id.optional(),
+    taskId: id.nullable().optional(),
+    startAt: instant('Not a valid start time').optional(),
+    endAt: instant('Not a valid end time').optional(),
+    note: z.string().max(2000, 'Keep the note under 2,000 characters').optional(),
+  })
+  .strict();
 
 const money = (label: string) =>
   z
@@ -148,29 +191,22 @@ export const technicianFields = z
   })
   .strict();
 
-export const delegationPeriod = z
-  .object({
-    startDay: localDay,
-    endDay: localDay.nullable().default(null),
-  })
-  .refine((period) => period.endDay === null || period.endDay >= period.startDay, {
+/** A delegation's days: from `startDay`, until `endDay` inclusive (null = open-ended). */
+export const delegationPeriodFields = {
+  startDay: localDay,
+  endDay: localDay.nullable().default(null),
+};
+
+/** Refuses a period that ends before it starts, at the end day's field. */
+export function withOrderedPeriod<Schema extends z.ZodType<{ startDay: string; endDay: string | null }>>(schema: Schema) {
+  return schema.refine((period) => period.endDay === null || period.endDay >= period.startDay, {
     message: 'The end day cannot be before the start day',
     path: ['endDay'],
   });
+}
 
 export const weeklyEstimateMinutes = z
   .number()
   .int('Whole minutes')
   .min(0, 'An estimate cannot be negative')
   .max(7 * 24 * 60, 'A week has 168 hours');
-
-export const timeEntryPatch = z
-  .object({
-    id,
-    categoryId: id.optional(),
-    taskId: id.nullable().optional(),
-    startAt: z.number().int().min(0).optional(),
-    endAt: z.number().int().min(0).optional(),
-    note: z.string().max(2000).optional(),
-  })
-  .strict();

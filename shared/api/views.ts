@@ -10,8 +10,10 @@ import type { Task, TaskStatus } from '../domain/types';
 export interface DelegationPreview {
   /** The other delegation this one would overlap, described, or null. */
   conflict: string | null;
-  /** Her open tasks that would move to the MSP (she may keep some). */
+  /** Her open tasks that would move to the MSP (she may keep some); the first 200. */
   tasks: Task[];
+  /** How many would move in all. */
+  totalTasks: number;
 }
 
 export interface QueueCount {

@@ -1,5 +1,6 @@
 import { addDays, dayOfWeek, isLocalDay, startOfWeek, type LocalDay } from './day';
 import { parseDuration } from './duration';
+import type { Owner, Priority } from './fields';
 
 /**
  * Quick add: one line such as `Reset VPN for sales #support ~30m today !` becomes a task draft.
@@ -42,9 +43,9 @@ export interface QuickAddResult {
   categoryId: number | null;
   estimateMinutes: number | null;
   dueDay: LocalDay | null;
-  priority: 0 | 1 | 2 | 3;
+  priority: Priority;
   /** null = not said (the app decides by delegation). */
-  owner: 'me' | 'msp' | null;
+  owner: Owner | null;
   /** Set when @<technician> matched (owner is then 'msp'). */
   technicianId: number | null;
   unplanned: boolean;
@@ -177,8 +178,8 @@ export function parseQuickAdd(text: string, context: QuickAddContext): QuickAddR
   let estimateText = '';
   let dueDay: LocalDay | null = null;
   let dueText = '';
-  let priority: 0 | 1 | 2 | 3 = 0;
-  let owner: 'me' | 'msp' | null = null;
+  let priority: Priority = 0;
+  let owner: Owner | null = null;
   let ownerText = '';
   let technicianId: number | null = null;
   let technicianText = '';
@@ -207,7 +208,7 @@ export function parseQuickAdd(text: string, context: QuickAddContext): QuickAddR
     else token(from, to, 'date', conflict('dates', dueText, typed));
   };
 
-  const setOwner = (word: Word, wantOwner: 'me' | 'msp', technician: Named | null): void => {
+  const setOwner = (word: Word, wantOwner: Owner, technician: Named | null): void => {
     if (owner !== null && owner !== wantOwner) {
       token(word, word, 'owner', conflict('owners', ownerText, word.text));
       return;

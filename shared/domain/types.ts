@@ -1,6 +1,7 @@
 import type { LocalDay } from './day';
+import type { CategoryKind, Owner, Priority, TaskStatus } from './fields';
 
-export type CategoryKind = 'operational' | 'strategic';
+export { TASK_SORTS, TASK_STATUSES, type CategoryKind, type Owner, type Priority, type TaskSort, type TaskStatus } from './fields';
 
 export interface Category {
   id: number;
@@ -12,18 +13,6 @@ export interface Category {
   sortOrder: number;
 }
 
-export const TASK_STATUSES = ['open', 'in_progress', 'waiting', 'done'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-
-/** 0 none, 1 `!`, 2 `!!`, 3 `!!!`. */
-export type Priority = 0 | 1 | 2 | 3;
-
-export type Owner = 'me' | 'msp';
-
-/** How the task list can be ordered. */
-export const TASK_SORTS = ['urgency', 'priority', 'newest', 'title'] as const;
-export type TaskSort = (typeof TASK_SORTS)[number];
-
 export interface Task {
   id: number;
   title: string;
@@ -32,6 +21,8 @@ export interface Task {
   owner: Owner;
   /** She keeps this task although its category is delegated. */
   keepOwner: boolean;
+  /** She handed this task to the MSP herself: it stays the MSP's whatever the delegations say. */
+  handedOver: boolean;
   technicianId: number | null;
   estimateMinutes: number | null;
   dueDay: LocalDay | null;
@@ -67,6 +58,8 @@ export interface AppStatus {
   dataDir: string;
   databaseFile: string;
   schemaVersion: number;
+  /** Her time zone: the setting, or the system's when she has not chosen one. Every day and time she sees is in it. */
+  timeZone: string;
   /** Set when the database could not be opened; every other call then fails with this error. */
   fatal: { code: string; message: string } | null;
   notices: Notice[];

@@ -1,28 +1,99 @@
-import { TZDate } from '@date-fns/tz';
 import type { LocalDay } from './day';
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Instants ↔ her wall clock, in an IANA zone, through Intl alone: the answers never depend on the
+ * zone of the machine running the code (the suites run again under a faked clock and far-off zones
+ * to prove it).
+ */
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, format);
+  }
+  return format;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallClockOf(instant: number, timeZone: string): WallClock {
+  const wall: Record<string, number> = {};
+  for (const part of partsFormat(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') wall[part.type] = Number(part.value);
+  }
+  return {
+    year: wall.year!,
+    month: wall.month!,
+    day: wall.day!,
+    hour: wall.hour!,
+    minute: wall.minute!,
+    second: wall.second!,
+  };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (Chicago in winter: −6 h). */
+function offsetAt(instant: number, timeZone: string): number {
+  const wall = wallClockOf(instant, timeZone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return asUtc - (instant - (((instant % 1000) + 1000) % 1000));
+}
 
 /** The local calendar day of an instant in `timeZone` (the day a time entry belongs to). */
 export function localDayOf(instant: number, timeZone: string): LocalDay {
-  let format = dayFormatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormatters.set(timeZone, format);
-  }
-  const parts = format.formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const wall = wallClockOf(instant, timeZone);
+  return `${String(wall.year).padStart(4, '0')}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * The instant of a wall-clock time on a local day. A time skipped by a DST jump resolves forward,
- * as clocks do (02:30 on a spring-forward night is 03:30).
+ * The instant of a wall-clock time (`HH:MM` or `HH:MM:SS`) on a local day in `timeZone`.
+ * A time skipped by a DST jump resolves forward, as clocks do (02:30 on a spring-forward night is
+ * 03:30); a time that occurs twice when clocks fall back is its first occurrence (01:30 on
+ * America/Chicago's fall-back night is 01:30 CDT, 06:30 UTC).
  */
 export function instantAt(day: LocalDay, clock: string, timeZone: string): number {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const [hours, minutes] = clock.split(':').map(Number) as [number, number];
-  return new TZDate(year, month - 1, date, hours, minutes, timeZone).getTime();
+  const [hours, minutes, seconds = 0] = clock.split(':').map(Number) as [number, number, number?];
+  const wall = Date.UTC(year, month - 1, date, hours, minutes, seconds);
+  // Zones change offset at most once in a day: the offsets a day either side are the candidates.
+  const before = offsetAt(wall - DAY_MS, timeZone);
+  const after = offsetAt(wall + DAY_MS, timeZone);
+  const candidates = [wall - before, wall - after].filter((instant) => instant + offsetAt(instant, timeZone) === wall);
+  if (candidates.length > 0) return Math.min(...candidates);
+  // In the gap: the wall time does not exist; the offset from before the jump carries it forward.
+  return wall - before;
+}
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock time of an instant in `timeZone`, as `HH:MM` (24-hour), e.g. for a time input. */
+export function clockOf(instant: number, timeZone: string): string {
+  let format = clockFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockFormatters.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** Her configured zone, or the system's when she has not chosen one. */

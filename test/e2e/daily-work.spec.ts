@@ -119,3 +119,26 @@ test('a logged entry is split in two and edited from Today’s log', async ({ of
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor.getByText('The entry must end after it starts')).toBeVisible();
 });
+
+test('quick add into a delegated category says the MSP will own it, and can keep it instead', async ({ offload: page, app }) => {
+  await api(page, app.origin, 'delegations:create', { categoryId: 3, startDay: '2026-11-01' });
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Quick add' });
+  await dialog.getByLabel('Task in one line').fill('Reimage the CEO laptop #desktop');
+  await expect(dialog).toContainText('Goes to the MSP — Desktop maintenance is delegated');
+  await dialog.getByRole('checkbox', { name: 'Keep it myself' }).check();
+  await expect(dialog).toContainText('Yours — kept, although Desktop maintenance is delegated');
+  await dialog.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('Added “Reimage the CEO laptop”');
+
+  await page.keyboard.press('n');
+  await dialog.getByLabel('Task in one line').fill('Replace the HR printer toner #desktop');
+  await dialog.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('Added “Replace the HR printer toner” to the MSP’s queue');
+
+  const { tasks } = await api<{ tasks: { title: string; owner: string; keepOwner: boolean }[] }>(page, app.origin, 'tasks:list', { sort: 'title' });
+  expect(tasks.map(({ title, owner, keepOwner }) => ({ title, owner, keepOwner }))).toStrictEqual([
+    { title: 'Reimage the CEO laptop', owner: 'me', keepOwner: true },
+    { title: 'Replace the HR printer toner', owner: 'msp', keepOwner: false },
+  ]);
+});

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { addDays, type LocalDay } from '../../shared/domain/day';
+import { instantOn, mondayOfWeek } from '../support/e2e-clock';
 import { api, expect, openScreen, test } from './fixtures';
 
 const SERVER = 2;
@@ -7,28 +9,22 @@ const DESKTOP = 3;
 const NETWORK = 4;
 const HOUR = 3_600_000;
 
-/** Day arithmetic in the machine's zone, which is also the server's (no time zone is set). */
-function mondayOfWeek(offsetWeeks: number): Date {
-  const now = new Date();
-  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7) + 7 * offsetWeeks);
-  return monday;
-}
-const dayOf = (monday: Date, plusDays: number) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + plusDays);
-const iso = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-const at = (date: Date, hour: number) => new Date(date.getFullYear(), date.getMonth(), date.getDate(), hour).getTime();
+/** Days and instants in the suite's zone, which is the server's and the browser's (test/support/e2e-clock.ts). */
+const dayOf = (monday: LocalDay, plusDays: number) => addDays(monday, plusDays);
+const iso = (day: LocalDay) => day;
+const at = (day: LocalDay, hour: number) => instantOn(day, `${String(hour).padStart(2, '0')}:00`);
 
 /** Each category has its own hour of the day, so her entries never overlap (the app refuses overlaps). */
 const START_HOUR: Record<number, number> = { [DESKTOP]: 8, [SERVER]: 11, [NETWORK]: 13 };
 
-async function log(page: Page, origin: string, worker: 'me' | 'msp', categoryId: number, date: Date, hours: number) {
+async function log(page: Page, origin: string, worker: 'me' | 'msp', categoryId: number, date: LocalDay, hours: number) {
   const startAt = at(date, START_HOUR[categoryId] ?? 8);
   await api(page, origin, 'timeEntries:create', { worker, categoryId, startAt, endAt: startAt + hours * HOUR });
 }
 
 /**
  * Weeks are named by their offset from the current week (W−1 = last week). Every delegation ends
- * last Sunday, so the figures do not depend on the weekday the test runs.
+ * last Sunday; the suite's clock is fixed, so nothing depends on the day the test runs.
  *
  * Her hours, W−12 … W−5: Desktop 2 h Mon/Tue/Wed (6 h/week), Server 1 h Mon–Fri (5 h/week),
  * Network 3 h Tue every week W−12 … W−1. After delegating she still does Desktop 1 h on Mon W−3.

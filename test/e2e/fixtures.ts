@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { makeDataDir, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { E2E_NOW } from '../support/e2e-clock';
 
 interface Fixtures {
   app: RunningApp;
@@ -14,6 +15,11 @@ export const test = base.extend<Fixtures>({
     const app = await startBrowserMode(makeDataDir());
     await use(app);
     await app.stop();
+  },
+  // The page's clock starts where the server's does; both run at real speed from there.
+  page: async ({ page }, use) => {
+    await page.clock.install({ time: new Date(E2E_NOW) });
+    await use(page);
   },
   offload: async ({ page, app }, use) => {
     await page.goto(app.url);

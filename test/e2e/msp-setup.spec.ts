@@ -2,6 +2,8 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { CallName, CallResult } from '../../shared/api/contract';
+import { daysInMonth } from '../../shared/domain/day';
+import { e2eToday, instantOn } from '../support/e2e-clock';
 import { expect, openScreen, test } from './fixtures';
 
 /** The MSP screen's Team and Contract tabs: who the MSP is, and what it costs against the contract. */
@@ -23,18 +25,19 @@ async function openTab(page: Page, tab: 'Team' | 'Contract'): Promise<void> {
   await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
 }
 
-/** This month as `YYYY-MM` and one of its days, on the machine's clock as the app uses it. */
-function thisMonth(now = new Date()) {
-  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+/** The suite's month as `YYYY-MM` and one of its days (test/support/e2e-clock.ts). */
+function thisMonth() {
+  const today = e2eToday();
+  const month = today.slice(0, 7);
   return {
     month,
     day: (date: number) => `${month}-${String(date).padStart(2, '0')}`,
-    today: now.getDate(),
-    length: new Date(now.getFullYear(), now.getMonth() + 1, 0).getDate(),
+    today: Number(today.slice(8, 10)),
+    length: daysInMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7))),
   };
 }
 
-const at = (day: string, time: string) => new Date(`${day}T${time}`).getTime();
+const at = (day: string, time: string) => instantOn(day, time.slice(0, 5));
 const hours = (value: number) => `${value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} h`;
 
 test('the provider she saves is still there after a reload', async ({ offload: page }) => {

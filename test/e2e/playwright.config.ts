@@ -12,6 +12,9 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 800 },
+    // The browser's zone is the server's (test/support/e2e-clock.ts); zone.spec.ts sets another one.
+    timezoneId: 'America/Chicago',
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SCREENS } from '../../renderer/app/routes';
+import { e2eToday, instantOn } from '../support/e2e-clock';
 import { api, expect, openScreen, test } from './fixtures';
 
 /**
@@ -38,13 +39,12 @@ test('screenshots: every screen with 250 tasks', async ({ offload: page, app }) 
       unplanned: index % 7 === 0,
     });
   }
-  const today = new Date();
-  const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  const iso = e2eToday();
   for (const title of ['Check last night’s backups', 'Call the printer vendor']) {
     await api(page, app.origin, 'tasks:create', { title, categoryId: 5, dueDay: iso, estimateMinutes: 20 });
   }
   const first = await api<{ id: number }>(page, app.origin, 'tasks:create', { title: 'Replace the core switch fan', categoryId: 4, dueDay: iso });
-  const start = new Date(today.getFullYear(), today.getMonth(), today.getDate(), 0, 5).getTime();
+  const start = instantOn(iso, '08:05');
   await api(page, app.origin, 'timeEntries:create', { worker: 'me', categoryId: 1, startAt: start, endAt: start + 50 * 60_000, note: 'VPN tokens' });
   await api(page, app.origin, 'timer:start', { taskId: first.id });
   await page.reload();

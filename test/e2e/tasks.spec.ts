@@ -66,7 +66,8 @@ test('tasks and categories are still there after the server restarts', async ({ 
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('Check last night’s backup');
     await expect(row).toContainText('Security & backups');
-    await expect(row).toContainText('Dec 1');
+    // The suite's clock says Monday, Nov 16, 2026 (test/support/e2e-clock.ts).
+    await expect(row).toContainText('Tue, Dec 1');
   } finally {
     await restarted.stop();
   }

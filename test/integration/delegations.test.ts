@@ -14,7 +14,7 @@ afterEach(() => app.close());
 const at = (iso: string) => Date.parse(iso);
 
 describe('delegating a category', () => {
-  it('moves her open tasks in the period to the MSP, except those she keeps, in one transaction', async () => {
+  it('moves her open dated tasks in the period to the MSP, except those she keeps, in one transaction', async () => {
     const dated = await app.call('tasks:create', { title: 'Reimage laptop', categoryId: DESKTOP, dueDay: '2026-11-20' });
     const kept = await app.call('tasks:create', { title: 'CEO laptop', categoryId: DESKTOP, dueDay: '2026-11-21' });
     const undated = await app.call('tasks:create', { title: 'Printer drivers', categoryId: DESKTOP });
@@ -25,22 +25,70 @@ describe('delegating a category', () => {
     const preview = await app.call('delegations:preview', { categoryId: DESKTOP, startDay: '2026-11-18' });
     expect(preview.conflict).toBeNull();
     expect(preview.tasks.map((task) => task.title)).toEqual(['Reimage laptop', 'CEO laptop', 'Printer drivers']);
+    expect(preview.totalTasks).toBe(3);
 
     const result = await app.call('delegations:create', { categoryId: DESKTOP, startDay: '2026-11-18', keepTaskIds: [kept.id] });
-    expect(result.movedTasks).toBe(2);
+    expect(result.movedTasks).toBe(1);
     expect((await app.call('tasks:get', { id: dated.id })).owner).toBe('msp');
-    expect((await app.call('tasks:get', { id: undated.id })).owner).toBe('msp');
     expect(await app.call('tasks:get', { id: kept.id })).toMatchObject({ owner: 'me', keepOwner: true });
     expect((await app.call('tasks:get', { id: before.id })).owner).toBe('me');
+    expect((await app.call('tasks:get', { id: done.id })).owner).toBe('me');
+    // Today is Nov 16: an undated task follows the delegation in force today, and this one starts on the 18th.
+    expect((await app.call('tasks:get', { id: undated.id })).owner).toBe('me');
+  });
+
+  it('an undated task moves to the MSP on the day a delegation starts and comes back the day after it ends', async () => {
+    const undated = await app.call('tasks:create', { title: 'Printer drivers', categoryId: DESKTOP });
+    await app.call('delegations:create', { categoryId: DESKTOP, startDay: '2026-11-18', endDay: '2026-11-20' });
+    const ownerAt = async (iso: string) => {
+      app.setNow(at(iso));
+      return (await app.call('tasks:get', { id: undated.id })).owner;
+    };
+    expect(await ownerAt('2026-11-18T05:59:00Z')).toBe('me'); // 23:59 on the 17th in Chicago
+    expect(await ownerAt('2026-11-18T06:01:00Z')).toBe('msp'); // 00:01 on the 18th
+    expect(await ownerAt('2026-11-20T23:00:00Z')).toBe('msp'); // 17:00 on the 20th, the last day
+    expect(await ownerAt('2026-11-21T06:30:00Z')).toBe('me'); // the 21st
+  });
+
+  it('a task she kept or handed over herself stays so whatever the delegations say', async () => {
+    const kept = await app.call('tasks:create', { title: 'Server I keep', categoryId: SERVER, owner: 'me' });
+    const handed = await app.call('tasks:create', { title: 'Network job for the MSP', categoryId: 4, owner: 'msp' });
+    expect(handed).toMatchObject({ owner: 'msp', handedOver: true });
+    const { delegation } = await app.call('delegations:create', { categoryId: SERVER, startDay: '2026-11-01' });
+    expect((await app.call('tasks:get', { id: kept.id })).owner).toBe('me');
+    await app.call('delegations:create', { categoryId: 4, startDay: '2026-11-01' });
+    await app.call('delegations:end', { id: delegation.id, endDay: '2026-11-10' });
+    const network = (await app.call('delegations:list')).find((entry) => entry.categoryId === 4)!;
+    await app.call('delegations:end', { id: network.id, endDay: '2026-11-10' });
+    expect((await app.call('tasks:get', { id: handed.id })).owner).toBe('msp');
   });
 
   it('a temporary delegation takes only tasks dated inside its window', async () => {
     const inside = await app.call('tasks:create', { title: 'Patch during vacation', categoryId: SERVER, plannedDay: '2026-12-22' });
-    await app.call('tasks:create', { title: 'Undated', categoryId: SERVER });
+    const undated = await app.call('tasks:create', { title: 'Undated', categoryId: SERVER });
     await app.call('tasks:create', { title: 'After vacation', categoryId: SERVER, dueDay: '2027-01-05' });
     const result = await app.call('delegations:create', { categoryId: SERVER, startDay: '2026-12-21', endDay: '2027-01-01' });
     expect(result.movedTasks).toBe(1);
     expect((await app.call('tasks:get', { id: inside.id })).owner).toBe('msp');
+    expect((await app.call('tasks:get', { id: undated.id })).owner).toBe('me');
+  });
+
+  it('quick add, in one call, can keep a task in a delegated category or give it to a technician', async () => {
+    await app.call('delegations:create', { categoryId: DESKTOP, startDay: '2026-11-01' });
+    const sam = await app.call('technicians:create', { name: 'Sam' });
+    const kept = await app.call('tasks:create', { title: 'VIP laptop', categoryId: DESKTOP, owner: 'me' });
+    const forSam = await app.call('tasks:create', { title: 'Rack the switch', categoryId: 4, owner: 'msp', technicianId: sam.id });
+    expect(kept).toMatchObject({ owner: 'me', keepOwner: true, handedOver: false });
+    expect(forSam).toMatchObject({ owner: 'msp', handedOver: true, technicianId: sam.id });
+  });
+
+  it('the task editor saves fields and status in one call, all or nothing', async () => {
+    const task = await app.call('tasks:create', { title: 'Renew licence', categoryId: 6 });
+    const updated = await app.call('tasks:update', { id: task.id, title: 'Renew the firewall licence', status: 'done' });
+    expect(updated).toMatchObject({ title: 'Renew the firewall licence', status: 'done' });
+    const failure = await app.failure('tasks:update', { id: task.id, title: 'Never saved', categoryId: 999, status: 'open' });
+    expect(failure.code).toBe('NOT_FOUND');
+    expect(await app.call('tasks:get', { id: task.id })).toMatchObject({ title: 'Renew the firewall licence', status: 'done' });
   });
 
   it('a new task in a delegated category goes to the MSP queue', async () => {

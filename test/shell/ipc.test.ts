@@ -2,9 +2,13 @@ import type { BrowserWindow, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { callNames, ipcChannel } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
-import { registerCalls, trustedFrameCheck } from '../../electron/shell/ipc';
+import { EVENTS_CHANNEL, type SourcedEvent } from '../../shared/api/events';
+import { forwardEvents, registerCalls, trustedFrameCheck } from '../../electron/shell/ipc';
 
-type InvokeHandler = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, input: unknown) => Promise<Envelope<unknown>>;
+type InvokeHandler = (event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, input: unknown) => Promise<Envelope<unknown>>;
+
+/** The window's webContents as the sender of its calls. */
+const SENDER = { id: 7 } as IpcMainInvokeEvent['sender'];
 
 /** The parts of a frame the check reads; cast once, since a real WebFrameMain needs Electron. */
 function frame(url: string, parent: unknown = null): WebFrameMain {
@@ -25,7 +29,7 @@ function setUp() {
   const call = (name: string, senderFrame: WebFrameMain | null, input?: unknown) => {
     const handler = handlers.get(name);
     if (!handler) throw new Error(`nothing handles ${name}`);
-    return handler({ senderFrame }, input);
+    return handler({ senderFrame, sender: SENDER }, input);
   };
   return { handlers, ipcMain, dispatch, mainFrame, unregister, call };
 }
@@ -44,7 +48,7 @@ describe('registerCalls', () => {
     const { call, dispatch, mainFrame } = setUp();
     const input = { title: 'Renew the firewall licence', estimateMinutes: 30 };
     const result = await call('offload:tasks:create', mainFrame, input);
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('tasks:create', input);
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith('tasks:create', input, { source: 'ipc:7' });
     expect(dispatch.mock.calls[0]?.[1]).toBe(input);
     expect(result).toStrictEqual({ ok: true, value: input });
   });
@@ -82,7 +86,7 @@ describe('registerCalls', () => {
       { dispatch },
       trustedFrameCheck(() => null),
     );
-    const result = await handlers.get('offload:app:status')?.({ senderFrame: frame('app://offload/index.html') }, undefined);
+    const result = await handlers.get('offload:app:status')?.({ senderFrame: frame('app://offload/index.html'), sender: SENDER }, undefined);
     expect(result).toMatchObject(forbidden);
     expect(dispatch).not.toHaveBeenCalled();
   });
@@ -100,5 +104,52 @@ describe('registerCalls', () => {
     const { handlers, unregister } = setUp();
     unregister();
     expect(handlers.size).toBe(0);
+  });
+});
+
+describe('forwardEvents', () => {
+  function setUpForwarding(window: BrowserWindow | null) {
+    let emit: (event: SourcedEvent) => void = () => {};
+    const stop = vi.fn();
+    const backend = {
+      subscribe: vi.fn((listener: (event: SourcedEvent) => void) => {
+        emit = listener;
+        return stop;
+      }),
+    };
+    const unsubscribe = forwardEvents(backend, () => window);
+    return { emit: (event: SourcedEvent) => emit(event), unsubscribe, stop };
+  }
+
+  function windowWith(send: ReturnType<typeof vi.fn>, id = 7): BrowserWindow {
+    return { isDestroyed: () => false, webContents: { id, isDestroyed: () => false, send } } as unknown as BrowserWindow;
+  }
+
+  it('sends each change to the window on the events channel, marked self only for its own calls', () => {
+    const send = vi.fn();
+    const { emit } = setUpForwarding(windowWith(send));
+    emit({ type: 'changed', aggregates: ['tasks'], source: 'ipc:7' });
+    emit({ type: 'changed', aggregates: ['timeEntries'], source: 'http:another-page' });
+    emit({ type: 'changed', aggregates: ['tasks', 'recurring'], source: null });
+    expect(send.mock.calls).toStrictEqual([
+      [EVENTS_CHANNEL, { type: 'changed', aggregates: ['tasks'], self: true }],
+      [EVENTS_CHANNEL, { type: 'changed', aggregates: ['timeEntries'], self: false }],
+      [EVENTS_CHANNEL, { type: 'changed', aggregates: ['tasks', 'recurring'], self: false }],
+    ]);
+  });
+
+  it('passes progress events through unchanged', () => {
+    const send = vi.fn();
+    const { emit } = setUpForwarding(windowWith(send));
+    const progress = { type: 'progress', job: 'import-1', kind: 'import', label: 'Importing', done: 10, total: 100 } as const;
+    emit(progress);
+    expect(send).toHaveBeenCalledExactlyOnceWith(EVENTS_CHANNEL, progress);
+  });
+
+  it('sends nothing while there is no window, and stops when unsubscribed', () => {
+    const { emit, unsubscribe, stop } = setUpForwarding(null);
+    expect(() => emit({ type: 'changed', aggregates: ['tasks'], source: null })).not.toThrow();
+    unsubscribe();
+    expect(stop).toHaveBeenCalledOnce();
   });
 });

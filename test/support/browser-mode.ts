@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { E2E_NOW, E2E_ZONE } from './e2e-clock';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -18,11 +19,23 @@ export function makeDataDir(prefix = 'offload-e2e-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** Starts the built browser-mode server (`dist/server/cli.mjs`) exactly as `npm start -- --web` does. */
-export async function startBrowserMode(dataDir: string): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/server/cli.mjs'), '--data-dir', dataDir, '--port', '0'], {
+export interface BrowserModeOptions {
+  /** The instant the server's clock starts at (default: the suite's fixed instant). */
+  clock?: string;
+  /** The server's system time zone, which her zone follows while the setting is unset. */
+  timeZone?: string;
+}
+
+/**
+ * Starts the built browser-mode server (`dist/server/cli.mjs`) exactly as `npm start -- --web` does,
+ * with its clock and system zone fixed so no test depends on the day or the machine it runs on.
+ */
+export async function startBrowserMode(dataDir: string, options: BrowserModeOptions = {}): Promise<RunningApp> {
+  const args = [path.join(ROOT, 'dist/server/cli.mjs'), '--data-dir', dataDir, '--port', '0', '--clock', options.clock ?? E2E_NOW];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TZ: options.timeZone ?? E2E_ZONE },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -44,7 +44,10 @@ describe('the API contract', () => {
   });
 
   it('rejects unknown fields instead of ignoring them', () => {
-    expect(rejects('tasks:create', { title: 'x', owner: 'msp' })[0]).toMatch(/Unrecognized key/);
+    expect(rejects('tasks:create', { title: 'x', assignee: 'msp' })[0]).toMatch(/Unrecognized key/);
+    expect(rejects('delegations:preview', { categoryId: 1, startDay: '2026-11-16', extra: 1 })[0]).toMatch(/Unrecognized key/);
+    expect(rejects('delegations:update', { id: 1, startDay: '2026-11-16', endDay: null, estimatedWeeklyMinutes: null, note: '', x: 1 })[0]).toMatch(/Unrecognized key/);
+    expect(rejects('tasks:bulk', { ids: [1], action: { kind: 'complete', extra: true } })[0]).toMatch(/Unrecognized key/);
     expect(rejects('categories:update', { id: 1, archived: true })[0]).toMatch(/Unrecognized key/);
   });
 
@@ -64,6 +67,19 @@ describe('the API contract', () => {
     expect(rejects('settings:update', { hoursPerDay: -1 })).toContain('Hours per day cannot be negative');
     rejects('settings:update', { timeZone: 'Mars/Olympus' });
     rejects('settings:update', { workingDays: [1, 1] });
+  });
+
+  it('declares for every call what it reads or what it writes, never both and never neither', () => {
+    for (const name of callNames) {
+      const { reads, writes } = contract[name];
+      expect(reads.length > 0 !== writes.length > 0, name).toBe(true);
+    }
+  });
+
+  it('refuses a technician on work that is not the MSP’s, at the technician field', () => {
+    const result = contract['tasks:create'].input.safeParse({ title: 'x', owner: 'me', technicianId: 3 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ path: ['technicianId'], message: 'Only MSP work goes to a technician' });
   });
 
   it('caps a task page at 100 rows so no screen receives a huge payload', () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_CATEGORIES } from '../../../shared/domain/default-categories';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * The whole data model of the brief. Instants are epoch milliseconds (UTC); days are local

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Minutes per worker, category and local day, kept in step with time_entries by triggers inside

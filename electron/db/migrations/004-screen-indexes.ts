@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Indexes measured by `npm run bench` on ten years of data: her overlap check on logging an

@@ -3,15 +3,19 @@ import { migration001Initial } from './001-initial';
 import { migration002DailyRollup } from './002-daily-rollup';
 import { migration003Recurring } from './003-recurring';
 import { migration004ScreenIndexes } from './004-screen-indexes';
+import { migration005TaskOwnership } from './005-task-ownership';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up: (db: Database.Database, now: number) => void;
-}
+export type { Migration } from './migration';
 
 /** Ordered; a migration's version is its position. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002DailyRollup, migration003Recurring, migration004ScreenIndexes];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration002DailyRollup,
+  migration003Recurring,
+  migration004ScreenIndexes,
+  migration005TaskOwnership,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

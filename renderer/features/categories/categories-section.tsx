@@ -6,7 +6,6 @@ import { Field } from '../../ui/field';
 import { useToasts } from '../../ui/toasts';
 import { useCategories } from './use-categories';
 
-const CATEGORY_QUERIES = ['categories:', 'tasks:'];
 const KIND_LABELS: Record<CategoryKind, string> = { operational: 'Operational', strategic: 'Strategic' };
 
 export function CategoriesSection() {
@@ -43,7 +42,7 @@ function NewCategoryForm() {
   const [color, setColor] = useState('#0ea5e9');
   const [kind, setKind] = useState<CategoryKind>('operational');
   const [error, setError] = useState<string | undefined>();
-  const create = useCallMutation('categories:create', CATEGORY_QUERIES);
+  const create = useCallMutation('categories:create');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -88,9 +87,9 @@ function NewCategoryForm() {
 function CategoryRow({ category }: { category: Category }) {
   const [name, setName] = useState(category.name);
   const [error, setError] = useState<string | undefined>();
-  const update = useCallMutation('categories:update', CATEGORY_QUERIES);
-  const archive = useCallMutation('categories:archive', CATEGORY_QUERIES);
-  const restore = useCallMutation('categories:restore', CATEGORY_QUERIES);
+  const update = useCallMutation('categories:update');
+  const archive = useCallMutation('categories:archive');
+  const restore = useCallMutation('categories:restore');
   const toasts = useToasts();
 
   const save = (patch: { name?: string; color?: string; kind?: CategoryKind }) =>

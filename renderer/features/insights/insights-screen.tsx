@@ -1,5 +1,5 @@
 import type { ReclaimedView } from '../../../shared/api/views';
-import { formatDay } from '../../ui/format';
+import { useTime } from '../../ui/time';
 import { formatHours, formatMoney } from '../../ui/format-figures';
 import { useCallQuery } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
@@ -33,6 +33,7 @@ export default function InsightsScreen() {
 
 function HoursReclaimed({ report }: { report: ReclaimedView }) {
   const { byId } = useCategories();
+  const { formatDay } = useTime();
   const currency = report.cost.currency;
   if (report.delegations.length === 0) {
     return (

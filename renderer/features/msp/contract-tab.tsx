@@ -9,7 +9,7 @@ import type { TimeEntry } from '../../../shared/domain/time-entry';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
 import { Field } from '../../ui/field';
-import { formatDay, instantOfLocal, todayLocal } from '../../ui/format';
+import { useTime, type ZonedTime } from '../../ui/time';
 import { formatHours, formatMoney } from '../../ui/format-figures';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
@@ -18,8 +18,6 @@ import './msp-setup.css';
 type FieldErrors = Record<string, string | undefined>;
 
 /** A contract changes what every MSP cost figure says; MSP time changes the burn-down and hours reclaimed. */
-const CONTRACT_QUERIES = ['msp:', 'reclaimed:'];
-const MSP_TIME_QUERIES = ['timeEntries:', 'msp:', 'reclaimed:'];
 
 /** When the focused row goes away, focus lands on its section's heading rather than on the page. */
 const focusHeading = (id: string) => document.getElementById(id)?.focus();
@@ -32,17 +30,19 @@ function monthDays(month: string): { first: LocalDay; last: LocalDay; count: num
   return { first: `${month}-01`, last: `${month}-${String(count).padStart(2, '0')}`, count };
 }
 
-const startDayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const startDayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** Contracts span years, so their start days carry the year: "Jan 1, 2026". */
 function formatStartDay(day: LocalDay): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return startDayFormat.format(new Date(year, month - 1, date));
+  return startDayFormat.format(Date.UTC(year, month - 1, date));
 }
+
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 function monthName(month: string): string {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' }).format(new Date(year, monthNumber - 1, 1));
+  return monthFormat.format(Date.UTC(year, monthNumber - 1, 1));
 }
 
 /** What the MSP costs: the contract's terms over time, this month's included hours, and the MSP's logged time. */
@@ -50,6 +50,7 @@ export function ContractTab() {
   const setup = useCallQuery('msp:get', []);
   const settings = useCallQuery('settings:get', []);
   const burnDown = useCallQuery('msp:burnDown', []);
+  const { today } = useTime();
 
   if (setup.isError || settings.isError) {
     return (
@@ -61,7 +62,7 @@ export function ContractTab() {
   if (!setup.isSuccess || !settings.isSuccess) return <p className="muted">Loading the contract…</p>;
   const currency = settings.data.currency;
   const { contracts, technicians } = setup.data;
-  const month = burnDown.data?.month ?? todayLocal().slice(0, 7);
+  const month = burnDown.data?.month ?? today.slice(0, 7);
 
   return (
     <div className="stack msp-setup">
@@ -78,6 +79,7 @@ export function ContractTab() {
 }
 
 function NoContractYet({ currency }: { currency: string }) {
+  const { today } = useTime();
   return (
     <section aria-labelledby="msp-contract-form-title" className="stack">
       <EmptyState title="No contract yet">
@@ -90,7 +92,7 @@ function NoContractYet({ currency }: { currency: string }) {
       </EmptyState>
       <div className="card">
         <h2 id="msp-contract-form-title">Add the contract</h2>
-        <ContractForm contract={null} currency={currency} defaultStartDay={`${todayLocal().slice(0, 7)}-01`} label="New contract" />
+        <ContractForm contract={null} currency={currency} defaultStartDay={`${today.slice(0, 7)}-01`} label="New contract" />
       </div>
     </section>
   );
@@ -101,7 +103,8 @@ function BurnDownSection({ burnDown, currency }: { burnDown: BurnDown; currency:
   const meterId = useId();
   const name = monthName(burnDown.month);
   const { count } = monthDays(burnDown.month);
-  const daysLeft = Math.max(0, count - Number(todayLocal().slice(8, 10)));
+  const { today } = useTime();
+  const daysLeft = Math.max(0, count - Number(today.slice(8, 10)));
   const percent = usedShare === null ? null : Math.round(usedShare * 100);
   const rate = contract ? `${money(contract.overageRateCents, currency)} per hour` : '';
 
@@ -179,8 +182,7 @@ function ContractHistory({ contracts, currency, month }: { contracts: MspContrac
   const latest = contracts[contracts.length - 1];
   const nextMonthStart = (() => {
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-    const next = new Date(year, monthNumber, 1);
-    return `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-01`;
+    return monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}-01`;
   })();
 
   return (
@@ -234,8 +236,8 @@ function ContractHistory({ contracts, currency, month }: { contracts: MspContrac
 function ContractRow({ contract, currency, inForce }: { contract: MspContract; currency: string; inForce: boolean }) {
   const [editing, setEditing] = useState(false);
   const toasts = useToasts();
-  const remove = useCallMutation('msp:deleteContract', CONTRACT_QUERIES);
-  const save = useCallMutation('msp:saveContract', CONTRACT_QUERIES);
+  const remove = useCallMutation('msp:deleteContract');
+  const save = useCallMutation('msp:saveContract');
   const starts = formatStartDay(contract.startDay);
 
   if (editing) {
@@ -329,7 +331,7 @@ function ContractForm({ contract, currency, defaultStartDay, label, onDone }: Co
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const save = useCallMutation('msp:saveContract', CONTRACT_QUERIES);
+  const save = useCallMutation('msp:saveContract');
   const toasts = useToasts();
 
   const change = (patch: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...patch }));
@@ -423,30 +425,25 @@ interface MspTimeDraft {
   note: string;
 }
 
-/** A local date and clock time as an instant, on this machine's clock. */
-function instant(day: string, time: string): number | null {
-  if (!isLocalDay(day) || !CLOCK.test(time)) return null;
-  return instantOfLocal(day, time);
-}
-
-function clockOf(at: number): string {
-  const date = new Date(at);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+/** A local date and clock time as an instant, in her time zone. */
+function instant(time: ZonedTime, day: string, clock: string): number | null {
+  if (!isLocalDay(day) || !CLOCK.test(clock)) return null;
+  return time.instantAt(day, clock);
 }
 
 /** Keeps end and duration in step, following whichever she typed last. */
-function withDerivedEnd(draft: MspTimeDraft): MspTimeDraft {
-  const startAt = instant(draft.day, draft.start);
+function withDerivedEnd(time: ZonedTime, draft: MspTimeDraft): MspTimeDraft {
+  const startAt = instant(time, draft.day, draft.start);
   if (draft.endFrom === 'duration') {
     const minutes = parseDuration(draft.duration);
-    return { ...draft, end: startAt !== null && minutes !== null && minutes > 0 ? clockOf(startAt + minutes * 60_000) : '' };
+    return { ...draft, end: startAt !== null && minutes !== null && minutes > 0 ? time.clockOf(startAt + minutes * 60_000) : '' };
   }
-  const endAt = instant(draft.day, draft.end);
+  const endAt = instant(time, draft.day, draft.end);
   const minutes = startAt !== null && endAt !== null ? (endAt - startAt) / 60_000 : 0;
   return { ...draft, duration: minutes > 0 ? formatDuration(minutes) : '' };
 }
 
-function entryTimes(draft: MspTimeDraft): { startAt: number; endAt: number } | { errors: FieldErrors } {
+function entryTimes(time: ZonedTime, draft: MspTimeDraft): { startAt: number; endAt: number } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
   if (!isLocalDay(draft.day)) errors.day = 'Choose the day the work was done';
   if (!CLOCK.test(draft.start)) errors.startAt = 'Give the start time';
@@ -457,18 +454,19 @@ function entryTimes(draft: MspTimeDraft): { startAt: number; endAt: number } | {
     errors.endAt = 'Give the end time, or a duration';
   }
   if (Object.keys(errors).length > 0) return { errors };
-  const startAt = instant(draft.day, draft.start)!;
-  const endAt = draft.endFrom === 'duration' ? startAt + parseDuration(draft.duration)! * 60_000 : instant(draft.day, draft.end)!;
+  const startAt = instant(time, draft.day, draft.start)!;
+  const endAt = draft.endFrom === 'duration' ? startAt + parseDuration(draft.duration)! * 60_000 : instant(time, draft.day, draft.end)!;
   return { startAt, endAt };
 }
 
 function LogMspTimeSection({ technicians }: { technicians: Technician[] }) {
   const categories = useCategories();
+  const time = useTime();
   const active = technicians.filter((technician) => !technician.archived);
   const [draft, setDraft] = useState<MspTimeDraft>({
     technicianId: TEAM,
     categoryId: '',
-    day: todayLocal(),
+    day: time.today,
     start: '',
     end: '',
     duration: '',
@@ -478,16 +476,16 @@ function LogMspTimeSection({ technicians }: { technicians: Technician[] }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [logged, setLogged] = useState('');
-  const create = useCallMutation('timeEntries:create', MSP_TIME_QUERIES);
+  const create = useCallMutation('timeEntries:create');
 
   const change = (patch: Partial<MspTimeDraft>) => {
-    setDraft((current) => withDerivedEnd({ ...current, ...patch }));
+    setDraft((current) => withDerivedEnd(time, { ...current, ...patch }));
     setLogged('');
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const times = entryTimes(draft);
+    const times = entryTimes(time, draft);
     const categoryError = draft.categoryId === '' ? 'Choose the category of the work' : undefined;
     if ('errors' in times || categoryError) {
       setErrors({ ...('errors' in times ? times.errors : {}), categoryId: categoryError });
@@ -498,9 +496,9 @@ function LogMspTimeSection({ technicians }: { technicians: Technician[] }) {
     try {
       await create.mutateAsync({ worker: 'msp', technicianId, categoryId: Number(draft.categoryId), ...times, note: draft.note });
       const who = active.find((technician) => technician.id === technicianId)?.name ?? 'the MSP team';
-      setLogged(`Logged ${formatDuration((times.endAt - times.startAt) / 60_000)} for ${who} on ${formatDay(draft.day)}.`);
+      setLogged(`Logged ${formatDuration((times.endAt - times.startAt) / 60_000)} for ${who} on ${time.formatDay(draft.day)}.`);
       // The next entry most often starts where this one ended.
-      setDraft({ ...draft, start: clockOf(times.endAt), end: '', duration: '', note: '' });
+      setDraft({ ...draft, start: time.clockOf(times.endAt), end: '', duration: '', note: '' });
       setErrors({});
       setFormError(null);
     } catch (caught) {
@@ -634,8 +632,9 @@ function MspTimeThisMonth({ month, technicians }: { month: string; technicians: 
 function MspTimeRow({ entry, who }: { entry: TimeEntry; who: string }) {
   const { byId } = useCategories();
   const toasts = useToasts();
-  const remove = useCallMutation('timeEntries:delete', MSP_TIME_QUERIES);
-  const create = useCallMutation('timeEntries:create', MSP_TIME_QUERIES);
+  const remove = useCallMutation('timeEntries:delete');
+  const create = useCallMutation('timeEntries:create');
+  const { formatDay, formatTime } = useTime();
   const { endAt } = entry;
   const hours = endAt === null ? null : (endAt - entry.startAt) / 3_600_000;
   const description = `${hours === null ? 'running' : formatHours(hours)} of MSP time on ${formatDay(entry.startDay)}`;
@@ -676,7 +675,7 @@ function MspTimeRow({ entry, who }: { entry: TimeEntry; who: string }) {
     <tr>
       <td>{formatDay(entry.startDay)}</td>
       <td>
-        {clockOf(entry.startAt)}–{endAt === null ? 'running' : clockOf(endAt)}
+        {formatTime(entry.startAt)}–{endAt === null ? 'running' : formatTime(endAt)}
       </td>
       <td className="number">{hours === null ? '—' : formatHours(hours)}</td>
       <td>{who}</td>

@@ -5,11 +5,10 @@ import type { Category } from '../../../shared/domain/types';
 import { call } from '../../api/client';
 import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
-import { describeDue, todayLocal } from '../../ui/format';
+import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { CategorySelect } from '../tasks/task-fields';
 
-export const DELEGATION_QUERIES = ['delegations:', 'reclaimed:', 'tasks:', 'msp:'];
 
 interface Draft {
   categoryId: string;
@@ -24,12 +23,14 @@ interface Draft {
  * wants, then confirms. Nothing changes until she does.
  */
 export function DelegationForm({ categories }: { categories: Category[] }) {
-  const [draft, setDraft] = useState<Draft>({ categoryId: '', startDay: todayLocal(), endDay: '', estimateHours: '', note: '' });
+  const time = useTime();
+  const { today } = time;
+  const [draft, setDraft] = useState<Draft>({ categoryId: '', startDay: today, endDay: '', estimateHours: '', note: '' });
   const [preview, setPreview] = useState<DelegationPreview | null>(null);
   const [keep, setKeep] = useState<Set<number>>(new Set());
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const create = useCallMutation('delegations:create', DELEGATION_QUERIES);
+  const create = useCallMutation('delegations:create');
   const toasts = useToasts();
   const change = (patch: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -93,14 +94,13 @@ export function DelegationForm({ categories }: { categories: Category[] }) {
         `${name} is delegated from ${draft.startDay}${result.movedTasks > 0 ? `; ${result.movedTasks} task${result.movedTasks === 1 ? '' : 's'} moved to the MSP` : ''}.`,
       );
       setPreview(null);
-      setDraft({ categoryId: '', startDay: todayLocal(), endDay: '', estimateHours: '', note: '' });
+      setDraft({ categoryId: '', startDay: today, endDay: '', estimateHours: '', note: '' });
     } catch (error) {
       setPreview(null);
       fail(error);
     }
   };
 
-  const today = todayLocal();
   return (
     <form className="card stack" onSubmit={review} noValidate aria-label="Delegate a category">
       <h2>Delegate a category</h2>
@@ -158,7 +158,7 @@ export function DelegationForm({ categories }: { categories: Category[] }) {
                         }
                       />
                       Keep “{task.title}”
-                      {(task.plannedDay ?? task.dueDay) && <span className="muted"> · {describeDue((task.plannedDay ?? task.dueDay)!, today).text}</span>}
+                      {(task.plannedDay ?? task.dueDay) && <span className="muted"> · {time.describeDue((task.plannedDay ?? task.dueDay)!).text}</span>}
                     </label>
                   </li>
                 ))}

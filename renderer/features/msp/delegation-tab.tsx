@@ -5,17 +5,17 @@ import type { Baseline } from '../../../shared/domain/hours-reclaimed';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
 import { Field } from '../../ui/field';
-import { formatDay, todayLocal } from '../../ui/format';
+import { useTime } from '../../ui/time';
 import { formatHours } from '../../ui/format-figures';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
-import { DELEGATION_QUERIES, DelegationForm } from './delegation-form';
+import { DelegationForm } from './delegation-form';
 import { WhatIfPanel } from './what-if';
 
 export function DelegationTab() {
   const report = useCallQuery('reclaimed:report', [{ weeks: 1 }]);
   const { active, byId } = useCategories();
-  const today = todayLocal();
+  const { today } = useTime();
   const delegations = report.data?.delegations ?? [];
   const baselines = new Map((report.data?.baselines ?? []).map((baseline) => [baseline.delegationId, baseline]));
   const available = active.filter((category) => !delegationOn(delegations, category.id, today));
@@ -93,10 +93,10 @@ function DelegationRow({
   chip: ReactNode;
 }) {
   const [mode, setMode] = useState<'view' | 'end' | 'edit'>('view');
-  const remove = useCallMutation('delegations:delete', DELEGATION_QUERIES);
-  const restore = useCallMutation('delegations:restore', DELEGATION_QUERIES);
+  const remove = useCallMutation('delegations:delete');
+  const restore = useCallMutation('delegations:restore');
   const toasts = useToasts();
-  const today = todayLocal();
+  const { today, formatDay } = useTime();
   const running = delegation.startDay <= today && (delegation.endDay === null || delegation.endDay >= today);
 
   const onDelete = () =>
@@ -155,9 +155,10 @@ function DelegationRow({
 }
 
 function TakeBackForm({ delegation, categoryName, onDone }: { delegation: Delegation; categoryName: string; onDone: () => void }) {
-  const [endDay, setEndDay] = useState(todayLocal());
+  const { today } = useTime();
+  const [endDay, setEndDay] = useState(today);
   const [error, setError] = useState<string | undefined>();
-  const end = useCallMutation('delegations:end', DELEGATION_QUERIES);
+  const end = useCallMutation('delegations:end');
   const toasts = useToasts();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -192,7 +193,7 @@ function EditDelegationForm({ delegation, categoryName, onDone }: { delegation: 
   const [endDay, setEndDay] = useState(delegation.endDay ?? '');
   const [estimate, setEstimate] = useState(delegation.estimatedWeeklyMinutes === null ? '' : String(delegation.estimatedWeeklyMinutes / 60));
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const update = useCallMutation('delegations:update', DELEGATION_QUERIES);
+  const update = useCallMutation('delegations:update');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

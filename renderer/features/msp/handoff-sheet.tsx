@@ -1,6 +1,6 @@
 import { formatDuration } from '../../../shared/domain/duration';
 import { useCallQuery } from '../../api/hooks';
-import { formatDay, todayLocal } from '../../ui/format';
+import { useTime } from '../../ui/time';
 import { useCategories } from '../categories/use-categories';
 import { useNow } from '../../ui/use-now';
 import { formatAge, handoffRows, STATUS_TEXT } from './handoff';
@@ -11,6 +11,7 @@ export default function HandoffSheet() {
   const setup = useCallQuery('msp:get', []);
   const { byId } = useCategories();
   const now = useNow();
+  const { formatDay, today } = useTime();
   if (!queue.data || !setup.data) return null;
   const rows = handoffRows(queue.data.tasks, byId, setup.data, now);
   const provider = setup.data.provider.name || 'the MSP';
@@ -30,7 +31,7 @@ export default function HandoffSheet() {
         </div>
       </header>
       <p className="muted">
-        {rows.length} open task{rows.length === 1 ? '' : 's'} · prepared {formatDay(todayLocal())}
+        {rows.length} open task{rows.length === 1 ? '' : 's'} · prepared {formatDay(today)}
       </p>
       <table className="data-table">
         <thead>

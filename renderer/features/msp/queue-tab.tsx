@@ -4,13 +4,12 @@ import { formatDuration } from '../../../shared/domain/duration';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { navigate } from '../../app/routes';
 import { EmptyState } from '../../ui/empty-state';
-import { todayLocal } from '../../ui/format';
+import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
 import { useNow } from '../../ui/use-now';
 import { downloadText, formatAge, handoffCsv, handoffRows, STATUS_TEXT, type HandoffRow } from './handoff';
 
-const QUEUE_QUERIES = ['msp:', 'tasks:'];
 
 /** The MSP's open work by technician and status, with ages against the response targets. */
 export function QueueTab() {
@@ -25,6 +24,7 @@ export function QueueTab() {
   const setup = useCallQuery('msp:get', []);
   const { byId } = useCategories();
   const now = useNow();
+  const time = useTime();
 
   if (!queue.data || !setup.data) return null;
   const rows = handoffRows(queue.data.tasks, byId, setup.data, now);
@@ -71,7 +71,7 @@ export function QueueTab() {
           type="button"
           className="button"
           disabled={rows.length === 0}
-          onClick={() => downloadText(`offload-handoff-${todayLocal()}.csv`, handoffCsv(rows), 'text/csv;charset=utf-8')}
+          onClick={() => downloadText(`offload-handoff-${time.today}.csv`, handoffCsv(rows), 'text/csv;charset=utf-8')}
         >
           Download handoff sheet (CSV)
         </button>
@@ -112,8 +112,8 @@ export function QueueTab() {
 }
 
 function QueueRow({ row, technicians }: { row: HandoffRow; technicians: { id: number; name: string }[] }) {
-  const assign = useCallMutation('tasks:assign', QUEUE_QUERIES);
-  const setStatus = useCallMutation('tasks:setStatus', QUEUE_QUERIES);
+  const assign = useCallMutation('tasks:assign');
+  const setStatus = useCallMutation('tasks:setStatus');
   const toasts = useToasts();
   const { byId } = useCategories();
   const task: Task = row.task;

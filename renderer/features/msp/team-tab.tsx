@@ -12,8 +12,6 @@ import './msp-setup.css';
 type FieldErrors = Record<string, string | undefined>;
 
 /** Provider and targets show only in MSP views; removing a technician also moves tasks. */
-const PROVIDER_QUERIES = ['msp:'];
-const TEAM_QUERIES = ['msp:', 'tasks:'];
 
 /** Who the MSP is, the people on their team, and how fast she expects them to respond. */
 export function TeamTab() {
@@ -40,7 +38,7 @@ function ProviderSection({ provider }: { provider: MspProvider }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const save = useCallMutation('msp:saveProvider', PROVIDER_QUERIES);
+  const save = useCallMutation('msp:saveProvider');
 
   const change = (patch: Partial<MspProvider>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -163,7 +161,7 @@ function NewTechnicianForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
-  const create = useCallMutation('technicians:create', TEAM_QUERIES);
+  const create = useCallMutation('technicians:create');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -220,8 +218,8 @@ function TechnicianRow({ technician, colleagues }: { technician: Technician; col
   /** The server's explanation when she must first choose who takes the technician's open tasks. */
   const [handover, setHandover] = useState<string | null>(null);
   const toasts = useToasts();
-  const remove = useCallMutation('technicians:remove', TEAM_QUERIES);
-  const restore = useCallMutation('technicians:restore', TEAM_QUERIES);
+  const remove = useCallMutation('technicians:remove');
+  const restore = useCallMutation('technicians:restore');
 
   const removeTechnician = (reassignTo?: number | null) =>
     remove.mutate(reassignTo === undefined ? { id: technician.id } : { id: technician.id, reassignTo }, {
@@ -341,7 +339,7 @@ function HandoverRow({ message, technician, colleagues, pending, onConfirm, onCa
 function TechnicianEditRow({ technician, onDone }: { technician: Technician; onDone: () => void }) {
   const [draft, setDraft] = useState({ name: technician.name, role: technician.role, email: technician.email });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const update = useCallMutation('technicians:update', TEAM_QUERIES);
+  const update = useCallMutation('technicians:update');
   const errorId = useId();
 
   const save = () => {
@@ -409,7 +407,7 @@ function TechnicianEditRow({ technician, onDone }: { technician: Technician; onD
 }
 
 function FormerTechnicians({ former, shown, onToggle }: { former: Technician[]; shown: boolean; onToggle: () => void }) {
-  const restore = useCallMutation('technicians:restore', TEAM_QUERIES);
+  const restore = useCallMutation('technicians:restore');
   const toasts = useToasts();
   const label = `${former.length} former technician${former.length === 1 ? '' : 's'}`;
 
@@ -492,7 +490,7 @@ function ResponseTargetRow({ category, targetMinutes }: { category: Category; ta
   const [text, setText] = useState(hoursText(targetMinutes));
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
-  const setTarget = useCallMutation('responseTargets:set', PROVIDER_QUERIES);
+  const setTarget = useCallMutation('responseTargets:set');
   const errorId = useId();
 
   const save = () => {

@@ -3,7 +3,7 @@ import { contractForMonth, monthOf } from '../../../shared/domain/cost';
 import { whatIf } from '../../../shared/domain/what-if';
 import { useCallQuery } from '../../api/hooks';
 import { formatHours, formatMoney } from '../../ui/format-figures';
-import { todayLocal } from '../../ui/format';
+import { useTime } from '../../ui/time';
 import { useCategories } from '../categories/use-categories';
 
 /** Before delegating: pick categories and see her average week with them handed off, and what it costs. */
@@ -13,6 +13,7 @@ export function WhatIfPanel() {
   const settings = useCallQuery('settings:get', []);
   const { byId } = useCategories();
   const [selected, setSelected] = useState<number[]>([]);
+  const { today } = useTime();
 
   const result = useMemo(() => {
     if (!averages.data || !settings.data) return null;
@@ -21,10 +22,10 @@ export function WhatIfPanel() {
       windowWeeks: averages.data.windowWeeks.length,
       selectedCategoryIds: selected,
       oversightShare: settings.data.oversightShare,
-      contract: setup.data ? contractForMonth(setup.data.contracts, monthOf(todayLocal())) : undefined,
+      contract: setup.data ? contractForMonth(setup.data.contracts, monthOf(today)) : undefined,
       costs: settings.data,
     });
-  }, [averages.data, settings.data, setup.data, selected]);
+  }, [averages.data, settings.data, setup.data, selected, today]);
 
   if (!averages.data || !settings.data || !result) return null;
   const currency = settings.data.currency;

@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'react';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { navigate, SCREENS } from '../../app/routes';
 import { useToasts } from '../../ui/toasts';
-import { TIMER_QUERIES } from '../timer/running-timer';
 
 export interface PaletteActions {
   quickAdd: () => void;
@@ -15,8 +14,8 @@ export default function CommandPalette({ onClose, actions }: { onClose: () => vo
   const dialog = useRef<HTMLDialogElement>(null);
   const timer = useCallQuery('timer:current', []);
   const settings = useCallQuery('settings:get', []);
-  const stop = useCallMutation('timer:stop', TIMER_QUERIES);
-  const setTheme = useCallMutation('settings:update', ['settings:']);
+  const stop = useCallMutation('timer:stop');
+  const setTheme = useCallMutation('settings:update');
   const toasts = useToasts();
 
   useEffect(() => {

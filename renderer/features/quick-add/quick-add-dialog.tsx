@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { parseQuickAdd, type QuickAddResult } from '../../../shared/domain/quick-add';
-import { formatDuration } from '../../../shared/domain/duration';
-import { call } from '../../api/client';
-import { useCallQuery } from '../../api/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../shared/api/errors';
-import { describeDue, todayLocal } from '../../ui/format';
+import { delegationOn, referenceDay } from '../../../shared/domain/delegation';
+import { formatDuration } from '../../../shared/domain/duration';
+import { ownerOf } from '../../../shared/domain/ownership';
+import { parseQuickAdd, type QuickAddResult } from '../../../shared/domain/quick-add';
+import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { useCategories } from '../categories/use-categories';
 
@@ -16,11 +16,13 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
   const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [keep, setKeep] = useState(false);
   const categories = useCategories();
   const setup = useCallQuery('msp:get', []);
   const settings = useCallQuery('settings:get', []);
-  const queryClient = useQueryClient();
+  const delegations = useCallQuery('delegations:list', []);
+  const create = useCallMutation('tasks:create');
+  const time = useTime();
   const toasts = useToasts();
 
   useEffect(() => {
@@ -29,7 +31,7 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
     return () => node?.close();
   }, []);
 
-  const today = todayLocal();
+  const today = time.today;
   const parsed: QuickAddResult = useMemo(
     () =>
       parseQuickAdd(text, {
@@ -41,31 +43,34 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
     [text, today, settings.data, categories.data, setup.data],
   );
   const blocking = parsed.title === '';
+  /** Her explicit choice: typed (@me, @msp) or "Keep it myself" ticked in the preview. */
+  const ownerChoice = parsed.owner ?? (keep ? 'me' : null);
+  const facts = { categoryId: parsed.categoryId, plannedDay: null, dueDay: parsed.dueDay, keepOwner: ownerChoice === 'me', handedOver: ownerChoice === 'msp' };
+  const owner = ownerOf(facts, delegations.data ?? [], today);
+  const delegatedCategory =
+    parsed.categoryId !== null && delegationOn(delegations.data ?? [], parsed.categoryId, referenceDay(facts, today)) !== undefined
+      ? categories.byId.get(parsed.categoryId)
+      : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (blocking || saving) return;
-    setSaving(true);
+    if (blocking || create.isPending) return;
     try {
-      const task = await call('tasks:create', {
+      const task = await create.mutateAsync({
         title: parsed.title,
         categoryId: parsed.categoryId,
         estimateMinutes: parsed.estimateMinutes,
         dueDay: parsed.dueDay,
         priority: parsed.priority,
         unplanned: parsed.unplanned,
+        owner: ownerChoice,
+        technicianId: parsed.technicianId,
       });
-      if (parsed.owner !== null) {
-        await call('tasks:assign', { id: task.id, owner: parsed.owner, technicianId: parsed.technicianId, keep: parsed.owner === 'me' });
-      }
-      await queryClient.invalidateQueries();
-      toasts.show(`Added “${task.title}”`);
+      toasts.show(task.owner === 'msp' ? `Added “${task.title}” to the MSP’s queue` : `Added “${task.title}”`);
       onClose();
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;
       setError(caught.message);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -97,12 +102,30 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
           <ul className="preview-chips" aria-label="Understood">
             {parsed.categoryId !== null && <li>Category: {categories.byId.get(parsed.categoryId)?.name}</li>}
             {parsed.estimateMinutes !== null && <li>Estimate: {formatDuration(parsed.estimateMinutes)}</li>}
-            {parsed.dueDay !== null && <li>Due: {describeDue(parsed.dueDay, today).text}</li>}
+            {parsed.dueDay !== null && <li>Due: {time.describeDue(parsed.dueDay).text}</li>}
             {parsed.priority > 0 && <li>Priority: {PRIORITY[parsed.priority]}</li>}
-            {parsed.owner === 'msp' && <li>For the MSP{technician ? ` (${technician.name})` : ''}</li>}
-            {parsed.owner === 'me' && <li>Kept by you</li>}
             {parsed.unplanned && <li>Unplanned</li>}
           </ul>
+          <p className="quick-add-owner">
+            {owner === 'msp' ? (
+              <>
+                <strong>Goes to the MSP</strong>
+                {technician ? ` (${technician.name})` : ''}
+                {parsed.owner === null && delegatedCategory ? ` — ${delegatedCategory.name} is delegated` : ''}
+              </>
+            ) : (
+              <>
+                <strong>Yours</strong>
+                {ownerChoice === 'me' && delegatedCategory ? ` — kept, although ${delegatedCategory.name} is delegated` : ''}
+              </>
+            )}
+          </p>
+          {parsed.owner === null && delegatedCategory && (
+            <label className="checkbox">
+              <input type="checkbox" checked={keep} onChange={(event) => setKeep(event.target.checked)} />
+              Keep it myself
+            </label>
+          )}
           {parsed.problems.length > 0 && (
             <ul className="preview-problems" aria-label="Not understood">
               {parsed.problems.map((problem) => (
@@ -123,7 +146,7 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" disabled={blocking || saving}>
+          <button type="submit" className="button button-primary" disabled={blocking || create.isPending}>
             Add task
           </button>
         </div>

@@ -9,14 +9,14 @@ import type { Category, Owner, Priority } from '../../../shared/domain/types';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
 import { Field } from '../../ui/field';
-import { addDays, formatDay, todayLocal } from '../../ui/format';
+import { addDays } from '../../../shared/domain/day';
+import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
 import { CategorySelect, PRIORITY_LABELS } from '../tasks/task-fields';
 import './recurring.css';
 
 /** Series change tasks, and so every screen that shows tasks. */
-const RECURRING_QUERIES = ['recurring:', 'tasks:', 'today:', 'msp:'];
 
 /**
  * The rule builder needs rrule (about 14 KB gzipped): it is loaded when she first opens the form,
@@ -49,7 +49,7 @@ export function RecurringSection() {
   const series = useCallQuery('recurring:list', []);
   const categories = useCategories();
   const [editing, setEditing] = useState<RecurringSeries | 'new' | null>(null);
-  const today = todayLocal();
+  const { today } = useTime();
   const list = series.data ?? [];
 
   return (
@@ -110,9 +110,10 @@ interface TableProps {
 }
 
 function SeriesTable({ list, today, categoryOf, onEdit }: TableProps) {
-  const end = useCallMutation('recurring:end', RECURRING_QUERIES);
-  const remove = useCallMutation('recurring:delete', RECURRING_QUERIES);
-  const restore = useCallMutation('recurring:restore', RECURRING_QUERIES);
+  const { formatDay } = useTime();
+  const end = useCallMutation('recurring:end');
+  const remove = useCallMutation('recurring:delete');
+  const restore = useCallMutation('recurring:restore');
   const toasts = useToasts();
 
   const failed = (error: unknown) => toasts.show(error instanceof ApiError ? error.message : String(error), { tone: 'error' });
@@ -320,7 +321,12 @@ function ruleFromDraft(draft: Draft): RecurrenceRule {
 }
 
 /** The next few days the rule gives, or what is wrong with it, as she builds it. */
-function preview(recurrence: RecurrenceModule, rule: RecurrenceRule, today: string): { text: string; problem: boolean } {
+function preview(
+  recurrence: RecurrenceModule,
+  rule: RecurrenceRule,
+  today: string,
+  formatDay: (day: string) => string,
+): { text: string; problem: boolean } {
   if (rule.start === '') return { text: 'Choose the day the series starts.', problem: true };
   const problem = recurrence.ruleProblem(rule);
   if (problem) return { text: problem.message, problem: true };
@@ -339,12 +345,13 @@ interface FormProps {
 
 function SeriesForm({ series, categories, allCategories, onClose }: FormProps) {
   const recurrence = use(loadRecurrence());
-  const today = todayLocal();
+  const time = useTime();
+  const today = time.today;
   const [draft, setDraft] = useState<Draft>(() => (series ? draftFromSeries(recurrence, series) : newDraft(recurrence, today)));
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const create = useCallMutation('recurring:create', RECURRING_QUERIES);
-  const update = useCallMutation('recurring:update', RECURRING_QUERIES);
+  const create = useCallMutation('recurring:create');
+  const update = useCallMutation('recurring:update');
   const toasts = useToasts();
   const saving = create.isPending || update.isPending;
 
@@ -357,7 +364,7 @@ function SeriesForm({ series, categories, allCategories, onClose }: FormProps) {
     change({ weekdays: recurrence.WEEKDAY_CODES.filter((day) => (day === code ? on : draft.weekdays.includes(day))) });
 
   const rule = ruleFromDraft(draft);
-  const shown = preview(recurrence, rule, today);
+  const shown = preview(recurrence, rule, today, time.formatDay);
   // An archived category stays choosable for the series that already uses it.
   const current = series?.categoryId != null ? allCategories.find((category) => category.id === series.categoryId) : undefined;
   const choosable = current?.archived ? [...categories, current] : categories;

@@ -6,7 +6,7 @@ import { CategoriesSection } from '../categories/categories-section';
 export default function SettingsScreen() {
   const settings = useCallQuery('settings:get', []);
   const status = useCallQuery('app:status', []);
-  const update = useCallMutation('settings:update', ['settings:']);
+  const update = useCallMutation('settings:update');
 
   return (
     <section className="screen" aria-labelledby="screen-title">

@@ -34,8 +34,7 @@ export function TaskEditor({ task, onClose }: { task: Task; onClose: () => void 
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const categories = useCategories();
-  const update = useCallMutation('tasks:update', ['tasks:', 'app:status']);
-  const setStatus = useCallMutation('tasks:setStatus', ['tasks:']);
+  const update = useCallMutation('tasks:update');
 
   useEffect(() => {
     const node = dialog.current;
@@ -56,8 +55,7 @@ export function TaskEditor({ task, onClose }: { task: Task; onClose: () => void 
     setErrors({});
     setFormError(null);
     try {
-      await update.mutateAsync({ id: task.id, ...converted.fields });
-      if (draft.status !== task.status) await setStatus.mutateAsync({ id: task.id, status: draft.status });
+      await update.mutateAsync({ id: task.id, ...converted.fields, status: draft.status });
       onClose();
     } catch (error) {
       if (error instanceof ApiError) {

@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { useCallMutation } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
 import { Field } from '../../ui/field';
-import { describeDue, todayLocal } from '../../ui/format';
+import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
 import { draftToFields, EMPTY_DRAFT, type TaskDraft } from './task-draft';
@@ -26,7 +26,6 @@ const FILTERS: { value: StatusFilter; label: string }[] = [
 const SORT_LABELS: Record<TaskSort, string> = { urgency: 'Due date', priority: 'Priority', newest: 'Newest', title: 'Title' };
 const PAGE_SIZE = 100;
 const ROW_HEIGHT = 62;
-const TASK_QUERIES = ['tasks:', 'app:status', 'today:', 'msp:'];
 
 export function TasksScreen() {
   const [status, setStatus] = useState<StatusFilter>('active');
@@ -240,7 +239,7 @@ function VirtualTaskList({
 }
 
 function BulkBar({ ids, onDone }: { ids: number[]; onDone: () => void }) {
-  const bulk = useCallMutation('tasks:bulk', TASK_QUERIES);
+  const bulk = useCallMutation('tasks:bulk');
   const toasts = useToasts();
   const [plannedDay, setPlannedDay] = useState('');
   const run = (action: Parameters<typeof bulk.mutate>[0]['action'], label: string) =>
@@ -291,7 +290,7 @@ function NewTaskForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const title = useRef<HTMLInputElement>(null);
   const categories = useCategories();
-  const create = useCallMutation('tasks:create', TASK_QUERIES);
+  const create = useCallMutation('tasks:create');
 
   const change = (patch: Partial<TaskDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
@@ -355,13 +354,14 @@ interface TaskRowProps {
 function TaskRow({ task, index, total, offset, measure, selected, onSelect, onEdit }: TaskRowProps) {
   const { byId } = useCategories();
   const toasts = useToasts();
-  const setStatus = useCallMutation('tasks:setStatus', TASK_QUERIES);
-  const remove = useCallMutation('tasks:delete', TASK_QUERIES);
-  const restore = useCallMutation('tasks:restore', TASK_QUERIES);
+  const setStatus = useCallMutation('tasks:setStatus');
+  const remove = useCallMutation('tasks:delete');
+  const restore = useCallMutation('tasks:restore');
   // Shown at once; the server's answer then moves the row (or reverts it on error).
   const [optimisticDone, setOptimisticDone] = useState<boolean | null>(null);
   const done = optimisticDone ?? task.status === 'done';
-  const due = task.dueDay ? describeDue(task.dueDay, todayLocal()) : null;
+  const time = useTime();
+  const due = task.dueDay ? time.describeDue(task.dueDay, { done }) : null;
 
   const fail = (error: unknown) => toasts.show(error instanceof Error ? error.message : String(error), { tone: 'error' });
 
@@ -426,7 +426,7 @@ function TaskRow({ task, index, total, offset, measure, selected, onSelect, onEd
         </button>
         <div className="task-meta">
           <CategoryChip category={task.categoryId === null ? undefined : byId.get(task.categoryId)} />
-          {due && <span className={due.overdue && !done ? 'due overdue' : 'due'}>{due.text}</span>}
+          {due && <span className={due.overdue ? 'due overdue' : 'due'}>{due.text}</span>}
           {(task.estimateMinutes !== null || task.loggedMinutes > 0) && (
             <span className={task.estimateMinutes !== null && task.loggedMinutes > task.estimateMinutes ? 'overdue' : undefined}>
               {task.estimateMinutes !== null && `~${formatDuration(task.estimateMinutes)}`}

@@ -4,8 +4,6 @@ import { useToasts } from '../../ui/toasts';
 import { useNow } from '../../ui/use-now';
 import { useCategories } from '../categories/use-categories';
 
-export const TIMER_QUERIES = ['timer:', 'today:', 'timeEntries:', 'reclaimed:', 'tasks:'];
-
 /** Elapsed time as h:mm:ss for a running timer. */
 function clock(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
@@ -23,7 +21,7 @@ export function RunningTimer() {
   const timer = useCallQuery('timer:current', [], { refetchOnWindowFocus: true });
   const task = useCallQuery('tasks:get', [{ id: timer.data?.taskId ?? 0 }], { enabled: (timer.data?.taskId ?? null) !== null });
   const { byId } = useCategories();
-  const stop = useCallMutation('timer:stop', TIMER_QUERIES);
+  const stop = useCallMutation('timer:stop');
   const toasts = useToasts();
   const now = useNow(1000);
   const running = timer.data;
@@ -58,7 +56,7 @@ export function RunningTimer() {
 
 /** Starts the timer on a task; any running timer stops at the same moment. */
 export function StartTimerButton({ taskId, title }: { taskId: number; title: string }) {
-  const start = useCallMutation('timer:start', TIMER_QUERIES);
+  const start = useCallMutation('timer:start');
   const toasts = useToasts();
   return (
     <button

@@ -1,27 +1,25 @@
-import { format } from 'date-fns';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 import type { TimeEntry } from '../../../shared/domain/time-entry';
 import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
-import { instantOfLocal } from '../../ui/format';
+import { useTime } from '../../ui/time';
 import { useCategories } from '../categories/use-categories';
 import { CategorySelect } from '../tasks/task-fields';
-import { TIMER_QUERIES } from '../timer/running-timer';
-
-/** The same day as `instant`, at another wall-clock time. */
-const at = (instant: number, time: string) => instantOfLocal(format(instant, 'yyyy-MM-dd'), time);
 
 /** Edit an entry's times and category, or split it in two at a moment inside it. */
 export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: number }; onDone: () => void }) {
   const { active } = useCategories();
-  const [start, setStart] = useState(format(entry.startAt, 'HH:mm'));
-  const [end, setEnd] = useState(format(entry.endAt, 'HH:mm'));
+  const time = useTime();
+  /** The entry's own day, at another wall-clock time. */
+  const at = (instant: number, clock: string) => time.instantAt(time.dayOf(instant), clock);
+  const [start, setStart] = useState(time.clockOf(entry.startAt));
+  const [end, setEnd] = useState(time.clockOf(entry.endAt));
   const [categoryId, setCategoryId] = useState(String(entry.categoryId));
   const [splitAt, setSplitAt] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const update = useCallMutation('timeEntries:update', TIMER_QUERIES);
-  const split = useCallMutation('timeEntries:split', TIMER_QUERIES);
+  const update = useCallMutation('timeEntries:update');
+  const split = useCallMutation('timeEntries:split');
 
   const fail = (caught: unknown) => {
     if (!(caught instanceof ApiError)) throw caught;

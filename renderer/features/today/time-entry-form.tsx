@@ -2,22 +2,22 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../shared/api/errors';
 import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
-import { instantOfLocal, todayLocal } from '../../ui/format';
+import { useTime } from '../../ui/time';
 import { useCategories } from '../categories/use-categories';
 import { CategorySelect } from '../tasks/task-fields';
-import { TIMER_QUERIES } from '../timer/running-timer';
 
 
 /** Log time after the fact: a call that came in, an interrupt she forgot to time. */
 export function TimeEntryForm() {
   const { active } = useCategories();
-  const [day, setDay] = useState(todayLocal());
+  const time = useTime();
+  const [day, setDay] = useState(time.today);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [categoryId, setCategoryId] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const create = useCallMutation('timeEntries:create', TIMER_QUERIES);
+  const create = useCallMutation('timeEntries:create');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -29,9 +29,9 @@ export function TimeEntryForm() {
       setErrors(found);
       return;
     }
-    const startAt = instantOfLocal(day, start);
+    const startAt = time.instantAt(day, start);
     // An end earlier than the start is read as past midnight only when she says so: otherwise an error.
-    const endAt = instantOfLocal(day, end);
+    const endAt = time.instantAt(day, end);
     try {
       await create.mutateAsync({ worker: 'me', categoryId: Number(categoryId), startAt, endAt, note });
       setStart('');

@@ -4,19 +4,17 @@ import type { Task } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/domain/duration';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
-import { describeDue } from '../../ui/format';
+import { useTime } from '../../ui/time';
 import { formatHours } from '../../ui/format-figures';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
 import { Figure } from '../msp/what-if';
-import { StartTimerButton, TIMER_QUERIES } from '../timer/running-timer';
+import { StartTimerButton } from '../timer/running-timer';
 import { EntryEditor } from './entry-editor';
 import { TimeEntryForm } from './time-entry-form';
 
 /** The main process sends at most this many tasks per Today list (see tasks.ts). */
 const TODAY_LIST_LIMIT = 100;
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export function TodayScreen() {
   const status = useCallQuery('app:status', []);
@@ -53,8 +51,8 @@ export function TodayScreen() {
             />
             <Figure label="Interrupts today" value={String(data.unplannedToday)} note="unplanned tasks added" />
           </div>
-          <TaskSection title="Planned for today" tasks={data.planned} today={data.today} empty="Nothing planned or due today. Plan a task for today, or press N to add one." />
-          {data.overdue.length > 0 && <TaskSection title="Overdue" tasks={data.overdue} today={data.today} empty="" />}
+          <TaskSection title="Planned for today" tasks={data.planned} empty="Nothing planned or due today. Plan a task for today, or press N to add one." />
+          {data.overdue.length > 0 && <TaskSection title="Overdue" tasks={data.overdue} empty="" />}
           <section aria-labelledby="log-title" className="stack">
             <h2 id="log-title">Today’s log</h2>
             <TimeEntryForm />
@@ -87,11 +85,12 @@ export function TodayScreen() {
 
 function EntryRow({ entry }: { entry: TimeEntry }) {
   const { byId } = useCategories();
-  const remove = useCallMutation('timeEntries:delete', TIMER_QUERIES);
-  const recreate = useCallMutation('timeEntries:create', TIMER_QUERIES);
+  const remove = useCallMutation('timeEntries:delete');
+  const recreate = useCallMutation('timeEntries:create');
   const toasts = useToasts();
+  const time = useTime();
   const [editing, setEditing] = useState(false);
-  const from = timeFormat.format(entry.startAt);
+  const from = time.formatTime(entry.startAt);
   const onDelete = () =>
     remove.mutate(
       { id: entry.id },
@@ -119,7 +118,7 @@ function EntryRow({ entry }: { entry: TimeEntry }) {
     <>
       <tr>
         <td>
-          {from} – {finished ? timeFormat.format(entry.endAt!) : 'running'}
+          {from} – {finished ? time.formatTime(entry.endAt!) : 'running'}
         </td>
         <td>
           <CategoryChip category={byId.get(entry.categoryId)} />
@@ -150,8 +149,9 @@ function EntryRow({ entry }: { entry: TimeEntry }) {
   );
 }
 
-function TaskSection({ title, tasks, today, empty }: { title: string; tasks: Task[]; today: string; empty: string }) {
+function TaskSection({ title, tasks, empty }: { title: string; tasks: Task[]; empty: string }) {
   const { byId } = useCategories();
+  const time = useTime();
   const id = title.toLowerCase().replace(/\W+/g, '-');
   return (
     <section aria-labelledby={id} className="stack">
@@ -168,7 +168,7 @@ function TaskSection({ title, tasks, today, empty }: { title: string; tasks: Tas
                 <span className="task-title-text">{task.title}</span>
                 <div className="task-meta">
                   <CategoryChip category={task.categoryId === null ? undefined : byId.get(task.categoryId)} />
-                  {task.dueDay && <span className={describeDue(task.dueDay, today).overdue ? 'due overdue' : 'due'}>{describeDue(task.dueDay, today).text}</span>}
+                  {task.dueDay && <DueLabel text={time.describeDue(task.dueDay)} />}
                   {task.estimateMinutes !== null && <span>~{formatDuration(task.estimateMinutes)}</span>}
                 </div>
               </div>
@@ -205,4 +205,8 @@ function Welcome() {
       </ol>
     </div>
   );
+}
+
+function DueLabel({ text }: { text: { text: string; overdue: boolean } }) {
+  return <span className={text.overdue ? 'due overdue' : 'due'}>{text.text}</span>;
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { clockOf, instantAt, localDayOf } from '../../shared/domain/zoned-time';
+
+const CHICAGO = 'America/Chicago';
+
+describe('her wall clock in her zone', () => {
+  it('turns a local time into the instant it names, whatever zone the machine is in', () => {
+    expect(instantAt('2026-11-16', '09:30', CHICAGO)).toBe(Date.parse('2026-11-16T15:30:00Z'));
+    expect(instantAt('2026-07-01', '09:30', CHICAGO)).toBe(Date.parse('2026-07-01T14:30:00Z'));
+    expect(instantAt('2026-11-16', '09:30:15', 'Asia/Kolkata')).toBe(Date.parse('2026-11-16T04:00:15Z'));
+    expect(instantAt('2026-11-16', '00:00', 'Pacific/Kiritimati')).toBe(Date.parse('2026-11-15T10:00:00Z'));
+  });
+
+  it('carries a time skipped by the spring-forward jump forward, as clocks do', () => {
+    expect(instantAt('2026-03-08', '02:30', CHICAGO)).toBe(Date.parse('2026-03-08T08:30:00Z'));
+    expect(clockOf(instantAt('2026-03-08', '02:30', CHICAGO), CHICAGO)).toBe('03:30');
+  });
+
+  it('reads a time that happens twice on the fall-back night as its first occurrence', () => {
+    expect(instantAt('2026-11-01', '01:30', CHICAGO)).toBe(Date.parse('2026-11-01T06:30:00Z'));
+    expect(instantAt('2026-11-01', '03:00', CHICAGO) - instantAt('2026-11-01', '01:00', CHICAGO)).toBe(3 * 3_600_000);
+  });
+
+  it('gives the local day of an instant in the zone, not on the machine', () => {
+    const instant = Date.parse('2026-11-17T03:30:00Z');
+    expect(localDayOf(instant, CHICAGO)).toBe('2026-11-16');
+    expect(localDayOf(instant, 'Asia/Tokyo')).toBe('2026-11-17');
+    expect(localDayOf(Date.parse('2027-01-01T10:45:00Z'), 'Pacific/Pago_Pago')).toBe('2026-12-31');
+  });
+
+  it('round-trips every quarter hour of a year in several zones', () => {
+    for (const zone of [CHICAGO, 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu']) {
+      for (let instant = Date.parse('2026-01-01T00:00:00Z'); instant < Date.parse('2027-01-01T00:00:00Z'); instant += 15 * 60_000 * 97) {
+        const day = localDayOf(instant, zone);
+        const clock = clockOf(instant, zone);
+        const back = instantAt(day, clock, zone);
+        // Back to the same minute, or to its first occurrence when the wall time repeats.
+        expect(back === instant || (back < instant && clockOf(back, zone) === clock)).toBe(true);
+      }
+    }
+  });
+});
