@@ -11,6 +11,8 @@ import { handlers } from '../handlers';
 import { materialiseRecurring } from '../handlers/recurring-handlers';
 import type { HandlerContext } from '../handlers/types';
 import { settleUndatedOwners } from '../repositories/ownership';
+import { entryCalendar, type EntryCalendar } from '../services/entry-calendar';
+import { keepEntryFactsCurrent } from '../services/entry-facts-service';
 import { hasAnyTask, purgeDeletedTasks } from '../repositories/tasks';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Clock } from './clock';
@@ -72,12 +74,16 @@ export function openBackend(options: BackendOptions): Backend {
     if (!first) events.changed(['tasks', 'recurring'], null);
   };
 
+  const refreshEntryFacts = (database: SqliteDatabase) =>
+    keepEntryFactsCurrent(database, () => options.settings.get(), timeZone, jobs, () => events.changed(['timeEntries'], null));
+
   let db: SqliteDatabase | null = null;
   let fatal: AppStatus['fatal'] = null;
   try {
     db = openDatabase(databaseFile, { now });
     purgeDeletedTasks(db, now());
     keepDayCurrent(db);
+    refreshEntryFacts(db);
   } catch (error) {
     db?.close();
     db = null;
@@ -111,7 +117,19 @@ export function openBackend(options: BackendOptions): Backend {
         return { ok: false, error: fatal ? { code: 'DB_UNAVAILABLE', message: fatal.message } : { code: 'DB_UNAVAILABLE', message: 'The database is closed.' } };
       }
       keepDayCurrent(db);
-      const context: HandlerContext = { db, settings: options.settings, now, status, timeZone, today, jobs };
+      const database = db;
+      let calendar: EntryCalendar | null = null;
+      const context: HandlerContext = {
+        db,
+        settings: options.settings,
+        now,
+        status,
+        timeZone,
+        today,
+        jobs,
+        calendar: () => (calendar ??= entryCalendar(database, options.settings.get(), timeZone())),
+        refreshEntryFacts: () => refreshEntryFacts(database),
+      };
       return dispatch(handlers, context, name, input, (aggregates) => events.changed(aggregates, caller.source));
     },
     close() {

@@ -1,16 +1,18 @@
-import { effectiveTimeZone } from '../../shared/domain/zoned-time';
-import { reassignLocalDays } from '../repositories/time-entries';
+import { settleUndatedOwners } from '../repositories/ownership';
 import type { Handlers } from './types';
 
 export const appHandlers = {
   'app:status': (_input, { status }) => status(),
   'settings:get': (_input, { settings }) => settings.get(),
-  /** A new time zone moves every entry to the local day it starts on there, so every figure follows. */
-  'settings:update': (patch, { db, settings }) => {
-    const zoneBefore = effectiveTimeZone(settings.get().timeZone);
+  /**
+   * A new zone re-files every entry to the local day it starts on there, and a new window or new
+   * working days recompute every entry's after-hours (at once, or as a job for a long history); a
+   * new zone also gives undated tasks a new today, so their owners are settled again.
+   */
+  'settings:update': (patch, { db, settings, refreshEntryFacts, today, now }) => {
     const updated = settings.update(patch);
-    const zoneAfter = effectiveTimeZone(updated.timeZone);
-    if (zoneAfter !== zoneBefore) reassignLocalDays(db, zoneAfter);
+    refreshEntryFacts();
+    if (patch.timeZone !== undefined) settleUndatedOwners(db, today(), now());
     return updated;
   },
 } satisfies Partial<Handlers>;

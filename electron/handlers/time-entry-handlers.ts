@@ -9,7 +9,7 @@ const clock = (instant: number, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
 
 export const timeEntryHandlers = {
-  'timeEntries:create': (entry, { db, now, timeZone }) =>
+  'timeEntries:create': (entry, { db, now, timeZone, calendar }) =>
     db.transaction(() => {
       assertUsableCategory(db, entry.categoryId);
       if (entry.technicianId !== null) assertActiveTechnician(db, entry.technicianId);
@@ -23,7 +23,7 @@ export const timeEntryHandlers = {
           [{ field: 'startAt', message: 'Overlaps another entry' }],
         );
       }
-      return insertTimeEntry(db, entry, timeZone(), now());
+      return insertTimeEntry(db, entry, calendar(), now());
     })(),
   'timeEntries:list': (filter, { db }) => listTimeEntries(db, filter),
   'timeEntries:delete': ({ id }, { db }) => deleteTimeEntry(db, id),

@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/api/errors';
-import { dayOfWeek } from '../../shared/domain/day';
+import { capacityHours } from '../../shared/domain/capacity';
 import { instantAt } from '../../shared/domain/zoned-time';
 import { assertUsableCategory } from '../repositories/categories';
+import { timeOffBetween } from '../repositories/time-off';
 import { getTask, tasksOverdue, tasksPlannedOn, unplannedTasksSince } from '../repositories/tasks';
 import {
   findOverlappingEntry,
@@ -19,7 +20,7 @@ export const timerHandlers = {
   'timer:current': (_input, { db }) => runningTimer(db),
 
   /** One timer at a time: starting another stops the first at the same instant. */
-  'timer:start': ({ taskId, categoryId, note }, { db, now, timeZone }) =>
+  'timer:start': ({ taskId, categoryId, note }, { db, now, calendar }) =>
     db.transaction(() => {
       const at = now();
       let category = categoryId;
@@ -34,23 +35,23 @@ export const timerHandlers = {
       }
       assertUsableCategory(db, category!);
       const running = runningTimer(db);
-      const stopped = running ? stopTimer(db, running.id, Math.max(at, running.startAt + 1), at) : null;
+      const stopped = running ? stopTimer(db, running.id, Math.max(at, running.startAt + 1), calendar(), at) : null;
       const started = insertTimeEntry(
         db,
         { worker: 'me', technicianId: null, categoryId: category!, taskId, startAt: at, endAt: null, note },
-        timeZone(),
+        calendar(),
         at,
       );
       return { started, stopped };
     })(),
 
-  'timer:stop': (_input, { db, now }) => {
+  'timer:stop': (_input, { db, now, calendar }) => {
     const running = runningTimer(db);
     if (!running) return null;
-    return stopTimer(db, running.id, Math.max(now(), running.startAt + 1), now());
+    return stopTimer(db, running.id, Math.max(now(), running.startAt + 1), calendar(), now());
   },
 
-  'timeEntries:update': ({ id, ...patch }, { db, now, timeZone }) =>
+  'timeEntries:update': ({ id, ...patch }, { db, now, calendar }) =>
     db.transaction(() => {
       const current = getTimeEntry(db, id);
       const next = { ...current, ...patch };
@@ -66,19 +67,19 @@ export const timerHandlers = {
       if (overlap) {
         throw new AppError('CONFLICT', 'This would overlap another entry of the same person.', [{ field: 'startAt', message: 'Overlaps another entry' }]);
       }
-      return updateTimeEntry(db, next, timeZone(), now());
+      return updateTimeEntry(db, next, calendar(), now());
     })(),
 
   /** Splits a finished entry in two at an instant inside it; both halves keep everything else. */
-  'timeEntries:split': ({ id, at }, { db, now, timeZone }) =>
+  'timeEntries:split': ({ id, at }, { db, now, calendar }) =>
     db.transaction(() => {
       const entry = getTimeEntry(db, id);
       if (entry.endAt === null) throw new AppError('VALIDATION', 'Stop the timer before splitting its entry.');
       if (at <= entry.startAt || at >= entry.endAt) {
         throw new AppError('VALIDATION', 'Split at a moment inside the entry.', [{ field: 'at', message: 'Outside the entry' }]);
       }
-      const first = updateTimeEntry(db, { ...entry, endAt: at }, timeZone(), now());
-      const second = insertTimeEntry(db, { ...entry, startAt: at, endAt: entry.endAt }, timeZone(), now());
+      const first = updateTimeEntry(db, { ...entry, endAt: at }, calendar(), now());
+      const second = insertTimeEntry(db, { ...entry, startAt: at, endAt: entry.endAt }, calendar(), now());
       return [first, second] as [typeof first, typeof second];
     })(),
 
@@ -88,7 +89,7 @@ export const timerHandlers = {
     return {
       today: day,
       loggedHours: totalMinutes(db, 'me', day, day) / 60,
-      capacityHours: config.workingDays.includes(dayOfWeek(day)) ? config.hoursPerDay : 0,
+      capacityHours: capacityHours(config, day, timeOffBetween(db, day, day)),
       entries: listTimeEntries(db, { from: day, to: day, worker: 'me', limit: 100 }),
       planned: tasksPlannedOn(db, day),
       overdue: tasksOverdue(db, day),

@@ -175,6 +175,11 @@ const statements = preparedFor((db) => ({
   softDelete: db.prepare<[number, number]>('UPDATE tasks SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
   restore: db.prepare<[number]>('UPDATE tasks SET deleted_at = NULL WHERE id = ?'),
   purge: db.prepare<[number]>('DELETE FROM tasks WHERE deleted_at IS NOT NULL AND deleted_at < ?'),
+  // Their entries keep counting as unplanned once the task is gone for good.
+  keepUnplannedOnPurge: db.prepare<[number]>(
+    `UPDATE time_entries SET unplanned = 1 WHERE unplanned = 0
+       AND task_id IN (SELECT id FROM tasks WHERE deleted_at IS NOT NULL AND deleted_at < ? AND unplanned = 1)`,
+  ),
   anyTask: db.prepare<[], { found: 1 }>('SELECT 1 AS found FROM tasks LIMIT 1'),
 }));
 
@@ -259,7 +264,11 @@ export function restoreTask(db: SqliteDatabase, id: number): Task {
 export const DELETED_TASK_RETENTION_MS = 30 * 86_400_000;
 
 export function purgeDeletedTasks(db: SqliteDatabase, now: number): number {
-  return statements(db).purge.run(now - DELETED_TASK_RETENTION_MS).changes;
+  const { purge, keepUnplannedOnPurge } = statements(db);
+  return db.transaction(() => {
+    keepUnplannedOnPurge.run(now - DELETED_TASK_RETENTION_MS);
+    return purge.run(now - DELETED_TASK_RETENTION_MS).changes;
+  })();
 }
 
 export function hasAnyTask(db: SqliteDatabase): boolean {

@@ -1,9 +1,11 @@
 import { AppError } from '../../shared/api/errors';
 import type { LocalDay } from '../../shared/domain/day';
 import type { TimeEntry } from '../../shared/domain/time-entry';
+import { addDays } from '../../shared/domain/day';
+import { localDayFinder } from '../../shared/domain/zoned-time';
 import type { Owner } from '../../shared/domain/types';
-import { localDayOf } from '../../shared/domain/zoned-time';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
+import type { EntryCalendar } from '../services/entry-calendar';
 
 interface TimeEntryRow {
   id: number;
@@ -15,9 +17,10 @@ interface TimeEntryRow {
   end_at: number | null;
   start_day: string;
   note: string;
+  unplanned: 0 | 1;
 }
 
-const COLUMNS = 'id, worker, technician_id, category_id, task_id, start_at, end_at, start_day, note';
+const COLUMNS = 'id, worker, technician_id, category_id, task_id, start_at, end_at, start_day, note, unplanned';
 
 function toTimeEntry(row: TimeEntryRow): TimeEntry {
   return {
@@ -30,6 +33,7 @@ function toTimeEntry(row: TimeEntryRow): TimeEntry {
     endAt: row.end_at,
     startDay: row.start_day,
     note: row.note,
+    unplanned: row.unplanned === 1,
   };
 }
 
@@ -41,6 +45,7 @@ export interface NewTimeEntry {
   startAt: number;
   endAt: number | null;
   note: string;
+  unplanned?: boolean;
   source?: string;
 }
 
@@ -55,8 +60,10 @@ interface OverlapParams {
 const statements = preparedFor((db) => ({
   byId: db.prepare<[number], TimeEntryRow>(`SELECT ${COLUMNS} FROM time_entries WHERE id = ?`),
   insert: db.prepare<[Record<string, unknown>]>(
-    `INSERT INTO time_entries (worker, technician_id, category_id, task_id, start_at, end_at, start_day, note, source, created_at, updated_at)
-     VALUES (:worker, :technician_id, :category_id, :task_id, :start_at, :end_at, :start_day, :note, :source, :now, :now)`,
+    `INSERT INTO time_entries (worker, technician_id, category_id, task_id, start_at, end_at, start_day, note, unplanned,
+       after_hours_ms, source, created_at, updated_at)
+     VALUES (:worker, :technician_id, :category_id, :task_id, :start_at, :end_at, :start_day, :note, :unplanned,
+       :after_hours_ms, :source, :now, :now)`,
   ),
   remove: db.prepare<[number]>('DELETE FROM time_entries WHERE id = ?'),
   // Her entries may not overlap each other, nor one technician's; the MSP as a team may work in parallel.
@@ -103,8 +110,17 @@ const statements = preparedFor((db) => ({
     `SELECT category_id, sum(ms) AS ms FROM daily_rollup WHERE worker = :worker AND day BETWEEN :from AND :to
      GROUP BY category_id HAVING sum(ms) > 0`,
   ),
-  allForZone: db.prepare<[], { id: number; start_at: number; start_day: string }>('SELECT id, start_at, start_day FROM time_entries'),
-  setDay: db.prepare<[string, number]>('UPDATE time_entries SET start_day = ? WHERE id = ?'),
+  factsAfter: db.prepare<[{ after_id: number; limit: number }], FactsRow>(
+    `SELECT id, worker, start_at, end_at, start_day, after_hours_ms FROM time_entries WHERE id > :after_id ORDER BY id LIMIT :limit`,
+  ),
+  factsBetween: db.prepare<[{ from: string; to: string }], FactsRow>(
+    `SELECT id, worker, start_at, end_at, start_day, after_hours_ms FROM time_entries
+     WHERE worker = 'me' AND start_day BETWEEN :from AND :to AND end_at IS NOT NULL`,
+  ),
+  setFacts: db.prepare<[{ id: number; start_day: string; after_hours_ms: number }]>(
+    'UPDATE time_entries SET start_day = :start_day, after_hours_ms = :after_hours_ms WHERE id = :id',
+  ),
+  count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM time_entries'),
 }));
 
 export function getTimeEntry(db: SqliteDatabase, id: number): TimeEntry {
@@ -131,7 +147,7 @@ export function findOverlappingEntry(
   return row ? toTimeEntry(row) : undefined;
 }
 
-export function insertTimeEntry(db: SqliteDatabase, entry: NewTimeEntry, timeZone: string, now: number): TimeEntry {
+export function insertTimeEntry(db: SqliteDatabase, entry: NewTimeEntry, calendar: EntryCalendar, now: number): TimeEntry {
   const { lastInsertRowid } = statements(db).insert.run({
     worker: entry.worker,
     technician_id: entry.technicianId,
@@ -139,8 +155,10 @@ export function insertTimeEntry(db: SqliteDatabase, entry: NewTimeEntry, timeZon
     task_id: entry.taskId,
     start_at: entry.startAt,
     end_at: entry.endAt,
-    start_day: localDayOf(entry.startAt, timeZone),
+    start_day: calendar.dayOf(entry.startAt),
     note: entry.note,
+    unplanned: entry.unplanned ? 1 : 0,
+    after_hours_ms: calendar.afterHoursMs(entry),
     source: entry.source ?? 'app',
     now,
   });
@@ -202,28 +220,61 @@ export function minutesByCategory(db: SqliteDatabase, worker: Owner, from: Local
     .map((row) => ({ categoryId: row.category_id, minutes: row.ms / 60_000 }));
 }
 
-/** After a time-zone change, every entry moves to the local day it starts on in the new zone. */
-export function reassignLocalDays(db: SqliteDatabase, timeZone: string): number {
-  const { allForZone, setDay } = statements(db);
+interface FactsRow {
+  id: number;
+  worker: Owner;
+  start_at: number;
+  end_at: number | null;
+  start_day: string;
+  after_hours_ms: number;
+}
+
+/** Writes an entry's day and after-hours when they differ from what is stored; true when they did. */
+function refreshFacts(db: SqliteDatabase, row: FactsRow, calendar: EntryCalendar): boolean {
+  const day = calendar.dayOf(row.start_at);
+  const afterHours = calendar.afterHoursMs({ worker: row.worker, startAt: row.start_at, endAt: row.end_at });
+  if (day === row.start_day && afterHours === row.after_hours_ms) return false;
+  statements(db).setFacts.run({ id: row.id, start_day: day, after_hours_ms: afterHours });
+  return true;
+}
+
+/**
+ * Recomputes the stored local day and after-hours of the next `limit` entries after `afterId`, for a
+ * new zone, working days or window (the caller holds the transaction). Entries move to the local
+ * day they start on in the new zone, and every rollup follows through the triggers.
+ */
+export function refreshEntryFactsBatch(
+  db: SqliteDatabase,
+  calendar: EntryCalendar,
+  afterId: number,
+  limit: number,
+): { changed: number; lastId: number; done: boolean } {
+  const rows = statements(db).factsAfter.all({ after_id: afterId, limit });
   let changed = 0;
-  db.transaction(() => {
-    for (const row of allForZone.all()) {
-      const day = localDayOf(row.start_at, timeZone);
-      if (day !== row.start_day) {
-        setDay.run(day, row.id);
-        changed += 1;
-      }
-    }
-  })();
+  for (const row of rows) if (refreshFacts(db, row, calendar)) changed += 1;
+  return { changed, lastId: rows.at(-1)?.id ?? afterId, done: rows.length < limit };
+}
+
+/** After time off changes on [from, to]: her entries that start then, or the day before, get their after-hours again. */
+export function refreshAfterHoursBetween(db: SqliteDatabase, calendar: EntryCalendar, from: LocalDay, to: LocalDay): number {
+  let changed = 0;
+  for (const row of statements(db).factsBetween.all({ from: addDays(from, -1), to })) if (refreshFacts(db, row, calendar)) changed += 1;
   return changed;
+}
+
+export function countTimeEntries(db: SqliteDatabase): number {
+  return statements(db).count.get()?.count ?? 0;
 }
 
 const timerStatements = preparedFor((db) => ({
   running: db.prepare<[], TimeEntryRow>(`SELECT ${COLUMNS} FROM time_entries WHERE worker = 'me' AND end_at IS NULL`),
-  stop: db.prepare<[number, number, number]>('UPDATE time_entries SET end_at = ?, updated_at = ? WHERE id = ? AND end_at IS NULL'),
+  stop: db.prepare<[{ id: number; end_at: number; after_hours_ms: number; now: number }]>(
+    'UPDATE time_entries SET end_at = :end_at, after_hours_ms = :after_hours_ms, updated_at = :now WHERE id = :id AND end_at IS NULL',
+  ),
   update: db.prepare<[Record<string, unknown>]>(
     `UPDATE time_entries SET category_id = :category_id, task_id = :task_id, start_at = :start_at, end_at = :end_at,
-       start_day = :start_day, note = :note, updated_at = :now WHERE id = :id`,
+       start_day = :start_day, note = :note, unplanned = :unplanned, after_hours_ms = :after_hours_ms, updated_at = :now
+     WHERE id = :id`,
   ),
 }));
 
@@ -233,21 +284,45 @@ export function runningTimer(db: SqliteDatabase): TimeEntry | null {
   return row ? toTimeEntry(row) : null;
 }
 
-export function stopTimer(db: SqliteDatabase, id: number, endAt: number, now: number): TimeEntry {
-  timerStatements(db).stop.run(endAt, now, id);
+export function stopTimer(db: SqliteDatabase, id: number, endAt: number, calendar: EntryCalendar, now: number): TimeEntry {
+  const running = getTimeEntry(db, id);
+  const afterHours = calendar.afterHoursMs({ worker: running.worker, startAt: running.startAt, endAt });
+  timerStatements(db).stop.run({ id, end_at: endAt, after_hours_ms: afterHours, now });
   return getTimeEntry(db, id);
 }
 
-export function updateTimeEntry(db: SqliteDatabase, entry: TimeEntry, timeZone: string, now: number): TimeEntry {
+export function updateTimeEntry(db: SqliteDatabase, entry: TimeEntry, calendar: EntryCalendar, now: number): TimeEntry {
   timerStatements(db).update.run({
     id: entry.id,
     category_id: entry.categoryId,
     task_id: entry.taskId,
     start_at: entry.startAt,
     end_at: entry.endAt,
-    start_day: localDayOf(entry.startAt, timeZone),
+    start_day: calendar.dayOf(entry.startAt),
     note: entry.note,
+    unplanned: entry.unplanned ? 1 : 0,
+    after_hours_ms: calendar.afterHoursMs(entry),
     now,
   });
   return getTimeEntry(db, entry.id);
+}
+
+const zoneStatements = preparedFor((db) => ({
+  span: db.prepare<[], { first: number | null; last: number | null; count: number }>(
+    'SELECT min(start_at) AS first, max(start_at) AS last, count(*) AS count FROM time_entries',
+  ),
+  days: db.prepare<[], [number, string]>('SELECT start_at, start_day FROM time_entries'),
+}));
+
+/** How many entries would move to another local day if her zone became `timeZone`, and how many there are. */
+export function entriesMovingToZone(db: SqliteDatabase, timeZone: string): { entries: number; entriesMoving: number } {
+  const { span, days } = zoneStatements(db);
+  const { first, last, count } = span.get() ?? { first: null, last: null, count: 0 };
+  if (first === null || last === null) return { entries: 0, entriesMoving: 0 };
+  const dayOf = localDayFinder(timeZone, first, last);
+  let moving = 0;
+  for (const [startAt, startDay] of days.raw(true).iterate() as IterableIterator<[number, string]>) {
+    if (dayOf(startAt) !== startDay) moving += 1;
+  }
+  return { entries: count, entriesMoving: moving };
 }

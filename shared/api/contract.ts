@@ -30,6 +30,7 @@ import {
 } from './schemas';
 
 import { call } from './call';
+import { planningCalls } from './contract-planning';
 import { recurringCalls } from './contract-recurring';
 
 const none = z.object({}).strict().optional();
@@ -163,6 +164,7 @@ export const contract = {
   'reclaimed:averages': call(none).reads('timeEntries', 'settings').returns<WeeklyAverages>(),
 
   ...recurringCalls,
+  ...planningCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -143,6 +143,7 @@ export const newTimeEntry = z
     startAt: instant('Not a valid start time'),
     endAt: instant('Not a valid end time'),
     note: z.string().max(2000, 'Keep the note under 2,000 characters').default(''),
+    unplanned: z.boolean().default(false),
   })
   .strict()
   .refine((entry) => entry.endAt > entry.startAt, { message: 'The entry must end after it starts', path: ['endAt'] })
@@ -164,6 +165,7 @@ export const timeEntryPatch = z
     startAt: instant('Not a valid start time').optional(),
     endAt: instant('Not a valid end time').optional(),
     note: z.string().max(2000, 'Keep the note under 2,000 characters').optional(),
+    unplanned: z.boolean().optional(),
   })
   .strict();
 

@@ -16,6 +16,12 @@ export interface TimeOff {
   endDay: LocalDay;
 }
 
+/** A stored range of time off, with her note ("Vacation", "Dentist"). */
+export interface TimeOffRange extends TimeOff {
+  id: number;
+  note: string;
+}
+
 /** A stretch of real time, epoch milliseconds, `start` included and `end` excluded. */
 export interface Interval {
   start: number;

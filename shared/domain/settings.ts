@@ -4,7 +4,9 @@ const clockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 08:00');
 
-function isTimeZone(zone: string): boolean {
+/** A zone the platform knows (IANA names such as America/Chicago, or UTC). */
+export function isTimeZone(zone: string): boolean {
+  if (zone.trim() === '' || zone.length > 64) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -13,27 +15,49 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+const weekday = z.number({ error: 'A day of the week is 0 (Sunday) to 6 (Saturday)' }).int('A day of the week is 0 (Sunday) to 6 (Saturday)').min(0, 'A day of the week is 0 (Sunday) to 6 (Saturday)').max(6, 'A day of the week is 0 (Sunday) to 6 (Saturday)');
+
+const salary = z
+  .number({ error: 'Type the salary as a number' })
+  .min(0, 'A salary cannot be negative')
+  .max(10_000_000, 'A salary over 10,000,000 a year is not plausible');
+
 /** Each setting's rule, without defaults so that a partial update never resets other fields. */
 export const settingFields = {
   /** IANA zone; `null` follows the system's zone. */
-  timeZone: z.string().refine(isTimeZone, 'Unknown time zone').nullable(),
+  timeZone: z.string().refine(isTimeZone, 'Unknown time zone: choose one from the list, such as America/Chicago').nullable(),
   /** 0 = Sunday … 6 = Saturday. */
-  weekStartsOn: z.number().int().min(0).max(6),
+  weekStartsOn: weekday,
   workingDays: z
-    .array(z.number().int().min(0).max(6))
-    .max(7)
+    .array(weekday)
+    .max(7, 'A week has seven days')
     .refine((days) => new Set(days).size === days.length, 'A working day is listed twice'),
   workdayStart: clockTime,
   workdayEnd: clockTime,
-  hoursPerDay: z.number().min(0, 'Hours per day cannot be negative').max(24, 'A day has 24 hours'),
-  baselineWeeks: z.number().int().min(1).max(52),
+  hoursPerDay: z
+    .number({ error: 'Type the hours as a number' })
+    .min(0, 'Hours per day cannot be negative')
+    .max(24, 'A day has 24 hours'),
+  baselineWeeks: z
+    .number({ error: 'Type a whole number of weeks' })
+    .int('Type a whole number of weeks')
+    .min(1, 'The baseline needs at least 1 week')
+    .max(52, 'The baseline looks back at most 52 weeks'),
   /** Share of MSP hours she spends overseeing them, 0–1. */
-  oversightShare: z.number().min(0).max(1),
-  managerAnnualSalary: z.number().min(0, 'A salary cannot be negative').max(10_000_000),
-  hireAnnualSalary: z.number().min(0, 'A salary cannot be negative').max(10_000_000),
-  overheadPercent: z.number().min(0).max(500),
+  oversightShare: z
+    .number({ error: 'Type the share as a number' })
+    .min(0, 'The oversight share cannot be negative')
+    .max(1, 'The oversight share is at most 100 %'),
+  /** Hold back her usual interrupts from each day's capacity in the week plan and the auto-plan. */
+  interruptReserve: z.boolean({ error: 'On or off' }),
+  managerAnnualSalary: salary,
+  hireAnnualSalary: salary,
+  overheadPercent: z
+    .number({ error: 'Type the overhead as a number' })
+    .min(0, 'Overhead cannot be negative')
+    .max(500, 'Overhead over 500 % is not plausible'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD'),
-  theme: z.enum(['system', 'light', 'dark']),
+  theme: z.enum(['system', 'light', 'dark'], { error: 'Follow the system, light or dark' }),
 };
 
 export type SettingKey = keyof typeof settingFields;
@@ -62,6 +86,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoursPerDay: 8,
   baselineWeeks: 8,
   oversightShare: 0.1,
+  interruptReserve: true,
   managerAnnualSalary: 95_000,
   hireAnnualSalary: 65_000,
   overheadPercent: 30,

@@ -15,4 +15,6 @@ export interface TimeEntry {
   /** The local day the entry starts on, in her time zone: the day it belongs to. */
   startDay: LocalDay;
   note: string;
+  /** Marked unplanned itself (an interrupt without a task); time on an unplanned task counts as unplanned too. */
+  unplanned: boolean;
 }

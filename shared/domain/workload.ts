@@ -65,6 +65,19 @@ function afterHoursMs(entry: FinishedEntry, timeZone: string, frames: DayFrames)
 }
 
 /**
+ * After-hours of many entries with one zone, settings and time off, in milliseconds: the days'
+ * frames are computed once each, so a year of entries costs a few hundred day lookups.
+ */
+export function afterHoursCalculator(
+  settings: Pick<CapacitySettings, 'workingDays' | 'workdayStart' | 'workdayEnd'>,
+  timeZone: string,
+  timeOff: readonly TimeOff[],
+): (entry: FinishedEntry) => number {
+  const frames = dayFrames({ weekStartsOn: 1, hoursPerDay: 0, ...settings }, timeZone, timeOff);
+  return (entry) => afterHoursMs(entry, timeZone, frames);
+}
+
+/**
  * After-hours minutes of one entry: the part that falls outside the working window of a working
  * day, or on a non-working day or a day off. The entry is split at every local midnight it crosses
  * and at the window's edges, and each piece is judged by the local day it falls on. The figure

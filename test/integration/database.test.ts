@@ -34,8 +34,8 @@ describe('the database file', () => {
       .sort();
     expect(tables).toEqual(
       [
-        'categories', 'daily_rollup', 'delegations', 'msp_contracts', 'msp_provider', 'recurring_series', 'response_targets',
-        'tasks', 'tasks_fts', 'technicians', 'time_entries', 'time_off', 'week_plans',
+        'categories', 'daily_rollup', 'delegations', 'derived_state', 'msp_contracts', 'msp_provider', 'recurring_series',
+        'response_targets', 'task_plan_moves', 'tasks', 'tasks_fts', 'technicians', 'time_entries', 'time_off', 'week_plans',
       ].sort(),
     );
     const names = db.prepare<[], { name: string }>('SELECT name FROM categories ORDER BY sort_order').all();

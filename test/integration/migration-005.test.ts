@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
-import { MIGRATIONS } from '../../electron/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
 import { tempDir } from '../support/temp-backend';
 
 /** A version-4 database: every migration before 005 applied, as the previous release left it. */
@@ -49,7 +49,7 @@ describe('migration 005: tasks she handed to the MSP herself', () => {
       { title: 'Occurrence of a series given to the MSP', owner: 'msp', keep_owner: 0, handed_over: 1 },
       { title: 'Hers, kept', owner: 'me', keep_owner: 1, handed_over: 0 },
     ]);
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.close();
   });
 });

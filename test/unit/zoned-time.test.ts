@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockOf, instantAt, localDayOf } from '../../shared/domain/zoned-time';
+import { clockOf, instantAt, localDayFinder, localDayOf, offsetChanges } from '../../shared/domain/zoned-time';
 
 const CHICAGO = 'America/Chicago';
 
@@ -37,6 +37,25 @@ describe('her wall clock in her zone', () => {
         // Back to the same minute, or to its first occurrence when the wall time repeats.
         expect(back === instant || (back < instant && clockOf(back, zone) === clock)).toBe(true);
       }
+    }
+  });
+});
+
+describe('many instants in one zone', () => {
+  it('finds every offset change of a year to the minute', () => {
+    const changes = offsetChanges(CHICAGO, Date.parse('2026-01-01T00:00:00Z'), Date.parse('2027-01-01T00:00:00Z'));
+    expect(changes).toStrictEqual([
+      { at: Date.parse('2026-03-08T08:00:00Z'), before: -6 * 3_600_000, after: -5 * 3_600_000 },
+      { at: Date.parse('2026-11-01T07:00:00Z'), before: -5 * 3_600_000, after: -6 * 3_600_000 },
+    ]);
+  });
+
+  it('gives the same local day by arithmetic as the formatter does, around the changes', () => {
+    for (const zone of [CHICAGO, 'Australia/Lord_Howe', 'Pacific/Apia', 'Asia/Kolkata']) {
+      const from = Date.parse('2025-12-01T00:00:00Z');
+      const to = Date.parse('2027-02-01T00:00:00Z');
+      const dayOf = localDayFinder(zone, from, to);
+      for (let instant = from; instant < to; instant += 7 * 60_000 * 59) expect(dayOf(instant)).toBe(localDayOf(instant, zone));
     }
   });
 });

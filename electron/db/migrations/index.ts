@@ -4,6 +4,7 @@ import { migration002DailyRollup } from './002-daily-rollup';
 import { migration003Recurring } from './003-recurring';
 import { migration004ScreenIndexes } from './004-screen-indexes';
 import { migration005TaskOwnership } from './005-task-ownership';
+import { migration006WorkloadFacts } from './006-workload-facts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003Recurring,
   migration004ScreenIndexes,
   migration005TaskOwnership,
+  migration006WorkloadFacts,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,37 @@
+import type { LocalDay } from '../../shared/domain/day';
+import type { Settings } from '../../shared/domain/settings';
+import type { Owner } from '../../shared/domain/types';
+import { afterHoursCalculator } from '../../shared/domain/workload';
+import { localDayOf } from '../../shared/domain/zoned-time';
+import type { SqliteDatabase } from '../db/connection';
+import { listTimeOff } from '../repositories/time-off';
+
+/**
+ * What a time entry's stored facts are computed from: the local day it belongs to (her zone) and
+ * its after-hours (her zone, working days, window and time off). One per call, so a call that
+ * writes many entries looks the zone and the time off up once.
+ */
+export interface EntryCalendar {
+  timeZone: string;
+  dayOf(instant: number): LocalDay;
+  /** Her after-hours in the entry, in ms: 0 for the MSP's entries and for a running timer. */
+  afterHoursMs(entry: { worker: Owner; startAt: number; endAt: number | null }): number;
+}
+
+export function entryCalendar(db: SqliteDatabase, settings: Settings, timeZone: string): EntryCalendar {
+  let calculate: ((entry: { startAt: number; endAt: number }) => number) | null = null;
+  return {
+    timeZone,
+    dayOf: (instant) => localDayOf(instant, timeZone),
+    afterHoursMs(entry) {
+      if (entry.worker !== 'me' || entry.endAt === null) return 0;
+      calculate ??= afterHoursCalculator(settings, timeZone, listTimeOff(db));
+      return calculate({ startAt: entry.startAt, endAt: entry.endAt });
+    },
+  };
+}
+
+/** What the stored start days and after-hours were computed for; when it changes they are recomputed. */
+export function entryFactsBasis(settings: Settings, timeZone: string): string {
+  return JSON.stringify({ timeZone, workingDays: [...settings.workingDays].sort(), start: settings.workdayStart, end: settings.workdayEnd });
+}
