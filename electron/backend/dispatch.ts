@@ -37,7 +37,7 @@ export async function dispatch(
   }
   try {
     const handler = handlers[name] as Handler<CallName>;
-    const value = await handler(parsed.data as never, context);
+    const value = await handler(parsed.data, context);
     if (spec.writes.length > 0) onCommitted(spec.writes);
     return { ok: true, value };
   } catch (error) {

@@ -42,7 +42,7 @@ export const mspHandlers = {
       now(),
     ),
   'msp:deleteContract': ({ id }, { db }) => deleteContract(db, id),
-  'msp:burnDown': (_input, { db, today }) => burnDown(db, today()),
+  'msp:burnDown': (_input, { db, settings, today }) => burnDown(db, settings.get(), today()),
   'msp:queue': ({ technicianId, unassigned }, { db }) => ({
     tasks: mspQueue(db, { technicianId, unassigned, limit: 200 }),
     counts: mspQueueCounts(db),

@@ -61,9 +61,10 @@ const statements = preparedFor((db) => ({
   byId: db.prepare<[number], TimeEntryRow>(`SELECT ${COLUMNS} FROM time_entries WHERE id = ?`),
   insert: db.prepare<[Record<string, unknown>]>(
     `INSERT INTO time_entries (worker, technician_id, category_id, task_id, start_at, end_at, start_day, note, unplanned,
-       after_hours_ms, source, created_at, updated_at)
+       after_hours_ms, hour_spread, source, created_at, updated_at)
      VALUES (:worker, :technician_id, :category_id, :task_id, :start_at, :end_at, :start_day, :note, :unplanned,
-       :after_hours_ms, :source, :now, :now)`,
+       :after_hours_ms, :hour_spread, :source, :now, :now)`,
+
   ),
   remove: db.prepare<[number]>('DELETE FROM time_entries WHERE id = ?'),
   // Her entries may not overlap each other, nor one technician's; the MSP as a team may work in parallel.
@@ -111,14 +112,14 @@ const statements = preparedFor((db) => ({
      GROUP BY category_id HAVING sum(ms) > 0`,
   ),
   factsAfter: db.prepare<[{ after_id: number; limit: number }], FactsRow>(
-    `SELECT id, worker, start_at, end_at, start_day, after_hours_ms FROM time_entries WHERE id > :after_id ORDER BY id LIMIT :limit`,
+    `SELECT id, worker, start_at, end_at, start_day, after_hours_ms, hour_spread FROM time_entries WHERE id > :after_id ORDER BY id LIMIT :limit`,
   ),
   factsBetween: db.prepare<[{ from: string; to: string }], FactsRow>(
-    `SELECT id, worker, start_at, end_at, start_day, after_hours_ms FROM time_entries
+    `SELECT id, worker, start_at, end_at, start_day, after_hours_ms, hour_spread FROM time_entries
      WHERE worker = 'me' AND start_day BETWEEN :from AND :to AND end_at IS NOT NULL`,
   ),
-  setFacts: db.prepare<[{ id: number; start_day: string; after_hours_ms: number }]>(
-    'UPDATE time_entries SET start_day = :start_day, after_hours_ms = :after_hours_ms WHERE id = :id',
+  setFacts: db.prepare<[{ id: number; start_day: string; after_hours_ms: number; hour_spread: string }]>(
+    'UPDATE time_entries SET start_day = :start_day, after_hours_ms = :after_hours_ms, hour_spread = :hour_spread WHERE id = :id',
   ),
   count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM time_entries'),
 }));
@@ -159,6 +160,7 @@ export function insertTimeEntry(db: SqliteDatabase, entry: NewTimeEntry, calenda
     note: entry.note,
     unplanned: entry.unplanned ? 1 : 0,
     after_hours_ms: calendar.afterHoursMs(entry),
+    hour_spread: calendar.hourSpread(entry),
     source: entry.source ?? 'app',
     now,
   });
@@ -227,14 +229,17 @@ interface FactsRow {
   end_at: number | null;
   start_day: string;
   after_hours_ms: number;
+  hour_spread: string;
 }
 
-/** Writes an entry's day and after-hours when they differ from what is stored; true when they did. */
+/** Writes an entry's day, after-hours and hour spread when they differ from what is stored; true when they did. */
 function refreshFacts(db: SqliteDatabase, row: FactsRow, calendar: EntryCalendar): boolean {
+  const entry = { worker: row.worker, startAt: row.start_at, endAt: row.end_at };
   const day = calendar.dayOf(row.start_at);
-  const afterHours = calendar.afterHoursMs({ worker: row.worker, startAt: row.start_at, endAt: row.end_at });
-  if (day === row.start_day && afterHours === row.after_hours_ms) return false;
-  statements(db).setFacts.run({ id: row.id, start_day: day, after_hours_ms: afterHours });
+  const afterHours = calendar.afterHoursMs(entry);
+  const spread = calendar.hourSpread(entry);
+  if (day === row.start_day && afterHours === row.after_hours_ms && spread === row.hour_spread) return false;
+  statements(db).setFacts.run({ id: row.id, start_day: day, after_hours_ms: afterHours, hour_spread: spread });
   return true;
 }
 
@@ -268,12 +273,14 @@ export function countTimeEntries(db: SqliteDatabase): number {
 
 const timerStatements = preparedFor((db) => ({
   running: db.prepare<[], TimeEntryRow>(`SELECT ${COLUMNS} FROM time_entries WHERE worker = 'me' AND end_at IS NULL`),
-  stop: db.prepare<[{ id: number; end_at: number; after_hours_ms: number; now: number }]>(
-    'UPDATE time_entries SET end_at = :end_at, after_hours_ms = :after_hours_ms, updated_at = :now WHERE id = :id AND end_at IS NULL',
+  stop: db.prepare<[{ id: number; end_at: number; after_hours_ms: number; hour_spread: string; now: number }]>(
+    `UPDATE time_entries SET end_at = :end_at, after_hours_ms = :after_hours_ms, hour_spread = :hour_spread, updated_at = :now
+     WHERE id = :id AND end_at IS NULL`,
   ),
   update: db.prepare<[Record<string, unknown>]>(
     `UPDATE time_entries SET category_id = :category_id, task_id = :task_id, start_at = :start_at, end_at = :end_at,
-       start_day = :start_day, note = :note, unplanned = :unplanned, after_hours_ms = :after_hours_ms, updated_at = :now
+       start_day = :start_day, note = :note, unplanned = :unplanned, after_hours_ms = :after_hours_ms,
+       hour_spread = :hour_spread, updated_at = :now
      WHERE id = :id`,
   ),
 }));
@@ -286,8 +293,8 @@ export function runningTimer(db: SqliteDatabase): TimeEntry | null {
 
 export function stopTimer(db: SqliteDatabase, id: number, endAt: number, calendar: EntryCalendar, now: number): TimeEntry {
   const running = getTimeEntry(db, id);
-  const afterHours = calendar.afterHoursMs({ worker: running.worker, startAt: running.startAt, endAt });
-  timerStatements(db).stop.run({ id, end_at: endAt, after_hours_ms: afterHours, now });
+  const stopped = { worker: running.worker, startAt: running.startAt, endAt };
+  timerStatements(db).stop.run({ id, end_at: endAt, after_hours_ms: calendar.afterHoursMs(stopped), hour_spread: calendar.hourSpread(stopped), now });
   return getTimeEntry(db, id);
 }
 
@@ -302,6 +309,7 @@ export function updateTimeEntry(db: SqliteDatabase, entry: TimeEntry, calendar: 
     note: entry.note,
     unplanned: entry.unplanned ? 1 : 0,
     after_hours_ms: calendar.afterHoursMs(entry),
+    hour_spread: calendar.hourSpread(entry),
     now,
   });
   return getTimeEntry(db, entry.id);
@@ -321,7 +329,7 @@ export function entriesMovingToZone(db: SqliteDatabase, timeZone: string): { ent
   if (first === null || last === null) return { entries: 0, entriesMoving: 0 };
   const dayOf = localDayFinder(timeZone, first, last);
   let moving = 0;
-  for (const [startAt, startDay] of days.raw(true).iterate() as IterableIterator<[number, string]>) {
+  for (const [startAt, startDay] of days.raw(true).iterate()) {
     if (dayOf(startAt) !== startDay) moving += 1;
   }
   return { entries: count, entriesMoving: moving };

@@ -1,7 +1,7 @@
 import type { LocalDay } from '../../shared/domain/day';
 import type { Settings } from '../../shared/domain/settings';
 import type { Owner } from '../../shared/domain/types';
-import { afterHoursCalculator } from '../../shared/domain/workload';
+import { afterHoursCalculator, localHourPieces } from '../../shared/domain/workload';
 import { localDayOf } from '../../shared/domain/zoned-time';
 import type { SqliteDatabase } from '../db/connection';
 import { listTimeOff } from '../repositories/time-off';
@@ -16,6 +16,8 @@ export interface EntryCalendar {
   dayOf(instant: number): LocalDay;
   /** Her after-hours in the entry, in ms: 0 for the MSP's entries and for a running timer. */
   afterHoursMs(entry: { worker: Owner; startAt: number; endAt: number | null }): number;
+  /** Her entry's time by local day and hour, as stored in `hour_spread` (JSON); '[]' for the MSP's and a running timer. */
+  hourSpread(entry: { worker: Owner; startAt: number; endAt: number | null }): string;
 }
 
 export function entryCalendar(db: SqliteDatabase, settings: Settings, timeZone: string): EntryCalendar {
@@ -28,10 +30,15 @@ export function entryCalendar(db: SqliteDatabase, settings: Settings, timeZone: 
       calculate ??= afterHoursCalculator(settings, timeZone, listTimeOff(db));
       return calculate({ startAt: entry.startAt, endAt: entry.endAt });
     },
+    hourSpread(entry) {
+      if (entry.worker !== 'me' || entry.endAt === null) return '[]';
+      return JSON.stringify(localHourPieces({ startAt: entry.startAt, endAt: entry.endAt }, timeZone));
+    },
   };
 }
 
 /** What the stored start days and after-hours were computed for; when it changes they are recomputed. */
 export function entryFactsBasis(settings: Settings, timeZone: string): string {
-  return JSON.stringify({ timeZone, workingDays: [...settings.workingDays].sort(), start: settings.workdayStart, end: settings.workdayEnd });
+  // `facts` names what is stored per entry; a new stored fact bumps it so older entries get it too.
+  return JSON.stringify({ facts: 2, timeZone, workingDays: [...settings.workingDays].sort(), start: settings.workdayStart, end: settings.workdayEnd });
 }

@@ -23,7 +23,7 @@ export function workloadWeeks(db: SqliteDatabase, settings: Settings, from: Loca
   const timeOff = listTimeOff(db);
 
   const weeks: WorkloadWeekView[] = [];
-  const perCategory: Map<number, { herMs: number; mspMs: number }>[] = [];
+  const perCategory: Map<number, { herMs: number; mspMs: number; afterHoursMs: number; unplannedMs: number }>[] = [];
   for (let index = 0; index < weekCount; index += 1) {
     const weekStart = addDays(firstWeek, 7 * index);
     const capacity = weekDays(weekStart).reduce((total, day) => total + capacityHours(settings, day, timeOff), 0);
@@ -34,13 +34,15 @@ export function workloadWeeks(db: SqliteDatabase, settings: Settings, from: Loca
     const week = weeks[row.weekIndex];
     const categories = perCategory[row.weekIndex];
     if (!week || !categories) continue;
-    const category = categories.get(row.categoryId) ?? { herMs: 0, mspMs: 0 };
+    const category = categories.get(row.categoryId) ?? { herMs: 0, mspMs: 0, afterHoursMs: 0, unplannedMs: 0 };
     if (row.worker === 'me') {
       week.herHours += row.ms / HOUR;
       week.afterHoursHours += row.afterHoursMs / HOUR;
       week.unplannedHours += row.unplannedMs / HOUR;
       if (strategic.has(row.categoryId)) week.strategicHours += row.ms / HOUR;
       category.herMs += row.ms;
+      category.afterHoursMs += row.afterHoursMs;
+      category.unplannedMs += row.unplannedMs;
     } else {
       week.mspHours += row.ms / HOUR;
       category.mspMs += row.ms;
@@ -51,7 +53,13 @@ export function workloadWeeks(db: SqliteDatabase, settings: Settings, from: Loca
     week.overtimeHours = Math.max(0, week.herHours - week.capacityHours);
     week.categories = [...perCategory[index]!]
       .sort(([a], [b]) => a - b)
-      .map(([categoryId, hours]) => ({ categoryId, herHours: hours.herMs / HOUR, mspHours: hours.mspMs / HOUR }));
+      .map(([categoryId, hours]) => ({
+        categoryId,
+        herHours: hours.herMs / HOUR,
+        mspHours: hours.mspMs / HOUR,
+        herAfterHoursHours: hours.afterHoursMs / HOUR,
+        herUnplannedHours: hours.unplannedMs / HOUR,
+      }));
   });
   return weeks;
 }

@@ -7,6 +7,7 @@ import { navigate, SCREENS, useScreen, type ScreenId } from './routes';
 import { Sidebar } from './sidebar';
 import { QuickAddDialog } from '../features/quick-add/quick-add-dialog';
 import { useTheme } from './theme';
+import { focusScreenTitle } from '../ui/screen';
 import { TimeProvider } from '../ui/time';
 
 const SettingsScreen = lazy(() => import('../features/settings/settings-screen'));
@@ -16,7 +17,7 @@ const CommandPalette = lazy(() => import('../features/palette/command-palette'))
 const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
 const InsightsScreen = lazy(() => import('../features/insights/insights-screen'));
 
-function Screen({ id }: { id: ScreenId }) {
+function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
     case 'today':
       return <TodayScreen />;
@@ -82,7 +83,7 @@ export function App() {
     document.title = `${label} · Offload`;
     // Move focus to the new screen so keyboard and screen-reader users land on its content.
     if (document.activeElement?.closest('.sidebar') || document.activeElement === document.body) {
-      main.current?.querySelector<HTMLElement>('h1')?.focus();
+      focusScreenTitle();
     }
   }, [screen]);
 
@@ -128,7 +129,7 @@ export function App() {
           </div>
         ))}
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          <Screen id={screen} />
+          <CurrentScreen id={screen} />
         </Suspense>
       </main>
     </div>

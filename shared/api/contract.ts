@@ -30,6 +30,7 @@ import {
 } from './schemas';
 
 import { call } from './call';
+import { insightsCalls } from './contract-insights';
 import { planningCalls } from './contract-planning';
 import { recurringCalls } from './contract-recurring';
 
@@ -159,12 +160,20 @@ export const contract = {
   'delegations:restore': call(byId).writes('delegations', 'tasks').returns<Delegation>(),
 
   'reclaimed:report': call(
-    z.object({ weeks: z.number().int().min(1).max(104).default(26) }).strict().optional(),
+    z
+      .object({
+        weeks: z.number().int().min(1, 'At least one week').max(1040, 'At most 20 years of weeks').optional(),
+        from: localDay.optional(),
+        to: localDay.optional(),
+      })
+      .strict()
+      .optional(),
   ).reads('delegations', 'timeEntries', 'settings', 'msp').returns<ReclaimedView>(),
   'reclaimed:averages': call(none).reads('timeEntries', 'settings').returns<WeeklyAverages>(),
 
   ...recurringCalls,
   ...planningCalls,
+  ...insightsCalls,
 } as const;
 
 export type Contract = typeof contract;

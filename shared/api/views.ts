@@ -1,7 +1,7 @@
 import type { LocalDay } from '../domain/day';
 import type { Month, MspContract } from '../domain/cost';
 import type { Delegation } from '../domain/delegation';
-import type { Baseline, ReclaimedWeek, WeekTotals } from '../domain/hours-reclaimed';
+import type { Baseline, MonthTotals, ReclaimedWeek, WeekTotals } from '../domain/hours-reclaimed';
 import type { TimeEntry } from '../domain/time-entry';
 import type { Owner, Priority, Task, TaskStatus } from '../domain/types';
 import type { DayLoad } from '../domain/week-plan';
@@ -29,8 +29,16 @@ export interface BurnDown {
   usedHours: number;
   includedHours: number;
   overageHours: number;
-  /** Used hours extrapolated to the month's end at this month's daily pace. */
-  projectedHours: number;
+  /**
+   * Used so far + the month's remaining working days (after today) × the MSP's average hours per
+   * working day over the last 20 working days before today; null when there is no history to
+   * average (see `projectionBasis`).
+   */
+  projectedHours: number | null;
+  /** What the projection rests on, or why there is none. */
+  projectionBasis:
+    | { kind: 'average'; workingDays: number; hoursPerWorkingDay: number; remainingWorkingDays: number }
+    | { kind: 'none'; reason: string };
   /** used / included, 0–∞; null without included hours. */
   usedShare: number | null;
   /** At or past 80 % of the included hours. */
@@ -40,37 +48,60 @@ export interface BurnDown {
 
 export interface MonthCost {
   month: Month;
+  /** All MSP hours logged in the month (the contract counts them all). */
   mspHours: number;
   /** Null for months without a contract. */
   mspCost: number | null;
   hireCost: number;
+  /** Net hours reclaimed in the month: weekly figures split by their in-force working days, oversight on each entry's day. */
   netReclaimedHours: number;
   reclaimedValue: number;
+  /** Why nothing comes back this month although the MSP costs money: no delegation was in force in it. */
+  note: string | null;
 }
 
 export interface YearCost {
   year: string;
+  /** The months compared (a year under way: those so far). */
+  firstMonth: Month;
+  lastMonth: Month;
+  monthCount: number;
+  /** True while the year is under way: it compares its months so far. */
+  partial: boolean;
   mspCost: number;
+  /** months × annual cost of a hire ÷ 12. */
   hireCost: number;
   netReclaimedHours: number;
   reclaimedValue: number;
 }
 
+/** Totals of the hours-reclaimed figures over a span of weeks. */
+export type ReclaimedTotals = Omit<WeekTotals, 'weekStart'>;
+
 export interface ReclaimedView {
   today: LocalDay;
+  /** The span the weekly and monthly lists cover: from the first delegation (or `from`) to today (or `to`). */
+  range: { from: LocalDay; to: LocalDay };
   delegations: Delegation[];
   baselines: Baseline[];
-  /** The most recent weeks (oldest first), with each delegation's row. */
+  /** Every week of the range with a delegation in force, oldest first. */
   weeks: WeekTotals[];
+  /** Each delegation's row for the last weeks of the range (at most 26), oldest first. */
   rows: ReclaimedWeek[];
   /** Since the first delegation, up to today. */
-  totals: Omit<WeekTotals, 'weekStart'>;
-  perCategory: { categoryId: number; grossHours: number; mspDeliveredHours: number }[];
+  totals: ReclaimedTotals;
+  /** Over the range asked for. */
+  rangeTotals: ReclaimedTotals;
+  /** Per delegation, over all its weeks and over the range. */
+  perDelegation: { delegationId: number; categoryId: number; grossHours: number; mspDeliveredHours: number; rangeGrossHours: number; rangeMspDeliveredHours: number }[];
+  /** Per calendar month of the range (weekly figures split by their in-force working days). */
+  months: MonthTotals[];
   cost: {
     currency: string;
     loadedHourlyCost: number;
     hireAnnualCost: number;
     totalReclaimedValue: number;
+    /** Newest first: every month of the range from the first delegation or contract to today's. */
     months: MonthCost[];
     years: YearCost[];
   };
@@ -132,6 +163,9 @@ export interface WorkloadCategoryHours {
   categoryId: number;
   herHours: number;
   mspHours: number;
+  /** The after-hours and unplanned part of her hours in the category. */
+  herAfterHoursHours: number;
+  herUnplannedHours: number;
 }
 
 /** One week's workload figures, as PRODUCT.md defines them. */
@@ -218,4 +252,76 @@ export interface CoverageView {
     keptTaskIds: number[];
     uncategorisedTaskIds: number[];
   };
+}
+
+/** One bar of the Insights charts: a week, or a month for ranges over two years. */
+export interface InsightsBucket {
+  /** The week's first day, or the month's first day. */
+  start: LocalDay;
+  /** Her hours in the categories chosen (all when none is). */
+  herHours: number;
+  /** All her hours, whatever the filter: overtime is measured on them. */
+  herTotalHours: number;
+  mspHours: number;
+  capacityHours: number;
+  /** Weekly overtime; for a month, the overtime of the weeks that start in it. */
+  overtimeHours: number;
+  afterHoursHours: number;
+  unplannedHours: number;
+  strategicHours: number;
+  categories: WorkloadCategoryHours[];
+  /** Hours reclaimed (of the delegations of the categories chosen): gross and net of oversight. */
+  grossReclaimedHours: number;
+  netReclaimedHours: number;
+}
+
+export interface InsightsView {
+  range: { from: LocalDay; to: LocalDay };
+  bucket: 'week' | 'month';
+  /** null: every category. */
+  categoryIds: number[] | null;
+  buckets: InsightsBucket[];
+  /** Delegations (of the categories chosen) starting or ending in the range, to mark on the reclaimed chart. */
+  delegationMarks: { day: LocalDay; categoryId: number; kind: 'start' | 'end' }[];
+  /** The MSP contract per month of the range: all MSP hours, whatever the filter. */
+  contract: { month: string; includedHours: number | null; usedHours: number; overageHours: number; mspCost: number | null; hireCost: number }[];
+  /** Her hours by weekday (0 = Sunday … 6) × local hour (0–23) over the range. */
+  heatmap: number[][];
+  headline: InsightsHeadline;
+  currency: string;
+}
+
+/** The figures on top of Insights: this month, and her average week before delegating against now. */
+export interface InsightsHeadline {
+  month: string;
+  netReclaimedThisMonth: number;
+  netReclaimedValueThisMonth: number;
+  /** Null until she has delegated and has full weeks on both sides. */
+  comparison: {
+    before: { weeks: number; hours: number; overtimeHours: number; afterHoursHours: number; unplannedShare: number | null; strategicShare: number | null };
+    after: { weeks: number; hours: number; overtimeHours: number; afterHoursHours: number; unplannedShare: number | null; strategicShare: number | null };
+  } | null;
+}
+
+/** The one-page report for leadership, for a month or a run of months. */
+export interface LeadershipReport {
+  period: { fromMonth: string; toMonth: string; from: LocalDay; to: LocalDay; months: number };
+  currency: string;
+  reclaimed: { grossHours: number; oversightHours: number; netHours: number; netValue: number; mspDeliveredHours: number };
+  cost: { mspCost: number; hireCost: number; months: number; hasContract: boolean };
+  workload: InsightsHeadline['comparison'];
+  msp: {
+    completed: number;
+    responded: number;
+    /** Null when it responded to nothing in the period. */
+    averageResponseMinutes: number | null;
+    /** Responses in categories that have a response target, and how many met it. */
+    withTarget: number;
+    withinTarget: number;
+  };
+  /** Week by week through the period: net hours reclaimed and her hours against capacity. */
+  weeks: { start: LocalDay; netReclaimedHours: number; herHours: number; capacityHours: number; overtimeHours: number; afterHoursHours: number }[];
+  /** Her hours by category in the period, and the MSP's. */
+  categories: WorkloadCategoryHours[];
+  loadedHourlyCost: number;
 }

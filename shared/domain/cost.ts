@@ -1,4 +1,4 @@
-import { addDays, type LocalDay } from './day';
+import type { LocalDay } from './day';
 
 /** Working hours in a year, by which an annual salary becomes an hourly cost. */
 export const WORK_HOURS_PER_YEAR = 2080;
@@ -24,11 +24,6 @@ export type Month = string;
 
 export const monthOf = (day: LocalDay): Month => day.slice(0, 7);
 
-/**
- * The month a week's figures count toward: the one holding most of its days, i.e. the month of
- * its fourth day (the ISO-8601 rule). A week is never split between two months.
- */
-export const monthOfWeek = (weekStart: LocalDay): Month => monthOf(addDays(weekStart, 3));
 
 /** The contract in force in a month: the latest one that started on or before the month's last day. */
 export function contractForMonth(contracts: readonly MspContract[], month: Month): MspContract | undefined {

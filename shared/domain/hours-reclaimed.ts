@@ -59,6 +59,12 @@ export interface ReclaimedWeek {
   reclaimedHours: number;
   /** MSP hours in the category on the days the delegation is in force: delivered. */
   mspHours: number;
+  /**
+   * The row split across calendar months: reclaimed hours by its in-force working days, each
+   * carrying an equal share; delivered hours on each entry's day. One entry, or two when the
+   * week spans a month's end. The months add up to the row exactly.
+   */
+  months: { month: string; reclaimedHours: number; mspHours: number }[];
 }
 
 export interface WeekTotals {
@@ -70,12 +76,23 @@ export interface WeekTotals {
   netHours: number;
 }
 
+/** A calendar month's figures: the weekly rows' month shares summed; oversight on delivered hours in the month. */
+export interface MonthTotals {
+  month: string;
+  grossHours: number;
+  mspDeliveredHours: number;
+  oversightHours: number;
+  netHours: number;
+}
+
 export interface ReclaimedReport {
   baselines: Baseline[];
   /** One row per delegation and week it was in force, up to today. */
   rows: ReclaimedWeek[];
   /** The rows summed per week, oldest first. */
   weeks: WeekTotals[];
+  /** The rows' month shares summed per calendar month, oldest first: only months with a row. */
+  months: MonthTotals[];
   totals: Omit<WeekTotals, 'weekStart'>;
 }
 
@@ -128,6 +145,41 @@ export function baselineFor(
 }
 
 /**
+ * A week's row split across months (PRODUCT.md "Monthly and yearly figures"): its reclaimed hours
+ * by its in-force working days, each carrying an equal share (Mon–Tue in March and Wed–Fri in April
+ * put 2/5 in March and 3/5 in April), its delivered hours by the month of each entry's day. A row
+ * with no working day in force reclaims nothing (f = 0), so its reclaimed share has nowhere to go.
+ */
+function splitByMonth(
+  firstDay: LocalDay,
+  reclaimedHours: number,
+  workingDaysInForce: readonly LocalDay[],
+  mspMinutesByMonth: ReadonlyMap<string, number>,
+): ReclaimedWeek['months'] {
+  const months = new Map<string, { month: string; reclaimedHours: number; mspHours: number }>();
+  const entry = (month: string) => {
+    let found = months.get(month);
+    if (!found) {
+      found = { month, reclaimedHours: 0, mspHours: 0 };
+      months.set(month, found);
+    }
+    return found;
+  };
+  if (workingDaysInForce.length === 0) entry(firstDay.slice(0, 7));
+  const perDay = workingDaysInForce.length === 0 ? 0 : reclaimedHours / workingDaysInForce.length;
+  const daysPerMonth = new Map<string, number>();
+  for (const day of workingDaysInForce) daysPerMonth.set(day.slice(0, 7), (daysPerMonth.get(day.slice(0, 7)) ?? 0) + 1);
+  const monthsWithDays = [...daysPerMonth.keys()];
+  monthsWithDays.forEach((month, index) => {
+    // The last month takes what is left, so the shares add up to the row exactly.
+    const earlier = monthsWithDays.slice(0, index).reduce((total, previous) => total + daysPerMonth.get(previous)! * perDay, 0);
+    entry(month).reclaimedHours = index === monthsWithDays.length - 1 ? reclaimedHours - earlier : daysPerMonth.get(month)! * perDay;
+  });
+  for (const [month, minutes] of mspMinutesByMonth) entry(month).mspHours = minutes / 60;
+  return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+}
+
+/**
  * Hours reclaimed for every delegation and week up to today. In week w, with f = (her working days
  * in w on which the delegation is in force) / (her working days in w) by the capacity settings
  * ignoring time off (0 for a week with none): max(0, baseline × f − her hours in the category on
@@ -155,11 +207,17 @@ export function hoursReclaimed(input: ReclaimedInput): ReclaimedReport {
       const from = delegation.startDay > week ? delegation.startDay : week;
       const weekEnd = addDays(week, 6);
       const to = lastDay < weekEnd ? lastDay : weekEnd;
-      let workingInForce = 0;
-      for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(settings, day)) workingInForce += 1;
-      const share = workingDaysPerWeek === 0 ? 0 : workingInForce / workingDaysPerWeek;
+      const workingDaysInForce: LocalDay[] = [];
+      const mspMinutesByMonth = new Map<string, number>();
+      for (let day = from; day <= to; day = addDays(day, 1)) {
+        if (isWorkingDay(settings, day)) workingDaysInForce.push(day);
+        const msp = input.mspMinutes(delegation.categoryId, day);
+        if (msp !== 0) mspMinutesByMonth.set(day.slice(0, 7), (mspMinutesByMonth.get(day.slice(0, 7)) ?? 0) + msp);
+      }
+      const share = workingDaysPerWeek === 0 ? 0 : workingDaysInForce.length / workingDaysPerWeek;
       const herHours = sumMinutes(input.herMinutes, delegation.categoryId, from, to) / 60;
       const mspHours = sumMinutes(input.mspMinutes, delegation.categoryId, from, to) / 60;
+      const reclaimedHours = Math.max(0, baseline.weeklyHours * share - herHours);
       rows.push({
         weekStart: week,
         delegationId: delegation.id,
@@ -167,8 +225,9 @@ export function hoursReclaimed(input: ReclaimedInput): ReclaimedReport {
         share,
         baselineHours: baseline.weeklyHours,
         herHours,
-        reclaimedHours: Math.max(0, baseline.weeklyHours * share - herHours),
+        reclaimedHours,
         mspHours,
+        months: splitByMonth(from, reclaimedHours, workingDaysInForce, mspMinutesByMonth),
       });
     }
   }
@@ -185,6 +244,20 @@ export function hoursReclaimed(input: ReclaimedInput): ReclaimedReport {
     week.oversightHours = settings.oversightShare * week.mspDeliveredHours;
     week.netHours = week.grossHours - week.oversightHours;
   }
+  const byMonth = new Map<string, MonthTotals>();
+  for (const row of rows) {
+    for (const share of row.months) {
+      const month = byMonth.get(share.month) ?? { month: share.month, grossHours: 0, mspDeliveredHours: 0, oversightHours: 0, netHours: 0 };
+      month.grossHours += share.reclaimedHours;
+      month.mspDeliveredHours += share.mspHours;
+      byMonth.set(share.month, month);
+    }
+  }
+  const months = [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+  for (const month of months) {
+    month.oversightHours = settings.oversightShare * month.mspDeliveredHours;
+    month.netHours = month.grossHours - month.oversightHours;
+  }
   const grossHours = weeks.reduce((total, week) => total + week.grossHours, 0);
   const mspDeliveredHours = weeks.reduce((total, week) => total + week.mspDeliveredHours, 0);
   const oversightHours = settings.oversightShare * mspDeliveredHours;
@@ -192,6 +265,7 @@ export function hoursReclaimed(input: ReclaimedInput): ReclaimedReport {
     baselines,
     rows,
     weeks,
+    months,
     totals: { grossHours, mspDeliveredHours, oversightHours, netHours: grossHours - oversightHours },
   };
 }

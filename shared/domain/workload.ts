@@ -9,7 +9,7 @@ import {
   type TimeOff,
 } from './capacity';
 import { addDays, startOfWeek, type LocalDay } from './day';
-import { instantAt, localDayOf } from './zoned-time';
+import { instantAt, localDayOf, zoneOffsetAt } from './zoned-time';
 
 /**
  * Her hours, after-hours and overtime per day and week, as PRODUCT.md defines them. This is the
@@ -178,4 +178,42 @@ export function workloadReport(input: WorkloadInput): WorkloadReport {
     });
   }
   return { days: dayRows, weeks: weekRows };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * An entry's time split at every local hour boundary in `timeZone`: `[day, hour, ms]` per piece,
+ * each piece filed under the local day and hour it falls in (for where her hours sit, weekday ×
+ * hour). On the fall-back night the repeated hour collects both passes; the skipped hour of the
+ * spring-forward night collects nothing.
+ */
+export function localHourPieces(entry: FinishedEntry, timeZone: string): [LocalDay, number, number][] {
+  const pieces: [LocalDay, number, number][] = [];
+  let cursor = entry.startAt;
+  while (cursor < entry.endAt) {
+    const offset = zoneOffsetAt(cursor, timeZone);
+    const wall = cursor + offset;
+    const day = new Date(wall).toISOString().slice(0, 10);
+    const hour = new Date(wall).getUTCHours();
+    // The next wall-clock hour; if the offset changes before it, the piece ends at the change.
+    let next = Math.floor(wall / HOUR_MS) * HOUR_MS + HOUR_MS - offset;
+    const offsetAtNext = zoneOffsetAt(next - 1, timeZone);
+    if (offsetAtNext !== offset) {
+      let low = cursor;
+      let high = next - 1;
+      while (high - low > 60_000) {
+        const middle = low + Math.floor((high - low) / 2);
+        if (zoneOffsetAt(middle, timeZone) === offset) low = middle;
+        else high = middle;
+      }
+      next = Math.ceil(high / 60_000) * 60_000;
+    }
+    const end = Math.min(entry.endAt, next);
+    const last = pieces.at(-1);
+    if (last && last[0] === day && last[1] === hour) last[2] += end - cursor;
+    else pieces.push([day, hour, end - cursor]);
+    cursor = end;
+  }
+  return pieces;
 }

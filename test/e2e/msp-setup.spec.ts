@@ -2,6 +2,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { CallName, CallResult } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/errors';
 import { daysInMonth } from '../../shared/domain/day';
 import { e2eToday, instantOn } from '../support/e2e-clock';
 import { expect, openScreen, test } from './fixtures';
@@ -14,9 +15,9 @@ async function api<Name extends CallName>(page: Page, origin: string, name: Name
     headers: { Origin: origin, 'Content-Type': 'application/json' },
     data: input,
   });
-  const envelope = await response.json();
-  expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
-  return envelope.value as CallResult<Name>;
+  const envelope = (await response.json()) as Envelope<CallResult<Name>>;
+  if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope)}`);
+  return envelope.value;
 }
 
 async function openTab(page: Page, tab: 'Team' | 'Contract'): Promise<void> {
@@ -205,12 +206,18 @@ test('34 of 40 included hours logged shows the burn-down and the 80 % warning', 
   await expect(burnDown).toContainText('85 % of included hours used');
   await expect(burnDown).toContainText('past the 80 % mark');
   await expect(burnDown).toContainText('6.0 h left before overage at $150 per hour');
-  const projected = (34 / today) * length;
+  // The suite's today is Mon Nov 16. The last 20 working days before it, from the first MSP day
+  // (Mon Nov 2): Nov 2–6 and 9–13, 10 days carrying all 34 h → 3.4 h a working day. Working days
+  // left after today: Nov 17–20, 23–27 and 30 = 10. Projected 34 + 10 × 3.4 = 68 h;
+  // cost 2,400 + (68 − 40) × 150 = 6,600.
+  const projected = 34 + 10 * (34 / 10);
   const projectedCost = 2400 + Math.max(0, projected - 40) * 150;
+  expect([today, length]).toStrictEqual([16, 30]);
   const figure = (label: string) => burnDown.locator('.figure').filter({ has: page.getByText(label, { exact: true }) });
   await expect(figure('MSP hours used')).toContainText('34.0 h');
   await expect(figure('Overage hours')).toContainText('0.0 h');
   await expect(figure('Projected by month end')).toContainText(hours(projected));
+  await expect(figure('Projected by month end')).toContainText('3.4 h a working day over the last 10 working days, for the 10 working days left');
   await expect(figure('Projected cost')).toContainText(`$${Math.round(projectedCost).toLocaleString('en-US')}`);
 
   // Deleting an entry can be undone; the burn-down follows both ways.

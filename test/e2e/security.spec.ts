@@ -1,3 +1,4 @@
+import type { Envelope } from '../../shared/api/errors';
 import { expect, test } from './fixtures';
 
 test('the API refuses a caller without the session cookie', async ({ app, playwright }) => {
@@ -7,7 +8,7 @@ test('the API refuses a caller without the session cookie', async ({ app, playwr
     data: {},
   });
   expect(response.status()).toBe(401);
-  expect((await response.json()).error.code).toBe('FORBIDDEN');
+  expect(((await response.json()) as Envelope<never>)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   await outsider.dispose();
 });
 
@@ -52,14 +53,14 @@ test('a malformed call gets a specific validation error and changes nothing', as
     headers: { Origin: app.origin, 'Content-Type': 'application/json' },
     data: { title: '', estimateMinutes: -5, sneaky: true },
   });
-  const body = await response.json();
-  expect(body.ok).toBe(false);
+  const body = (await response.json()) as Envelope<unknown>;
+  if (body.ok) throw new Error('the malformed call was accepted');
   expect(body.error.code).toBe('VALIDATION');
-  const fields = body.error.issues.map((issue: { field: string }) => issue.field);
+  const fields = (body.error.issues ?? []).map((issue) => issue.field);
   expect(fields).toEqual(expect.arrayContaining(['title', 'estimateMinutes']));
   const list = await page.request.post(`${app.origin}/api/tasks:list`, {
     headers: { Origin: app.origin, 'Content-Type': 'application/json' },
     data: {},
   });
-  expect((await list.json()).value.total).toBe(0);
+  expect(((await list.json()) as Envelope<{ total: number }>)).toMatchObject({ ok: true, value: { total: 0 } });
 });

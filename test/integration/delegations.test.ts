@@ -218,17 +218,48 @@ describe('the MSP team', () => {
     expect(rate.issues?.[0]?.field).toBe('overageRate');
   });
 
-  it('the burn-down warns at 80 % of the included hours and projects the month end', async () => {
+  it('the burn-down warns at 80 % of the included hours and projects from the last 20 working days', async () => {
     await app.call('msp:saveContract', { startDay: '2026-01-01', monthlyFee: 4000, includedHours: 40, overageRate: 95 });
-    // 33 MSP hours by Nov 16 (day 16 of 30).
+    // 3 h every day Nov 2–12 (11 days, 33 h, 9 of them working days). Today is Mon Nov 16.
     for (let day = 2; day <= 12; day += 1) {
       const start = at(`2026-11-${String(day).padStart(2, '0')}T15:00:00Z`);
       await app.call('timeEntries:create', { worker: 'msp', categoryId: DESKTOP, startAt: start, endAt: start + 3 * 3_600_000 });
     }
     const burn = await app.call('msp:burnDown');
     expect(burn).toMatchObject({ month: '2026-11', usedHours: 33, includedHours: 40, overageHours: 0, warning: true });
-    expect(burn.projectedHours).toBeCloseTo((33 / 16) * 30, 10);
-    // Projected 61.875 h: 4,000 + 21.875 × 95 = 6,078.125.
-    expect(burn.projectedCostCents).toBeCloseTo(607_812.5, 6);
+    // The last 20 working days before Nov 16, not before the first MSP day (Mon Nov 2): Nov 2–6 and 9–13,
+    // 10 days. MSP hours on them: 3 h on each of Nov 2–6 and 9–12 = 27 h → 2.7 h a working day.
+    // Remaining working days after today: Nov 17–20, 23–27, 30 = 10. Projected 33 + 10 × 2.7 = 60 h.
+    expect(burn.projectionBasis).toStrictEqual({ kind: 'average', workingDays: 10, hoursPerWorkingDay: 2.7, remainingWorkingDays: 10 });
+    expect(burn.projectedHours).toBeCloseTo(60, 10);
+    // 4,000 + (60 − 40) × 95 = 5,900.
+    expect(burn.projectedCostCents).toBeCloseTo(590_000, 6);
+  });
+
+  it('the burn-down projects nothing on the first day of MSP time, and says why', async () => {
+    await app.call('msp:saveContract', { startDay: '2026-01-01', monthlyFee: 4000, includedHours: 40, overageRate: 95 });
+    expect((await app.call('msp:burnDown')).projectionBasis).toStrictEqual({ kind: 'none', reason: 'No MSP time is logged yet, so there is no pace to project from.' });
+    const start = at('2026-11-16T15:00:00Z');
+    await app.call('timeEntries:create', { worker: 'msp', categoryId: DESKTOP, startAt: start, endAt: start + 6.5 * 3_600_000 });
+    const burn = await app.call('msp:burnDown');
+    expect(burn).toMatchObject({ usedHours: 6.5, projectedHours: null, projectedCostCents: null });
+    expect(burn.projectionBasis).toMatchObject({ kind: 'none', reason: expect.stringContaining('first logged today') });
+  });
+
+  it('lists every month from the contract to today, says why a month with a contract but no delegation gives nothing back, and compares a year under way month for month', async () => {
+    await app.call('settings:update', { hireAnnualSalary: 60_000, overheadPercent: 20 });
+    await app.call('msp:saveContract', { startDay: '2026-09-01', monthlyFee: 3000, includedHours: 40, overageRate: 95 });
+    await app.call('delegations:create', { categoryId: DESKTOP, startDay: '2026-11-02', estimatedWeeklyMinutes: 600 });
+    const report = await app.call('reclaimed:report');
+    expect(report.cost.months.map((month) => [month.month, month.note !== null])).toStrictEqual([
+      ['2026-11', false],
+      ['2026-10', true],
+      ['2026-09', true],
+    ]);
+    // Weeks of Nov 2 and Nov 9 (10 h each), and Mon Nov 16 so far (f = 1/5, 2 h): 22 h in November, none elsewhere.
+    expect(report.cost.months[0]!.netReclaimedHours).toBeCloseTo(22, 10);
+    expect(report.cost.years).toStrictEqual([
+      expect.objectContaining({ year: '2026', firstMonth: '2026-09', lastMonth: '2026-11', monthCount: 3, partial: true, mspCost: 9000, hireCost: 18_000 }),
+    ]);
   });
 });

@@ -18,7 +18,7 @@ describe('the settings file (conf, as in browser mode)', () => {
     openConfSettings(dir).update({ hoursPerDay: 7.5, workingDays: [1, 2, 3, 4] });
     const reopened = openConfSettings(dir);
     expect(reopened.get()).toMatchObject({ hoursPerDay: 7.5, workingDays: [1, 2, 3, 4], weekStartsOn: 1 });
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).settings.hoursPerDay).toBe(7.5);
+    expect((JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { settings: { hoursPerDay: number } }).settings.hoursPerDay).toBe(7.5);
   });
 
   it('an invalid update is refused with the field named and changes nothing', () => {

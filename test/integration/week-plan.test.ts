@@ -226,7 +226,7 @@ describe('the iCalendar export across a change of clocks', () => {
     const { text } = await app.call('weekPlan:ics', { weekStart: '2026-03-09' });
     const calendar = new ICAL.Component(ICAL.parse(text));
     ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!);
-    const event = new ICAL.Event(calendar.getAllSubcomponents('vevent').find((component) => component.getFirstPropertyValue('uid') === `task-${monday.id}@offload`)!);
+    const event = new ICAL.Event(calendar.getAllSubcomponents('vevent').find((component) => component.getFirstPropertyValue('uid') === `task-${monday.id}@offload`));
     expect(event.startDate.toJSDate().getTime()).toBe(Date.parse('2026-03-09T13:00:00Z'));
     expect(text).toContain('BEGIN:DAYLIGHT\r\nDTSTART:20260308T020000\r\nTZOFFSETFROM:-0600\r\nTZOFFSETTO:-0500');
   });

@@ -56,8 +56,8 @@ describe('workload figures per week', () => {
       { weekStart: '2026-11-09', herHours: 45, capacityHours: 32, overtimeHours: 13, afterHoursHours: 9, mspHours: 0 },
     ]);
     expect(weeks[1]!.categories).toStrictEqual([
-      { categoryId: SERVER, herHours: 0, mspHours: 2 },
-      { categoryId: NETWORK, herHours: 12.5, mspHours: 0 },
+      { categoryId: SERVER, herHours: 0, mspHours: 2, herAfterHoursHours: 0, herUnplannedHours: 0 },
+      { categoryId: NETWORK, herHours: 12.5, mspHours: 0, herAfterHoursHours: 7.5, herUnplannedHours: 0 },
     ]);
   });
 

@@ -21,7 +21,7 @@ function setUp() {
     handle: vi.fn((channel: string, handler: InvokeHandler) => void handlers.set(channel, handler)),
     removeHandler: vi.fn((channel: string) => void handlers.delete(channel)),
   };
-  const dispatch = vi.fn(async (_name: unknown, input: unknown): Promise<Envelope<unknown>> => ({ ok: true, value: input }));
+  const dispatch = vi.fn((_name: unknown, input: unknown): Promise<Envelope<unknown>> => Promise.resolve({ ok: true, value: input }));
   const mainFrame = frame('app://offload/index.html');
   const window = { isDestroyed: () => false, webContents: { mainFrame } } as unknown as BrowserWindow;
   const unregister = registerCalls(ipcMain, { dispatch }, trustedFrameCheck(() => window));

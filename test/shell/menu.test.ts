@@ -5,7 +5,7 @@ import { appMenuTemplate, installAppMenu } from '../../electron/shell/menu';
 const electron = vi.hoisted(() => ({
   Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
   app: { isPackaged: true, getPath: vi.fn((name: string) => `/home/her/.config/Offload#${name}`) },
-  shell: { openPath: vi.fn(async () => '') },
+  shell: { openPath: vi.fn(() => Promise.resolve('')) },
 }));
 
 vi.mock('electron', () => electron);

@@ -7,7 +7,7 @@ type Listener = (event: unknown, payload: unknown) => void;
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: {
-    invoke: vi.fn(async (_channel: string, _input?: unknown) => ({ ok: true, value: null })),
+    invoke: vi.fn((_channel: string, _input?: unknown) => Promise.resolve({ ok: true, value: null })),
     on: vi.fn((_channel: string, _listener: Listener) => undefined),
     removeListener: vi.fn((_channel: string, _listener: Listener) => undefined),
   },

@@ -38,12 +38,12 @@ describe('long jobs', () => {
 
   it('report progress at most every 100 ms, always the last step, then how they ended', async () => {
     const { events, jobs, advance } = setUp();
-    const job = jobs.start('import', 'Importing toggl.csv', async ({ progress }) => {
+    const job = jobs.start('import', 'Importing toggl.csv', ({ progress }) => {
       for (let done = 1; done <= 5; done += 1) {
         advance(40);
         progress(done, 5);
       }
-      return 'Imported 5 entries.';
+      return Promise.resolve('Imported 5 entries.');
     });
     await jobs.idle();
     expect(events.map((event) => (event.type === 'progress' ? event.done : event.type))).toStrictEqual([0, 3, 5, 'jobFinished']);
@@ -73,9 +73,7 @@ describe('long jobs', () => {
     const original = console.error;
     console.error = () => {};
     try {
-      jobs.start('import', 'Importing', async () => {
-        throw new Error('Row 12: the end time is before the start time');
-      });
+      jobs.start('import', 'Importing', () => Promise.reject(new Error('Row 12: the end time is before the start time')));
       await jobs.idle();
     } finally {
       console.error = original;

@@ -12,7 +12,6 @@ import {
   contractForMonth,
   hireAnnualCost,
   loadedHourlyCost,
-  monthOfWeek,
   mspMonthCost,
   reclaimedValue,
   type CostSettings,
@@ -743,11 +742,6 @@ describe('cost comparison (hand-computed)', () => {
     expect(contractForMonth([contract, later], '2026-04')?.id).toBe(2); // started 04-15 ≤ 04-30
     expect(contractForMonth([later, contract], '2026-05')?.id).toBe(2);
     expect(contractForMonth([contract, later], '2025-12')).toBeUndefined();
-    // Week Mon 03-30: 4th day Thu 04-02 → April. Week Mon 06-29: Thu 07-02 → July.
-    // Week Mon 04-27: Thu 04-30 → April.
-    expect(monthOfWeek('2026-03-30')).toBe('2026-04');
-    expect(monthOfWeek('2026-06-29')).toBe('2026-07');
-    expect(monthOfWeek('2026-04-27')).toBe('2026-04');
   });
 });
 
@@ -804,5 +798,66 @@ describe('baseline of a delegation dated in the future', () => {
     expect(baseline.windowWeeks).toEqual(['2026-07-13', '2026-07-06', '2026-06-29', '2026-06-22', '2026-06-15', '2026-06-08', '2026-06-01']);
     expect(baseline.weeklyHours * 60).toBe(300);
     expect(baseline.source).toBe('measured');
+  });
+});
+
+describe('monthly figures (hand-computed)', () => {
+  const settings: ReclaimedSettings = { weekStartsOn: 1, workingDays: MON_FRI, baselineWeeks: 8, oversightShare: 0.1 };
+  const estimated = (id: number, startDay: LocalDay, endDay: LocalDay | null, weeklyMinutes: number): Delegation => ({
+    id,
+    categoryId: 7,
+    startDay,
+    endDay,
+    estimatedWeeklyMinutes: weeklyMinutes,
+    note: '',
+  });
+
+  it('split a week with Mon–Tue in March and Wed–Fri in April 2/5 to March and 3/5 to April; delivered hours by their day', () => {
+    // Week of Mon 2026-03-30: baseline 10 h (estimated), f = 5/5, her hours 0 → 10 h reclaimed:
+    // March 2/5 × 10 = 4 h, April 3/5 × 10 = 6 h. MSP: 2 h Tue 03-31 (March), 3 h Thu 04-02 (April).
+    // Oversight 10 %: March 0.2, April 0.3. Net: March 3.8, April 5.7; total 9.5.
+    const report = hoursReclaimed({
+      delegations: [estimated(1, '2026-03-30', '2026-04-03', 600)],
+      settings,
+      today: '2026-04-10',
+      firstEntryDay: null,
+      herMinutes: () => 0,
+      mspMinutes: (_category, day) => (day === '2026-03-31' ? 120 : day === '2026-04-02' ? 180 : 0),
+    });
+    expect(report.months.map((month) => [month.month, min(month.grossHours), min(month.mspDeliveredHours), min(month.oversightHours), min(month.netHours)])).toStrictEqual([
+      ['2026-03', 240, 120, 12, 228],
+      ['2026-04', 360, 180, 18, 342],
+    ]);
+    expect(min(report.months.reduce((total, month) => total + month.netHours, 0))).toBe(min(report.totals.netHours));
+  });
+
+  it('file the current week under the months its in-force days so far fall in: on Mon Nov 30 it is all November', () => {
+    // Delegated from Mon 2026-11-23, estimate 10 h. Today Mon 11-30: week of 11-23 f = 1 → 10 h (November);
+    // week of 11-30 f = 1/5 (only today) → 2 h, on Monday Nov 30 → November. Nothing is filed under December.
+    const report = hoursReclaimed({
+      delegations: [estimated(1, '2026-11-23', null, 600)],
+      settings,
+      today: '2026-11-30',
+      firstEntryDay: null,
+      herMinutes: () => 0,
+      mspMinutes: () => 0,
+    });
+    expect(report.months.map((month) => [month.month, min(month.grossHours)])).toStrictEqual([['2026-11', 720]]);
+    expect(min(report.totals.grossHours)).toBe(720);
+  });
+
+  it('add up to the total exactly over a long mixed history', () => {
+    const report = hoursReclaimed({
+      delegations: [estimated(1, '2025-01-15', '2025-09-03', 437), estimated(2, '2025-10-02', null, 250)],
+      settings,
+      today: '2026-11-18',
+      firstEntryDay: null,
+      herMinutes: (_category, day) => (day.endsWith('7') ? 33 : 0),
+      mspMinutes: (_category, day) => (day.endsWith('1') ? 95 : 0),
+    });
+    const sum = (pick: (month: (typeof report.months)[number]) => number) => report.months.reduce((total, month) => total + pick(month), 0);
+    expect(min(sum((month) => month.grossHours))).toBe(min(report.totals.grossHours));
+    expect(min(sum((month) => month.mspDeliveredHours))).toBe(min(report.totals.mspDeliveredHours));
+    expect(min(sum((month) => month.netHours))).toBe(min(report.totals.netHours));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localHourPieces } from '../../shared/domain/workload';
 import { clockOf, instantAt, localDayFinder, localDayOf, offsetChanges } from '../../shared/domain/zoned-time';
 
 const CHICAGO = 'America/Chicago';
@@ -57,5 +58,37 @@ describe('many instants in one zone', () => {
       const dayOf = localDayFinder(zone, from, to);
       for (let instant = from; instant < to; instant += 7 * 60_000 * 59) expect(dayOf(instant)).toBe(localDayOf(instant, zone));
     }
+  });
+});
+
+describe('an entry split at her local hours', () => {
+  const pieces = (day: string, from: string, toDay: string, to: string, zone = CHICAGO) =>
+    localHourPieces({ startAt: instantAt(day, from, zone), endAt: instantAt(toDay, to, zone) }, zone).map(([d, h, ms]) => [d, h, ms / 60_000]);
+
+  it('files each piece under the local day and hour it falls in, across midnight', () => {
+    expect(pieces('2026-11-16', '22:40', '2026-11-17', '00:20')).toStrictEqual([
+      ['2026-11-16', 22, 20],
+      ['2026-11-16', 23, 60],
+      ['2026-11-17', 0, 20],
+    ]);
+  });
+
+  it('skips the hour the spring-forward night skips, and doubles the hour the fall-back night repeats', () => {
+    expect(pieces('2026-03-08', '01:30', '2026-03-08', '03:30')).toStrictEqual([
+      ['2026-03-08', 1, 30],
+      ['2026-03-08', 3, 30],
+    ]);
+    expect(pieces('2026-11-01', '00:30', '2026-11-01', '02:30')).toStrictEqual([
+      ['2026-11-01', 0, 30],
+      ['2026-11-01', 1, 120],
+      ['2026-11-01', 2, 30],
+    ]);
+  });
+
+  it('follows a zone whose hours start at half past the UTC hour', () => {
+    expect(pieces('2026-11-16', '09:15', '2026-11-16', '10:45', 'Asia/Kolkata')).toStrictEqual([
+      ['2026-11-16', 9, 45],
+      ['2026-11-16', 10, 45],
+    ]);
   });
 });

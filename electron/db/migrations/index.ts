@@ -5,6 +5,7 @@ import { migration003Recurring } from './003-recurring';
 import { migration004ScreenIndexes } from './004-screen-indexes';
 import { migration005TaskOwnership } from './005-task-ownership';
 import { migration006WorkloadFacts } from './006-workload-facts';
+import { migration007HourRollup } from './007-hour-rollup';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004ScreenIndexes,
   migration005TaskOwnership,
   migration006WorkloadFacts,
+  migration007HourRollup,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

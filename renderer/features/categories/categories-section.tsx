@@ -124,6 +124,8 @@ function CategoryRow({ category }: { category: Category }) {
       {
         onSuccess: () =>
           toasts.show(`Archived “${category.name}”`, {
+            group: 'categories-archived',
+            plural: (count) => `Archived ${count} categories`,
             action: { label: 'Undo', run: () => restore.mutate({ id: category.id }) },
           }),
         onError: (caught) => toasts.show(caught.message, { tone: 'error' }),

@@ -2,21 +2,21 @@ import type { ReclaimedView } from '../../../shared/api/views';
 import { useTime } from '../../ui/time';
 import { formatHours, formatMoney } from '../../ui/format-figures';
 import { useCallQuery } from '../../api/hooks';
+import { DataTable, type Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
+import { Screen } from '../../ui/screen';
 import { CategoryChip, useCategories } from '../categories/use-categories';
 import { Figure } from '../msp/what-if';
 
 const WEEKS_SHOWN = 12;
 
+type Week = ReclaimedView['weeks'][number];
+type Month = ReclaimedView['cost']['months'][number];
+
 export default function InsightsScreen() {
   const report = useCallQuery('reclaimed:report', [{ weeks: WEEKS_SHOWN }]);
   return (
-    <section className="screen" aria-labelledby="screen-title">
-      <header className="screen-header">
-        <h1 id="screen-title" tabIndex={-1}>
-          Insights
-        </h1>
-      </header>
+    <Screen title="Insights">
       {report.isError && (
         <p className="form-error" role="alert">
           {report.error.message}
@@ -27,14 +27,12 @@ export default function InsightsScreen() {
         Coming next here: hours per week by category (yours vs the MSP’s), overtime and after-hours trends, planned vs
         unplanned and strategic vs operational shares, and the one-page report for leadership.
       </p>
-    </section>
+    </Screen>
   );
 }
 
 function HoursReclaimed({ report }: { report: ReclaimedView }) {
   const { byId } = useCategories();
-  const { formatDay } = useTime();
-  const currency = report.cost.currency;
   if (report.delegations.length === 0) {
     return (
       <EmptyState title="No hours reclaimed yet">
@@ -47,7 +45,7 @@ function HoursReclaimed({ report }: { report: ReclaimedView }) {
   }
   const missing = report.baselines.filter((baseline) => baseline.source === 'missing');
   const { totals } = report;
-  const weeks = [...report.weeks].reverse();
+  const currency = report.cost.currency;
 
   return (
     <div className="stack">
@@ -72,120 +70,126 @@ function HoursReclaimed({ report }: { report: ReclaimedView }) {
 
       <section aria-labelledby="baselines-title" className="stack">
         <h2 id="baselines-title">Baselines</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Delegated</th>
-              <th scope="col" className="number">Baseline</th>
-              <th scope="col">Source</th>
-              <th scope="col" className="number">Reclaimed (gross)</th>
-              <th scope="col" className="number">MSP delivered</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.baselines.map((baseline) => {
-              const delegation = report.delegations.find((entry) => entry.id === baseline.delegationId)!;
-              const rows = report.rows.filter((row) => row.delegationId === baseline.delegationId);
-              return (
-                <tr key={baseline.delegationId}>
-                  <td>
-                    <CategoryChip category={byId.get(baseline.categoryId)} />
-                  </td>
-                  <td>
-                    {formatDay(delegation.startDay)} – {delegation.endDay ? formatDay(delegation.endDay) : 'now'}
-                  </td>
-                  <td className="number">{formatHours(baseline.weeklyHours)}/week</td>
-                  <td>
-                    {baseline.source === 'measured' ? (
-                      `measured over ${baseline.windowWeeks.length} week${baseline.windowWeeks.length === 1 ? '' : 's'}`
-                    ) : baseline.source === 'estimated' ? (
-                      'estimated'
-                    ) : (
-                      <span className="badge badge-warning">missing</span>
-                    )}
-                  </td>
-                  <td className="number">{rows.length === 0 && delegation.startDay > report.today ? 'starts later' : formatHours(rows.reduce((sum, row) => sum + row.reclaimedHours, 0))}</td>
-                  <td className="number">{formatHours(rows.reduce((sum, row) => sum + row.mspHours, 0))}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <p className="muted figure-note">Reclaimed and delivered columns cover the weeks shown below; the totals above cover all weeks.</p>
+        <BaselinesTable report={report} />
+        <p className="muted figure-note">Reclaimed and delivered columns cover each delegation from its start; the weekly table below shows the last 12 weeks.</p>
       </section>
 
       <section aria-labelledby="weekly-title" className="stack">
         <h2 id="weekly-title">Week by week</h2>
-        {weeks.length === 0 ? (
-          <p className="muted">Your delegations start later; weeks appear here as they begin.</p>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col" className="number">Reclaimed (gross)</th>
-                <th scope="col" className="number">MSP delivered</th>
-                <th scope="col" className="number">Oversight</th>
-                <th scope="col" className="number">Net</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((week) => (
-                <tr key={week.weekStart}>
-                  <td>{formatDay(week.weekStart)}</td>
-                  <td className="number">{formatHours(week.grossHours)}</td>
-                  <td className="number">{formatHours(week.mspDeliveredHours)}</td>
-                  <td className="number">{formatHours(week.oversightHours)}</td>
-                  <td className={`number${week.netHours < 0 ? ' negative' : ''}`}>{formatHours(week.netHours)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <WeeklyTable weeks={[...report.weeks].reverse()} />
       </section>
 
       <section aria-labelledby="cost-title" className="stack">
         <h2 id="cost-title">MSP cost against a hire</h2>
         <p className="muted">
           Your loaded hourly cost is {formatMoney(report.cost.loadedHourlyCost, currency, 2)}; a hire would cost{' '}
-          {formatMoney(report.cost.hireAnnualCost, currency)} a year with overhead. A week counts toward the month holding most of its days.
+          {formatMoney(report.cost.hireAnnualCost, currency)} a year with overhead. A week's hours count in the months its in-force working days fall in.
         </p>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col" className="number">MSP hours</th>
-              <th scope="col" className="number">MSP cost</th>
-              <th scope="col" className="number">A hire</th>
-              <th scope="col" className="number">Net hours back</th>
-              <th scope="col" className="number">Their value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.cost.months.map((month) => (
-              <tr key={month.month}>
-                <td>{month.month}</td>
-                <td className="number">{formatHours(month.mspHours)}</td>
-                <td className="number">{month.mspCost === null ? 'no contract' : formatMoney(month.mspCost, currency)}</td>
-                <td className="number">{formatMoney(month.hireCost, currency)}</td>
-                <td className="number">{formatHours(month.netReclaimedHours)}</td>
-                <td className="number">{formatMoney(month.reclaimedValue, currency)}</td>
-              </tr>
-            ))}
-            {report.cost.years.map((year) => (
-              <tr key={year.year} className="total-row">
-                <th scope="row">{year.year}</th>
-                <td className="number" />
-                <td className="number">{formatMoney(year.mspCost, currency)}</td>
-                <td className="number">{formatMoney(year.hireCost, currency)}</td>
-                <td className="number">{formatHours(year.netReclaimedHours)}</td>
-                <td className="number">{formatMoney(year.reclaimedValue, currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CostTable cost={report.cost} />
       </section>
     </div>
+  );
+}
+
+function BaselinesTable({ report }: { report: ReclaimedView }) {
+  const { byId } = useCategories();
+  const { formatDay } = useTime();
+  const lines = report.baselines.map((baseline) => ({
+    baseline,
+    delegation: report.delegations.find((entry) => entry.id === baseline.delegationId)!,
+    totals: report.perDelegation.find((entry) => entry.delegationId === baseline.delegationId),
+  }));
+  type Line = (typeof lines)[number];
+  const columns: Column<Line>[] = [
+    { header: 'Category', cell: ({ baseline }) => <CategoryChip category={byId.get(baseline.categoryId)} /> },
+    {
+      header: 'Delegated',
+      cell: ({ delegation }) => `${formatDay(delegation.startDay)} – ${delegation.endDay ? formatDay(delegation.endDay) : 'now'}`,
+    },
+    { header: 'Baseline', numeric: true, cell: ({ baseline }) => `${formatHours(baseline.weeklyHours)}/week` },
+    {
+      header: 'Source',
+      cell: ({ baseline }) =>
+        baseline.source === 'measured' ? (
+          `measured over ${baseline.windowWeeks.length} week${baseline.windowWeeks.length === 1 ? '' : 's'}`
+        ) : baseline.source === 'estimated' ? (
+          'estimated'
+        ) : (
+          <span className="badge badge-warning">missing</span>
+        ),
+    },
+    {
+      header: 'Reclaimed (gross)',
+      numeric: true,
+      cell: ({ delegation, totals }) => (delegation.startDay > report.today ? 'starts later' : formatHours(totals?.grossHours ?? 0)),
+    },
+    { header: 'MSP delivered', numeric: true, cell: ({ totals }) => formatHours(totals?.mspDeliveredHours ?? 0) },
+  ];
+  return <DataTable labelledBy="baselines-title" columns={columns} rows={lines} rowKey={({ baseline }) => baseline.delegationId} />;
+}
+
+function WeeklyTable({ weeks }: { weeks: Week[] }) {
+  const { formatDay } = useTime();
+  const columns: Column<Week>[] = [
+    { header: 'Week of', cell: (week) => formatDay(week.weekStart) },
+    { header: 'Reclaimed (gross)', numeric: true, cell: (week) => formatHours(week.grossHours) },
+    { header: 'MSP delivered', numeric: true, cell: (week) => formatHours(week.mspDeliveredHours) },
+    { header: 'Oversight', numeric: true, cell: (week) => formatHours(week.oversightHours) },
+    { header: 'Net', numeric: true, cell: (week) => formatHours(week.netHours), cellClassName: (week) => (week.netHours < 0 ? 'negative' : undefined) },
+  ];
+  return (
+    <DataTable
+      labelledBy="weekly-title"
+      columns={columns}
+      rows={weeks}
+      rowKey={(week) => week.weekStart}
+      empty={<p className="muted">Your delegations start later; weeks appear here as they begin.</p>}
+    />
+  );
+}
+
+function CostTable({ cost }: { cost: ReclaimedView['cost'] }) {
+  const { currency } = cost;
+  const { formatMonth } = useTime();
+  const columns: Column<Month>[] = [
+    {
+      header: 'Month',
+      cell: (month) => (
+        <>
+          {formatMonth(month.month)}
+          {month.note && <div className="figure-note">{month.note}</div>}
+        </>
+      ),
+    },
+    { header: 'MSP hours', numeric: true, cell: (month) => formatHours(month.mspHours) },
+    { header: 'MSP cost', numeric: true, cell: (month) => (month.mspCost === null ? 'no contract' : formatMoney(month.mspCost, currency)) },
+    { header: 'A hire', numeric: true, cell: (month) => formatMoney(month.hireCost, currency) },
+    { header: 'Net hours back', numeric: true, cell: (month) => formatHours(month.netReclaimedHours) },
+    { header: 'Their value', numeric: true, cell: (month) => formatMoney(month.reclaimedValue, currency) },
+  ];
+  return (
+    <DataTable
+      labelledBy="cost-title"
+      columns={columns}
+      rows={cost.months}
+      rowKey={(month) => month.month}
+      foot={cost.years.map((year) => (
+        <tr key={year.year} className="total-row">
+          <th scope="row">
+            {year.year}
+            {year.partial && (
+              <div className="figure-note">
+                {year.monthCount === 1 ? formatMonth(year.firstMonth) : `${formatMonth(year.firstMonth)} – ${formatMonth(year.lastMonth)}`} so far
+              </div>
+            )}
+          </th>
+          <td className="number" />
+          <td className="number">{formatMoney(year.mspCost, currency)}</td>
+          <td className="number">{formatMoney(year.hireCost, currency)}</td>
+          <td className="number">{formatHours(year.netReclaimedHours)}</td>
+          <td className="number">{formatMoney(year.reclaimedValue, currency)}</td>
+        </tr>
+      ))}
+    />
   );
 }

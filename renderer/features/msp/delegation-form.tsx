@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { DelegationPreview } from '../../../shared/api/views';
-import { ApiError } from '../../../shared/api/errors';
 import type { Category } from '../../../shared/domain/types';
 import { call } from '../../api/client';
 import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
+import { FormError, useFormErrors } from '../../ui/form-errors';
 import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { CategorySelect } from '../tasks/task-fields';
-
 
 interface Draft {
   categoryId: string;
@@ -28,19 +27,13 @@ export function DelegationForm({ categories }: { categories: Category[] }) {
   const [draft, setDraft] = useState<Draft>({ categoryId: '', startDay: today, endDay: '', estimateHours: '', note: '' });
   const [preview, setPreview] = useState<DelegationPreview | null>(null);
   const [keep, setKeep] = useState<Set<number>>(new Set());
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useFormErrors();
+  const { errors } = form;
   const create = useCallMutation('delegations:create');
   const toasts = useToasts();
   const change = (patch: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...patch }));
     setPreview(null);
-  };
-
-  const fail = (error: unknown) => {
-    if (!(error instanceof ApiError)) throw error;
-    setErrors(error.fieldErrors());
-    setFormError(error.message);
   };
 
   const estimateMinutes = (): number | null | 'invalid' => {
@@ -51,14 +44,13 @@ export function DelegationForm({ categories }: { categories: Category[] }) {
 
   const review = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors({});
-    setFormError(null);
+    form.reset();
     if (draft.categoryId === '') {
-      setErrors({ categoryId: 'Choose the category to hand off' });
+      form.set({ categoryId: 'Choose the category to hand off' });
       return;
     }
     if (estimateMinutes() === 'invalid') {
-      setErrors({ estimatedWeeklyMinutes: 'Hours per week, from 0 to 168' });
+      form.set({ estimatedWeeklyMinutes: 'Hours per week, from 0 to 168' });
       return;
     }
     try {
@@ -68,13 +60,13 @@ export function DelegationForm({ categories }: { categories: Category[] }) {
         endDay: draft.endDay === '' ? null : draft.endDay,
       });
       if (result.conflict) {
-        setErrors({ startDay: result.conflict });
+        form.set({ startDay: result.conflict });
         return;
       }
       setKeep(new Set());
       setPreview(result);
-    } catch (error) {
-      fail(error);
+    } catch (caught) {
+      form.fail(caught);
     }
   };
 
@@ -95,20 +87,16 @@ export function DelegationForm({ categories }: { categories: Category[] }) {
       );
       setPreview(null);
       setDraft({ categoryId: '', startDay: today, endDay: '', estimateHours: '', note: '' });
-    } catch (error) {
+    } catch (caught) {
       setPreview(null);
-      fail(error);
+      form.fail(caught);
     }
   };
 
   return (
     <form className="card stack" onSubmit={review} noValidate aria-label="Delegate a category">
       <h2>Delegate a category</h2>
-      {formError && !Object.values(errors).some(Boolean) && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError form={form} />
       <div className="field-row">
         <Field label="Category" error={errors.categoryId}>
           <CategorySelect value={draft.categoryId} onChange={(categoryId) => change({ categoryId })} categories={categories} emptyLabel="Choose a category…" />

@@ -5,6 +5,7 @@ import type { Baseline } from '../../../shared/domain/hours-reclaimed';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
 import { Field } from '../../ui/field';
+import { FormError, useFormErrors } from '../../ui/form-errors';
 import { useTime } from '../../ui/time';
 import { formatHours } from '../../ui/format-figures';
 import { useToasts } from '../../ui/toasts';
@@ -105,6 +106,8 @@ function DelegationRow({
       {
         onSuccess: () =>
           toasts.show(`Deleted the ${categoryName} delegation from ${delegation.startDay}`, {
+            group: 'delegation-deleted',
+            plural: (count) => `Deleted ${count} delegations`,
             action: {
               label: 'Undo',
               run: () => restore.mutate({ id: delegation.id }, { onError: (error) => toasts.show(error.message, { tone: 'error' }) }),
@@ -188,18 +191,22 @@ function TakeBackForm({ delegation, categoryName, onDone }: { delegation: Delega
   );
 }
 
+/** What the edit form has controls for; a message about anything else shows at the top. */
+const EDITED_FIELDS = ['startDay', 'endDay', 'estimatedWeeklyMinutes'];
+
 function EditDelegationForm({ delegation, categoryName, onDone }: { delegation: Delegation; categoryName: string; onDone: () => void }) {
   const [startDay, setStartDay] = useState(delegation.startDay);
   const [endDay, setEndDay] = useState(delegation.endDay ?? '');
   const [estimate, setEstimate] = useState(delegation.estimatedWeeklyMinutes === null ? '' : String(delegation.estimatedWeeklyMinutes / 60));
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useFormErrors(EDITED_FIELDS);
+  const { errors } = form;
   const update = useCallMutation('delegations:update');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const hours = estimate.trim() === '' ? null : Number(estimate.replace(',', '.'));
     if (hours !== null && !(Number.isFinite(hours) && hours >= 0 && hours <= 168)) {
-      setErrors({ estimatedWeeklyMinutes: 'Hours per week, from 0 to 168' });
+      form.set({ estimatedWeeklyMinutes: 'Hours per week, from 0 to 168' });
       return;
     }
     try {
@@ -212,8 +219,7 @@ function EditDelegationForm({ delegation, categoryName, onDone }: { delegation: 
       });
       onDone();
     } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      setErrors({ ...caught.fieldErrors(), form: caught.message });
+      form.fail(caught);
     }
   };
   return (
@@ -233,11 +239,7 @@ function EditDelegationForm({ delegation, categoryName, onDone }: { delegation: 
       <button type="button" className="button" onClick={onDone}>
         Cancel
       </button>
-      {errors.form && !errors.startDay && !errors.endDay && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError form={form} />
     </form>
   );
 }

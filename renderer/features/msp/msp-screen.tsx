@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { Screen } from '../../ui/screen';
 import { ContractTab } from './contract-tab';
 import { DelegationTab } from './delegation-tab';
 import { QueueTab } from './queue-tab';
@@ -29,12 +30,7 @@ export default function MspScreen() {
 
   const active = TABS.find((tab) => tab.id === current)!;
   return (
-    <section className="screen" aria-labelledby="screen-title">
-      <header className="screen-header">
-        <h1 id="screen-title" tabIndex={-1}>
-          MSP
-        </h1>
-      </header>
+    <Screen title="MSP">
       <div role="tablist" aria-label="MSP" className="tabs" onKeyDown={onKeyDown}>
         {TABS.map((tab) => (
           <button
@@ -54,6 +50,6 @@ export default function MspScreen() {
       <div role="tabpanel" id={`msp-panel-${active.id}`} aria-labelledby={`msp-tab-${active.id}`} className="tab-panel">
         <active.Panel />
       </div>
-    </section>
+    </Screen>
   );
 }

@@ -3,13 +3,13 @@ import type { Task, TaskStatus } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/domain/duration';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { navigate } from '../../app/routes';
+import { DataTable, type Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
 import { useNow } from '../../ui/use-now';
 import { downloadText, formatAge, handoffCsv, handoffRows, STATUS_TEXT, type HandoffRow } from './handoff';
-
 
 /** The MSP's open work by technician and status, with ages against the response targets. */
 export function QueueTab() {
@@ -32,6 +32,7 @@ export function QueueTab() {
   const activeTechnicians = setup.data.technicians.filter((entry) => !entry.archived);
   const countFor = (status: TaskStatus) => counts.filter((count) => count.status === status).reduce((total, count) => total + count.count, 0);
   const overdue = rows.filter((row) => row.overdue).length;
+  const columns = queueColumns(activeTechnicians);
 
   return (
     <div className="stack">
@@ -79,111 +80,128 @@ export function QueueTab() {
           Printable handoff sheet
         </button>
       </div>
-      {rows.length === 0 ? (
-        <EmptyState title="The MSP’s queue is empty">
-          <p>
-            Tasks land here when you delegate their category (Delegation tab) or hand a single task over. Assign them to a
-            technician, watch their age against the response targets, and send the handoff sheet.
-          </p>
-        </EmptyState>
-      ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">The MSP’s open tasks, oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Task</th>
-              <th scope="col">Category</th>
-              <th scope="col">Technician</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="number">Age</th>
-              <th scope="col" className="number">Target</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <QueueRow key={row.task.id} row={row} technicians={activeTechnicians} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption="The MSP’s open tasks, oldest first"
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.task.id}
+        empty={
+          <EmptyState title="The MSP’s queue is empty">
+            <p>
+              Tasks land here when you delegate their category (Delegation tab) or hand a single task over. Assign them to a
+              technician, watch their age against the response targets, and send the handoff sheet.
+            </p>
+          </EmptyState>
+        }
+      />
     </div>
   );
 }
 
-function QueueRow({ row, technicians }: { row: HandoffRow; technicians: { id: number; name: string }[] }) {
-  const assign = useCallMutation('tasks:assign');
-  const setStatus = useCallMutation('tasks:setStatus');
-  const toasts = useToasts();
-  const { byId } = useCategories();
-  const task: Task = row.task;
-  const fail = (error: Error) => toasts.show(error.message, { tone: 'error' });
+type TechnicianChoice = { id: number; name: string };
 
+function queueColumns(technicians: TechnicianChoice[]): Column<HandoffRow>[] {
+  return [
+    { header: 'Task', cell: (row) => row.task.title },
+    { header: 'Category', cell: (row) => <QueueCategory task={row.task} /> },
+    { header: 'Technician', cell: (row) => <TechnicianSelect row={row} technicians={technicians} /> },
+    { header: 'Status', cell: (row) => <StatusSelect task={row.task} /> },
+    {
+      header: 'Age',
+      numeric: true,
+      cell: (row) => (
+        <>
+          {formatAge(row.ageMinutes)} {row.overdue && <span className="badge badge-danger">past target</span>}
+        </>
+      ),
+    },
+    { header: 'Target', numeric: true, cell: (row) => (row.targetMinutes === null ? '—' : formatDuration(row.targetMinutes)) },
+    { header: 'Actions', cell: (row) => <TakeBack task={row.task} /> },
+  ];
+}
+
+function QueueCategory({ task }: { task: Task }) {
+  const { byId } = useCategories();
+  return <CategoryChip category={task.categoryId === null ? undefined : byId.get(task.categoryId)} />;
+}
+
+function useFail() {
+  const toasts = useToasts();
+  return (error: Error) => toasts.show(error.message, { tone: 'error' });
+}
+
+/** Assigning is a change of owner within the MSP; a former technician stays shown until changed. */
+function TechnicianSelect({ row, technicians }: { row: HandoffRow; technicians: TechnicianChoice[] }) {
+  const assign = useCallMutation('tasks:assign');
+  const fail = useFail();
+  const { task } = row;
   return (
-    <tr>
-      <td>{task.title}</td>
-      <td>
-        <CategoryChip category={task.categoryId === null ? undefined : byId.get(task.categoryId)} />
-      </td>
-      <td>
-        <select
-          aria-label={`Technician for “${task.title}”`}
-          value={task.technicianId ?? ''}
-          onChange={(event) =>
-            assign.mutate(
-              { id: task.id, owner: 'msp', technicianId: event.target.value === '' ? null : Number(event.target.value) },
-              { onError: fail },
-            )
-          }
-        >
-          <option value="">Unassigned</option>
-          {technicians.map((technician) => (
-            <option key={technician.id} value={technician.id}>
-              {technician.name}
-            </option>
-          ))}
-          {task.technicianId !== null && !technicians.some((technician) => technician.id === task.technicianId) && (
-            <option value={task.technicianId}>{row.technician}</option>
-          )}
-        </select>
-      </td>
-      <td>
-        <select
-          aria-label={`Status of “${task.title}”`}
-          value={task.status}
-          onChange={(event) => setStatus.mutate({ id: task.id, status: event.target.value as TaskStatus }, { onError: fail })}
-        >
-          {Object.entries(STATUS_TEXT).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td className="number">
-        {formatAge(row.ageMinutes)} {row.overdue && <span className="badge badge-danger">past target</span>}
-      </td>
-      <td className="number">{row.targetMinutes === null ? '—' : formatDuration(row.targetMinutes)}</td>
-      <td>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() =>
-            assign.mutate(
-              { id: task.id, owner: 'me', technicianId: null, keep: true },
-              {
-                onError: fail,
-                onSuccess: () =>
-                  toasts.show(`You took back “${task.title}”`, {
-                    action: { label: 'Undo', run: () => assign.mutate({ id: task.id, owner: 'msp', technicianId: task.technicianId }, { onError: fail }) },
-                  }),
-              },
-            )
-          }
-        >
-          Take back<span className="visually-hidden"> “{task.title}”</span>
-        </button>
-      </td>
-    </tr>
+    <select
+      aria-label={`Technician for “${task.title}”`}
+      value={task.technicianId ?? ''}
+      onChange={(event) =>
+        assign.mutate(
+          { id: task.id, owner: 'msp', technicianId: event.target.value === '' ? null : Number(event.target.value) },
+          { onError: fail },
+        )
+      }
+    >
+      <option value="">Unassigned</option>
+      {technicians.map((technician) => (
+        <option key={technician.id} value={technician.id}>
+          {technician.name}
+        </option>
+      ))}
+      {task.technicianId !== null && !technicians.some((technician) => technician.id === task.technicianId) && (
+        <option value={task.technicianId}>{row.technician}</option>
+      )}
+    </select>
+  );
+}
+
+function StatusSelect({ task }: { task: Task }) {
+  const setStatus = useCallMutation('tasks:setStatus');
+  const fail = useFail();
+  return (
+    <select
+      aria-label={`Status of “${task.title}”`}
+      value={task.status}
+      onChange={(event) => setStatus.mutate({ id: task.id, status: event.target.value as TaskStatus }, { onError: fail })}
+    >
+      {Object.entries(STATUS_TEXT).map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** She takes a task back and keeps it, whatever its category's delegation says; Undo hands it over again. */
+function TakeBack({ task }: { task: Task }) {
+  const assign = useCallMutation('tasks:assign');
+  const toasts = useToasts();
+  const fail = useFail();
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      onClick={() =>
+        assign.mutate(
+          { id: task.id, owner: 'me', technicianId: null, keep: true },
+          {
+            onError: fail,
+            onSuccess: () =>
+              toasts.show(`You took back “${task.title}”`, {
+                group: 'queue-taken-back',
+                plural: (count) => `You took back ${count} tasks`,
+                action: { label: 'Undo', run: () => assign.mutate({ id: task.id, owner: 'msp', technicianId: task.technicianId }, { onError: fail }) },
+              }),
+          },
+        )
+      }
+    >
+      Take back<span className="visually-hidden"> “{task.title}”</span>
+    </button>
   );
 }

@@ -1,7 +1,7 @@
 import { Command } from 'cmdk';
-import { useEffect, useRef } from 'react';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { navigate, SCREENS } from '../../app/routes';
+import { Dialog } from '../../ui/dialog';
 import { useToasts } from '../../ui/toasts';
 
 export interface PaletteActions {
@@ -11,18 +11,11 @@ export interface PaletteActions {
 
 /** Every screen and action, by typing a few letters: Ctrl/⌘+K from anywhere. */
 export default function CommandPalette({ onClose, actions }: { onClose: () => void; actions: PaletteActions }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const timer = useCallQuery('timer:current', []);
   const settings = useCallQuery('settings:get', []);
   const stop = useCallMutation('timer:stop');
   const setTheme = useCallMutation('settings:update');
   const toasts = useToasts();
-
-  useEffect(() => {
-    const node = dialog.current;
-    node?.showModal();
-    return () => node?.close();
-  }, []);
 
   const run = (action: () => void) => () => {
     onClose();
@@ -31,10 +24,9 @@ export default function CommandPalette({ onClose, actions }: { onClose: () => vo
   const dark = settings.data?.theme === 'dark' || (settings.data?.theme === 'system' && document.documentElement.dataset.theme === 'dark');
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog palette"
-      aria-label="Command palette"
+    <Dialog
+      label="Command palette"
+      className="palette"
       onClose={onClose}
       onKeyDown={(event) => {
         // cmdk consumes keys inside its input, so the dialog's own Escape handling cannot be relied on.
@@ -88,6 +80,6 @@ export default function CommandPalette({ onClose, actions }: { onClose: () => vo
           </Command.Group>
         </Command.List>
       </Command>
-    </dialog>
+    </Dialog>
   );
 }

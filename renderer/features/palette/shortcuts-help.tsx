@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { SCREENS } from '../../app/routes';
 import { MOD_KEY_LABEL } from '../../app/sidebar';
+import { Dialog } from '../../ui/dialog';
 
 const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'N', action: 'Quick add a task' },
@@ -13,15 +13,8 @@ const SHORTCUTS: { keys: string; action: string }[] = [
 ];
 
 export default function ShortcutsHelp({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const node = dialog.current;
-    node?.showModal();
-    return () => node?.close();
-  }, []);
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+    <Dialog title="Keyboard shortcuts" onClose={onClose}>
       <table className="data-table">
         <tbody>
           {SHORTCUTS.map((shortcut) => (
@@ -39,6 +32,6 @@ export default function ShortcutsHelp({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,21 +1,23 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../../shared/api/errors';
+import { useMemo, useState, type FormEvent } from 'react';
 import { delegationOn, referenceDay } from '../../../shared/domain/delegation';
 import { formatDuration } from '../../../shared/domain/duration';
 import { ownerOf } from '../../../shared/domain/ownership';
 import { parseQuickAdd, type QuickAddResult } from '../../../shared/domain/quick-add';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { Dialog } from '../../ui/dialog';
+import { FormError, useFormErrors } from '../../ui/form-errors';
 import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { useCategories } from '../categories/use-categories';
 
 const PRIORITY = ['', '!', '!!', '!!!'];
+/** One line has no field to show a message at: every message goes under the preview. */
+const NO_FIELDS: string[] = [];
 
 /** One line in, one task out: `Reset VPN for sales #support ~30m today !`. */
 export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void; initial?: string }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors(NO_FIELDS);
   const [keep, setKeep] = useState(false);
   const categories = useCategories();
   const setup = useCallQuery('msp:get', []);
@@ -24,12 +26,6 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
   const create = useCallMutation('tasks:create');
   const time = useTime();
   const toasts = useToasts();
-
-  useEffect(() => {
-    const node = dialog.current;
-    node?.showModal();
-    return () => node?.close();
-  }, []);
 
   const today = time.today;
   const parsed: QuickAddResult = useMemo(
@@ -69,16 +65,14 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
       toasts.show(task.owner === 'msp' ? `Added “${task.title}” to the MSP’s queue` : `Added “${task.title}”`);
       onClose();
     } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      setError(caught.message);
+      form.fail(caught);
     }
   };
 
   const technician = setup.data?.technicians.find((entry) => entry.id === parsed.technicianId);
   return (
-    <dialog ref={dialog} className="dialog quick-add" aria-labelledby="quick-add-title" onClose={onClose}>
+    <Dialog title="Quick add" className="quick-add" onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <h2 id="quick-add-title">Quick add</h2>
         <label htmlFor="quick-add-input" className="visually-hidden">
           Task in one line
         </label>
@@ -91,7 +85,7 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
           value={text}
           onChange={(event) => {
             setText(event.target.value);
-            setError(null);
+            form.reset();
           }}
           aria-describedby="quick-add-preview quick-add-help"
         />
@@ -133,11 +127,7 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
               ))}
             </ul>
           )}
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError form={form} />
         </div>
         <p id="quick-add-help" className="muted figure-note">
           #category · ~30m estimate · today, fri, next mon, 2026-12-01, in 3 days · ! to !!! priority · @me, @msp or @technician · unplanned
@@ -151,6 +141,6 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

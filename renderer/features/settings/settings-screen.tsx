@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/domain/settings';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { Field } from '../../ui/field';
+import { Screen } from '../../ui/screen';
 import { CategoriesSection } from '../categories/categories-section';
 
 export default function SettingsScreen() {
@@ -9,13 +10,7 @@ export default function SettingsScreen() {
   const update = useCallMutation('settings:update');
 
   return (
-    <section className="screen" aria-labelledby="screen-title">
-      <header className="screen-header">
-        <h1 id="screen-title" tabIndex={-1}>
-          Settings
-        </h1>
-      </header>
-
+    <Screen title="Settings">
       <section className="settings-section" aria-labelledby="appearance-title">
         <h2 id="appearance-title">Appearance</h2>
         {settings.data && (
@@ -52,6 +47,6 @@ export default function SettingsScreen() {
           </dl>
         )}
       </section>
-    </section>
+    </Screen>
   );
 }

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../../shared/api/errors';
+import { useState, type FormEvent } from 'react';
 import type { Task, TaskStatus } from '../../../shared/domain/types';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
+import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
+import { FormError, useFormErrors } from '../../ui/form-errors';
 import { useCategories } from '../categories/use-categories';
 import { draftFromTask, draftToFields, type TaskDraft } from './task-draft';
 import { CoreTaskFields } from './task-fields';
@@ -29,18 +30,11 @@ export function TaskEditorLoader({ id, onClose }: { id: number; onClose: () => v
 
 /** The full editor, in a modal dialog; Escape or Cancel leaves the task as it was. */
 export function TaskEditor({ task, onClose }: { task: Task; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<TaskDraft>(() => draftFromTask(task));
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useFormErrors();
+  const { errors } = form;
   const categories = useCategories();
   const update = useCallMutation('tasks:update');
-
-  useEffect(() => {
-    const node = dialog.current;
-    node?.showModal();
-    return () => node?.close();
-  }, []);
 
   const change = (patch: Partial<TaskDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const selectable = categories.data?.filter((category) => !category.archived || category.id === task.categoryId) ?? [];
@@ -49,31 +43,22 @@ export function TaskEditor({ task, onClose }: { task: Task; onClose: () => void 
     event.preventDefault();
     const converted = draftToFields(draft);
     if ('errors' in converted) {
-      setErrors(converted.errors);
+      form.set(converted.errors);
       return;
     }
-    setErrors({});
-    setFormError(null);
+    form.reset();
     try {
       await update.mutateAsync({ id: task.id, ...converted.fields, status: draft.status });
       onClose();
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fieldErrors());
-        setFormError(error.message);
-      } else throw error;
+    } catch (caught) {
+      form.fail(caught);
     }
   };
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="task-editor-title" onClose={onClose}>
+    <Dialog title="Edit task" onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <h2 id="task-editor-title">Edit task</h2>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormError form={form} />
         <Field label="Title" error={errors.title}>
           <input type="text" value={draft.title} onChange={(event) => change({ title: event.target.value })} maxLength={500} />
         </Field>
@@ -110,6 +95,6 @@ export function TaskEditor({ task, onClose }: { task: Task; onClose: () => void 
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

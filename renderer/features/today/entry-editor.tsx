@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../shared/api/errors';
 import type { TimeEntry } from '../../../shared/domain/time-entry';
 import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
+import { FormError, useFormErrors } from '../../ui/form-errors';
 import { useTime } from '../../ui/time';
 import { useCategories } from '../categories/use-categories';
 import { CategorySelect } from '../tasks/task-fields';
+
+/** What the editor has controls for; a message about anything else shows at the top. */
+const SHOWN_FIELDS = ['startAt', 'endAt', 'categoryId', 'at'];
 
 /** Edit an entry's times and category, or split it in two at a moment inside it. */
 export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: number }; onDone: () => void }) {
@@ -17,14 +20,10 @@ export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: num
   const [end, setEnd] = useState(time.clockOf(entry.endAt));
   const [categoryId, setCategoryId] = useState(String(entry.categoryId));
   const [splitAt, setSplitAt] = useState('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useFormErrors(SHOWN_FIELDS);
+  const { errors } = form;
   const update = useCallMutation('timeEntries:update');
   const split = useCallMutation('timeEntries:split');
-
-  const fail = (caught: unknown) => {
-    if (!(caught instanceof ApiError)) throw caught;
-    setErrors({ ...caught.fieldErrors(), form: caught.message });
-  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,20 +31,20 @@ export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: num
       await update.mutateAsync({ id: entry.id, startAt: at(entry.startAt, start), endAt: at(entry.startAt, end), categoryId: Number(categoryId) });
       onDone();
     } catch (caught) {
-      fail(caught);
+      form.fail(caught);
     }
   };
 
   const splitEntry = async () => {
     if (!/^\d\d:\d\d$/.test(splitAt)) {
-      setErrors({ at: 'Enter the time to split at' });
+      form.set({ at: 'Enter the time to split at' });
       return;
     }
     try {
       await split.mutateAsync({ id: entry.id, at: at(entry.startAt, splitAt) });
       onDone();
     } catch (caught) {
-      fail(caught);
+      form.fail(caught);
     }
   };
 
@@ -72,11 +71,7 @@ export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: num
       <button type="button" className="button" onClick={onDone}>
         Cancel
       </button>
-      {errors.form && !errors.startAt && !errors.endAt && !errors.at && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError form={form} />
     </form>
   );
 }

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../shared/api/errors';
 import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
+import { FormError, useFormErrors } from '../../ui/form-errors';
 import { useTime } from '../../ui/time';
 import { useCategories } from '../categories/use-categories';
 import { CategorySelect } from '../tasks/task-fields';
 
+/** What the form has controls for; a message about anything else shows at the top. */
+const SHOWN_FIELDS = ['day', 'startAt', 'endAt', 'categoryId', 'note'];
 
 /** Log time after the fact: a call that came in, an interrupt she forgot to time. */
 export function TimeEntryForm() {
@@ -16,7 +18,8 @@ export function TimeEntryForm() {
   const [end, setEnd] = useState('');
   const [categoryId, setCategoryId] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useFormErrors(SHOWN_FIELDS);
+  const { errors } = form;
   const create = useCallMutation('timeEntries:create');
 
   const submit = async (event: FormEvent) => {
@@ -26,7 +29,7 @@ export function TimeEntryForm() {
     if (!/^\d\d:\d\d$/.test(start)) found.startAt = 'Enter a start time';
     if (!/^\d\d:\d\d$/.test(end)) found.endAt = 'Enter an end time';
     if (Object.keys(found).length > 0) {
-      setErrors(found);
+      form.set(found);
       return;
     }
     const startAt = time.instantAt(day, start);
@@ -37,10 +40,9 @@ export function TimeEntryForm() {
       setStart('');
       setEnd('');
       setNote('');
-      setErrors({});
+      form.reset();
     } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      setErrors({ ...caught.fieldErrors(), form: caught.message });
+      form.fail(caught);
     }
   };
 
@@ -58,17 +60,13 @@ export function TimeEntryForm() {
       <Field label="Category" error={errors.categoryId}>
         <CategorySelect value={categoryId} onChange={setCategoryId} categories={active} emptyLabel="Choose…" />
       </Field>
-      <Field label="Note" className="grow">
+      <Field label="Note" error={errors.note} className="grow">
         <input type="text" value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
       </Field>
       <button type="submit" className="button button-primary" disabled={create.isPending}>
         Log time
       </button>
-      {errors.form && !errors.startAt && !errors.endAt && !errors.categoryId && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError form={form} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { Task } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/domain/duration';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { EmptyState } from '../../ui/empty-state';
+import { Screen } from '../../ui/screen';
 import { useTime } from '../../ui/time';
 import { formatHours } from '../../ui/format-figures';
 import { useToasts } from '../../ui/toasts';
@@ -23,12 +24,7 @@ export function TodayScreen() {
   const data = summary.data;
 
   return (
-    <section className="screen" aria-labelledby="screen-title">
-      <header className="screen-header">
-        <h1 id="screen-title" tabIndex={-1}>
-          Today
-        </h1>
-      </header>
+    <Screen title="Today">
       {firstRun && <Welcome />}
       {data && (
         <div className="stack">
@@ -79,7 +75,7 @@ export function TodayScreen() {
           </section>
         </div>
       )}
-    </section>
+    </Screen>
   );
 }
 
@@ -97,6 +93,7 @@ function EntryRow({ entry }: { entry: TimeEntry }) {
       {
         onSuccess: (deleted) =>
           toasts.show('Deleted the time entry', {
+            plural: (count) => `Deleted ${count} time entries`,
             action: {
               label: 'Undo',
               run: () =>

@@ -1,0 +1,61 @@
+import type { LocalDay } from '../../shared/domain/day';
+import type { Owner } from '../../shared/domain/types';
+import { preparedFor, type SqliteDatabase } from '../db/connection';
+
+const statements = preparedFor((db) => ({
+  heatmap: db.prepare<[{ from: string; to: string; all: number; ids: string }], { weekday: number; hour: number; ms: number }>(
+    `SELECT CAST(strftime('%w', day) AS INTEGER) AS weekday, hour, sum(ms) AS ms FROM hour_rollup
+     WHERE day BETWEEN :from AND :to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
+     GROUP BY weekday, hour HAVING sum(ms) > 0`,
+  ),
+  byMonth: db.prepare<[{ from: string; to: string }], { month: string; worker: Owner; category_id: number; ms: number; after_hours_ms: number; unplanned_ms: number }>(
+    `SELECT substr(day, 1, 7) AS month, worker, category_id, sum(ms) AS ms, sum(after_hours_ms) AS after_hours_ms,
+       sum(unplanned_ms) AS unplanned_ms
+     FROM daily_rollup WHERE day BETWEEN :from AND :to AND entries > 0 GROUP BY month, worker, category_id`,
+  ),
+  mspCompleted: db.prepare<[{ from: number; to: number }], { category_id: number | null; completed: number }>(
+    `SELECT category_id, count(*) AS completed FROM tasks
+     WHERE deleted_at IS NULL AND status = 'done' AND owner = 'msp' AND completed_at >= :from AND completed_at < :to
+     GROUP BY category_id`,
+  ),
+  mspResponses: db.prepare<[{ from: number; to: number }], { category_id: number | null; minutes: number }>(
+    `SELECT category_id, (responded_at - max(created_at, coalesce(msp_since, created_at))) / 60000.0 AS minutes FROM tasks
+     WHERE deleted_at IS NULL AND owner = 'msp' AND responded_at >= :from AND responded_at < :to
+       AND responded_at >= max(created_at, coalesce(msp_since, created_at))`,
+  ),
+}));
+
+/** Her logged milliseconds by weekday (0 = Sunday) and local hour over [from, to], optionally for some categories. */
+export function hourHeatmap(db: SqliteDatabase, from: LocalDay, to: LocalDay, categoryIds: readonly number[] | null): number[][] {
+  const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  for (const row of statements(db).heatmap.all({ from, to, all: categoryIds === null ? 1 : 0, ids: JSON.stringify(categoryIds ?? []) })) {
+    grid[row.weekday]![row.hour] = row.ms;
+  }
+  return grid;
+}
+
+export interface MonthCategoryRow {
+  month: string;
+  worker: Owner;
+  categoryId: number;
+  ms: number;
+  afterHoursMs: number;
+  unplannedMs: number;
+}
+
+/** Her and the MSP's time per calendar month and category over [from, to], summed in SQL. */
+export function monthlyCategoryTotals(db: SqliteDatabase, from: LocalDay, to: LocalDay): MonthCategoryRow[] {
+  return statements(db)
+    .byMonth.all({ from, to })
+    .map((row) => ({ month: row.month, worker: row.worker, categoryId: row.category_id, ms: row.ms, afterHoursMs: row.after_hours_ms, unplannedMs: row.unplanned_ms }));
+}
+
+/** The MSP's tasks completed in [from, to) (instants), per category. */
+export function mspCompleted(db: SqliteDatabase, from: number, to: number): { categoryId: number | null; completed: number }[] {
+  return statements(db).mspCompleted.all({ from, to }).map((row) => ({ categoryId: row.category_id, completed: row.completed }));
+}
+
+/** How long the MSP took to respond to each task it responded to in [from, to): from when it became theirs. */
+export function mspResponseTimes(db: SqliteDatabase, from: number, to: number): { categoryId: number | null; minutes: number }[] {
+  return statements(db).mspResponses.all({ from, to }).map((row) => ({ categoryId: row.category_id, minutes: row.minutes }));
+}

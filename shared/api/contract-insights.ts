@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { id, localDay } from '../domain/fields';
+import { call, type CallSpec } from './call';
+import type { InsightsView, LeadershipReport } from './views';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month written YYYY-MM');
+
+/** Calls for Insights: the charts over any range, and the one-page report for leadership. */
+export const insightsCalls = {
+  /** Every chart's data for the range and the categories chosen (none chosen: all); summaries only. */
+  'insights:charts': call(
+    z
+      .object({
+        from: localDay,
+        to: localDay,
+        categoryIds: z.array(id).max(200).nullable().default(null),
+      })
+      .strict()
+      .refine((range) => range.from <= range.to, { message: 'The range must end on or after its first day', path: ['to'] }),
+  ).reads('timeEntries', 'tasks', 'delegations', 'settings', 'timeOff', 'msp', 'categories').returns<InsightsView>(),
+  /** The leadership report for a month, or a run of months. */
+  'insights:report': call(
+    z
+      .object({ fromMonth: month, toMonth: month })
+      .strict()
+      .refine((range) => range.fromMonth <= range.toMonth, { message: 'The last month cannot be before the first', path: ['toMonth'] }),
+  ).reads('timeEntries', 'tasks', 'delegations', 'settings', 'timeOff', 'msp', 'categories').returns<LeadershipReport>(),
+} satisfies Record<string, CallSpec<z.ZodType, unknown>>;
