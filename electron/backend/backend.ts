@@ -100,6 +100,7 @@ export function openBackend(options: BackendOptions): Backend {
     databaseFile,
     schemaVersion: db ? (db.pragma('user_version', { simple: true }) as number) : LATEST_SCHEMA_VERSION,
     timeZone: timeZone(),
+    systemTimeZone: effectiveTimeZone(null),
     fatal,
     notices: options.settings.notices,
     firstRun: db ? !hasAnyTask(db) : false,

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { startOfWeek } from '../../shared/domain/day';
-import { setPlannedDay } from '../repositories/plan';
-import { settleTaskOwner } from '../repositories/ownership';
+import { clearPlannedDay, setPlannedDay } from '../repositories/plan';
+import { setOwnerChoice, settleTaskOwner } from '../repositories/ownership';
 import { getTask } from '../repositories/tasks';
 import { entriesMovingToZone } from '../repositories/time-entries';
 import { weekPlanIcs } from '../services/ics/week-plan-ics';
@@ -45,6 +45,25 @@ export const planningHandlers = {
         settleTaskOwner(db, taskId, today(), at);
       }
       return { planned: placements.length };
+    })(),
+
+  'weekPlan:move': ({ taskId, to }, { db, now, today }) =>
+    db.transaction(() => {
+      const task = getTask(db, taskId);
+      if (task.status === 'done') {
+        throw new AppError('CONFLICT', `“${task.title}” is done; reopen it to plan it again.`, [{ field: 'taskId', message: 'The task is done' }]);
+      }
+      const at = now();
+      if (to.kind === 'day') {
+        setPlannedDay(db, taskId, to.day, at);
+      } else if (to.kind === 'backlog') {
+        clearPlannedDay(db, taskId, at);
+        if (task.owner === 'msp') setOwnerChoice(db, taskId, { keepOwner: true, handedOver: false, technicianId: null }, at);
+      } else if (task.owner !== 'msp') {
+        setOwnerChoice(db, taskId, { keepOwner: false, handedOver: true, technicianId: null }, at);
+      }
+      settleTaskOwner(db, taskId, today(), at);
+      return getTask(db, taskId);
     })(),
 
   'settings:zonePreview': ({ timeZone }, { db }) => ({ timeZone, ...entriesMovingToZone(db, timeZone) }),

@@ -80,6 +80,7 @@ const statements = preparedFor((db) => ({
        AND (t.planned_day IS NULL OR t.planned_day > :to)
      ORDER BY m.from_day, m.id`,
   ),
+  clearPlanned: db.prepare<[{ id: number; now: number }]>('UPDATE tasks SET planned_day = NULL, updated_at = :now WHERE id = :id AND deleted_at IS NULL'),
   setPlanned: db.prepare<[{ id: number; planned_day: string; now: number }]>(
     `UPDATE tasks SET planned_day = :planned_day, updated_at = :now WHERE id = :id AND deleted_at IS NULL`,
   ),
@@ -121,4 +122,8 @@ export function herTasksMovedOff(db: SqliteDatabase, from: LocalDay, to: LocalDa
 
 export function setPlannedDay(db: SqliteDatabase, id: number, plannedDay: LocalDay, now: number): number {
   return statements(db).setPlanned.run({ id, planned_day: plannedDay, now }).changes;
+}
+
+export function clearPlannedDay(db: SqliteDatabase, id: number, now: number): number {
+  return statements(db).clearPlanned.run({ id, now }).changes;
 }

@@ -101,6 +101,10 @@ export function weekPlan(context: PlanContext, weekStart: LocalDay): WeekPlanVie
         reserveHours: reserve ? reserveHoursOn(reserve, settings, day, timeOff) : 0,
         loggedMinutes,
       }),
+      recurringHours:
+        day < today
+          ? 0
+          : (estimateOf(open.filter((task) => task.owner === 'me' && task.seriesId !== null)) + estimateOf(later.filter((item) => item.owner === 'me'))) / 60,
       loggedHours: loggedMinutes / 60,
       tasks,
       upcoming: later,

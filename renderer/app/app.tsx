@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useCallQuery } from '../api/hooks';
 import { TasksScreen } from '../features/tasks/tasks-screen';
 import { TodayScreen } from '../features/today/today-screen';
-import { PlaceholderScreen } from '../features/placeholders/placeholder-screen';
 import { navigate, SCREENS, useScreen, type ScreenId } from './routes';
 import { Sidebar } from './sidebar';
 import { QuickAddDialog } from '../features/quick-add/quick-add-dialog';
@@ -16,6 +15,8 @@ const HandoffSheet = lazy(() => import('../features/msp/handoff-sheet'));
 const CommandPalette = lazy(() => import('../features/palette/command-palette'));
 const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
 const InsightsScreen = lazy(() => import('../features/insights/insights-screen'));
+const WeekPlanScreen = lazy(() => import('../features/week-plan/week-plan-screen'));
+const TimeOffScreen = lazy(() => import('../features/time-off/time-off-screen'));
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
@@ -31,8 +32,10 @@ function CurrentScreen({ id }: { id: ScreenId }) {
       return <HandoffSheet />;
     case 'insights':
       return <InsightsScreen />;
-    default:
-      return <PlaceholderScreen id={id} />;
+    case 'week':
+      return <WeekPlanScreen />;
+    case 'time-off':
+      return <TimeOffScreen />;
   }
 }
 

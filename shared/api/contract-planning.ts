@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TimeOffRange } from '../domain/capacity';
 import type { Delegation } from '../domain/delegation';
+import type { Task } from '../domain/types';
 import { id, localDay } from '../domain/fields';
 import { isTimeZone } from '../domain/settings';
 import { call, type CallSpec } from './call';
@@ -58,6 +59,23 @@ export const planningCalls = {
       })
       .strict(),
   ).writes('tasks').returns<{ planned: number }>(),
+  /**
+   * One drag (or keyboard move) on the week plan, in one transaction: onto a day plans the task there
+   * (the owner follows the rule for that day); onto the backlog unplans it and, for an MSP task, takes
+   * it back; onto the MSP lane hands it to the MSP, keeping its day.
+   */
+  'weekPlan:move': call(
+    z
+      .object({
+        taskId: id,
+        to: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('day'), day: localDay }).strict(),
+          z.object({ kind: z.literal('backlog') }).strict(),
+          z.object({ kind: z.literal('msp') }).strict(),
+        ]),
+      })
+      .strict(),
+  ).writes('tasks').returns<Task>(),
   /** The week plan as an iCalendar file. */
   'weekPlan:ics': call(week).reads('tasks', 'settings', 'timeOff', 'recurring').returns<{ fileName: string; text: string }>(),
 

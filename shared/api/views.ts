@@ -192,6 +192,8 @@ export interface DayPlanView {
   /** Her time off covering the day, if any. */
   timeOff: { id: number; note: string } | null;
   load: DayLoad;
+  /** The part of the load's task hours that is recurring work (occurrences, created or upcoming). */
+  recurringHours: number;
   /** Her logged hours on the day (shown for days that are over, and for today). */
   loggedHours: number;
   /** Tasks planned on the day: hers and the MSP's, open and done. */

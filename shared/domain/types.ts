@@ -60,6 +60,8 @@ export interface AppStatus {
   schemaVersion: number;
   /** Her time zone: the setting, or the system's when she has not chosen one. Every day and time she sees is in it. */
   timeZone: string;
+  /** The zone of the machine running Offload: what "follow the system" means. */
+  systemTimeZone: string;
   /** Set when the database could not be opened; every other call then fails with this error. */
   fatal: { code: string; message: string } | null;
   notices: Notice[];

@@ -101,11 +101,3 @@ test('Ctrl+number and the arrow keys move between screens', async ({ offload: pa
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
 });
-
-test('screens not built yet say what they will hold and show no invented figures', async ({ offload: page }) => {
-  for (const screen of ['Week plan', 'Time off']) {
-    await openScreen(page, screen);
-    await expect(page.getByRole('heading', { name: 'Not built yet' })).toBeVisible();
-    await expect(page.getByRole('main')).not.toContainText(/\d+(\.\d+)?\s?h\b/);
-  }
-});

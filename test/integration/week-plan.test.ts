@@ -147,6 +147,43 @@ describe('Plan my week', () => {
   });
 });
 
+describe('moving a card on the week plan', () => {
+  it('plans onto a day, unplans onto the backlog, hands over on the MSP lane and takes back from the backlog', async () => {
+    const card = await task('Replace the NAS disks', { estimateMinutes: 90 });
+
+    const planned = await app.call('weekPlan:move', { taskId: card.id, to: { kind: 'day', day: '2026-11-19' } });
+    expect([planned.plannedDay, planned.owner]).toStrictEqual(['2026-11-19', 'me']);
+
+    const handed = await app.call('weekPlan:move', { taskId: card.id, to: { kind: 'msp' } });
+    expect([handed.plannedDay, handed.owner]).toStrictEqual(['2026-11-19', 'msp']);
+    const plan = await app.call('weekPlan:get', { weekStart: '2026-11-16' });
+    expect(plan.days[3]!.load.segments.tasks).toBe(0);
+
+    const back = await app.call('weekPlan:move', { taskId: card.id, to: { kind: 'backlog' } });
+    expect([back.plannedDay, back.owner]).toStrictEqual([null, 'me']);
+    const after = await app.call('weekPlan:get', { weekStart: '2026-11-16' });
+    expect(after.backlog.tasks.map((entry) => entry.title)).toStrictEqual(['Replace the NAS disks']);
+  });
+
+  it('lets the delegation decide the owner on the day it lands on', async () => {
+    await app.call('delegations:create', { categoryId: NETWORK, startDay: '2026-11-19' });
+    const card = await task('Patch the firewall', { estimateMinutes: 60 });
+    const wednesday = await app.call('weekPlan:move', { taskId: card.id, to: { kind: 'day', day: '2026-11-18' } });
+    expect(wednesday.owner).toBe('me');
+    const thursday = await app.call('weekPlan:move', { taskId: card.id, to: { kind: 'day', day: '2026-11-19' } });
+    expect(thursday.owner).toBe('msp');
+  });
+
+  it('refuses to plan a done task and changes nothing', async () => {
+    const card = await task('Finished', { estimateMinutes: 60 });
+    await app.call('tasks:setStatus', { id: card.id, status: 'done' });
+    const failure = await app.failure('weekPlan:move', { taskId: card.id, to: { kind: 'day', day: '2026-11-18' } });
+    expect(failure.code).toBe('CONFLICT');
+    expect(failure.message).toContain('Finished');
+    expect((await app.call('tasks:get', { id: card.id })).plannedDay).toBeNull();
+  });
+});
+
 describe('last week in review', () => {
   it('sets what she planned against what she logged, and lists what slipped', async () => {
     app.setNow(Date.parse('2026-11-09T15:00:00Z'));

@@ -61,13 +61,6 @@ export function handoffCsv(rows: HandoffRow[]): string {
   );
 }
 
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export { STATUS_TEXT };
+export { downloadText } from '../../ui/download';

@@ -1,51 +1,29 @@
-import type { Settings } from '../../../shared/domain/settings';
-import { useCallMutation, useCallQuery } from '../../api/hooks';
-import { Field } from '../../ui/field';
+import { useCallQuery } from '../../api/hooks';
 import { Screen } from '../../ui/screen';
 import { CategoriesSection } from '../categories/categories-section';
+import { AppearanceSection } from './appearance-section';
+import { CostsSection } from './costs-section';
+import { DataFacts } from './data-facts';
+import { WorkHoursSection } from './work-hours-section';
 
+/** Every setting of the brief, each validated at its field and saved as she leaves it. */
 export default function SettingsScreen() {
   const settings = useCallQuery('settings:get', []);
   const status = useCallQuery('app:status', []);
-  const update = useCallMutation('settings:update');
-
   return (
     <Screen title="Settings">
-      <section className="settings-section" aria-labelledby="appearance-title">
-        <h2 id="appearance-title">Appearance</h2>
-        {settings.data && (
-          <Field label="Theme" error={update.error?.forField('theme')}>
-            <select
-              value={settings.data.theme}
-              onChange={(event) => update.mutate({ theme: event.target.value as Settings['theme'] })}
-            >
-              <option value="system">Follow the system</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
-            </select>
-          </Field>
-        )}
-      </section>
-
+      {settings.data && status.data && (
+        <>
+          <WorkHoursSection settings={settings.data} systemZone={status.data.systemTimeZone} />
+          <CostsSection settings={settings.data} />
+          <AppearanceSection settings={settings.data} />
+        </>
+      )}
       <CategoriesSection />
-
       <section className="settings-section" aria-labelledby="data-title">
         <h2 id="data-title">Your data</h2>
         <p className="muted">Everything stays on this machine.</p>
-        {status.data && (
-          <dl className="facts">
-            <dt>Database</dt>
-            <dd>
-              <code>{status.data.databaseFile}</code>
-            </dd>
-            <dt>Schema version</dt>
-            <dd>{status.data.schemaVersion}</dd>
-            <dt>Offload version</dt>
-            <dd>
-              {status.data.version} ({status.data.mode === 'electron' ? 'desktop app' : 'browser mode'})
-            </dd>
-          </dl>
-        )}
+        {status.data && <DataFacts status={status.data} />}
       </section>
     </Screen>
   );
