@@ -1,3 +1,4 @@
+import { describeDay, describeDays } from '../../shared/domain/day';
 import { AppError } from '../../shared/api/errors';
 import { conflictingDelegation } from '../../shared/domain/delegation';
 import { getCategory } from '../repositories/categories';
@@ -29,7 +30,7 @@ export const delegationHandlers = {
     const conflict = conflictingDelegation(listDelegations(db), { categoryId, startDay, endDay });
     const moving = tasksMovingToMsp(db, { categoryId, startDay, endDay }, today(), PREVIEW_TASKS);
     return {
-      conflict: conflict ? `Already delegated from ${conflict.startDay}${conflict.endDay ? ` to ${conflict.endDay}` : ' with no end'}` : null,
+      conflict: conflict ? `Already delegated ${conflict.endDay ? describeDays(conflict.startDay, conflict.endDay) : `from ${describeDay(conflict.startDay)} with no end`}` : null,
       tasks: moving.tasks,
       totalTasks: moving.total,
     };
@@ -66,7 +67,7 @@ export const delegationHandlers = {
     db.transaction(() => {
       const current = getDelegation(db, id);
       if (endDay < current.startDay) {
-        throw new AppError('VALIDATION', `The delegation started on ${current.startDay}; it cannot end before that. Delete it instead.`, [
+        throw new AppError('VALIDATION', `The delegation started on ${describeDay(current.startDay)}; it cannot end before that. Delete it instead.`, [
           { field: 'endDay', message: 'Before the start day' },
         ]);
       }

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import type { LocalDay } from '../../shared/domain/day';
+import { describeDay, describeDays, type LocalDay } from '../../shared/domain/day';
 import { conflictingDelegation, type Delegation } from '../../shared/domain/delegation';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 
@@ -56,11 +56,11 @@ export function getDelegation(db: SqliteDatabase, id: number): Delegation {
 export function assertNoOverlap(db: SqliteDatabase, candidate: Pick<Delegation, 'categoryId' | 'startDay' | 'endDay'> & { id?: number }): void {
   const conflict = conflictingDelegation(listDelegations(db), candidate);
   if (!conflict) return;
-  const period = conflict.endDay ? `${conflict.startDay} to ${conflict.endDay}` : `${conflict.startDay} with no end`;
+  const period = conflict.endDay ? `for ${describeDays(conflict.startDay, conflict.endDay)}` : `from ${describeDay(conflict.startDay)} with no end`;
   throw new AppError(
     'CONFLICT',
-    `This category is already delegated from ${period}; two delegations of one category cannot overlap. End or edit that one first.`,
-    [{ field: 'startDay', message: `Overlaps the delegation from ${period}` }],
+    `This category is already delegated ${period}; two delegations of one category cannot overlap. End or edit that one first.`,
+    [{ field: 'startDay', message: `Overlaps the delegation ${period}` }],
   );
 }
 

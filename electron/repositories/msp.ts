@@ -1,3 +1,4 @@
+import { describeDay } from '../../shared/domain/day';
 import { AppError } from '../../shared/api/errors';
 import type { MspContract } from '../../shared/domain/cost';
 import type { MspProvider, ResponseTarget, Technician } from '../../shared/domain/msp';
@@ -105,7 +106,7 @@ export function saveContract(db: SqliteDatabase, contract: Omit<MspContract, 'id
     return toContract(contractById.get(contract.id)!);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    throw new AppError('CONFLICT', `A contract already starts on ${contract.startDay}; edit that one instead.`, [
+    throw new AppError('CONFLICT', `A contract already starts on ${describeDay(contract.startDay)}; edit that one instead.`, [
       { field: 'startDay', message: 'Another contract starts that day' },
     ]);
   }

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import type { TimeOffRange } from '../../shared/domain/capacity';
-import type { LocalDay } from '../../shared/domain/day';
+import { describeDays, type LocalDay } from '../../shared/domain/day';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 
 export type { TimeOffRange };
@@ -58,7 +58,7 @@ export function getTimeOff(db: SqliteDatabase, id: number): TimeOffRange {
 function assertNoOverlap(db: SqliteDatabase, range: Omit<TimeOffRange, 'note'>): void {
   const clash = statements(db).overlapping.get({ from: range.startDay, to: range.endDay, id: range.id });
   if (!clash) return;
-  const period = clash.start_day === clash.end_day ? clash.start_day : `${clash.start_day} to ${clash.end_day}`;
+  const period = describeDays(clash.start_day, clash.end_day);
   throw new AppError('CONFLICT', `You are already off ${period}${clash.label ? ` (${clash.label})` : ''}. Change that time off instead, or pick days around it.`, [
     { field: 'startDay', message: `Overlaps your time off ${period}` },
   ]);

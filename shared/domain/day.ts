@@ -62,3 +62,22 @@ export function daysBetween(from: LocalDay, to: LocalDay): number {
 export function startOfWeek(day: LocalDay, weekStartsOn: number): LocalDay {
   return addDays(day, -((dayOfWeek(day) - weekStartsOn + 7) % 7));
 }
+
+const messageDayFormat = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A day as the backend's messages write it, "Mon, Dec 21, 2026": words, not `2026-12-21`, and always
+ * with the year, since a message does not know which year she is looking at.
+ */
+export function describeDay(day: LocalDay): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return messageDayFormat.format(Date.UTC(year, month - 1, date));
+}
+
+/** "Mon, Dec 21, 2026" for one day, "Mon, Dec 21 – Thu, Dec 31, 2026" for a range. */
+export function describeDays(from: LocalDay, to: LocalDay): string {
+  if (from === to) return describeDay(from);
+  const start = describeDay(from);
+  const end = describeDay(to);
+  return from.slice(0, 4) === to.slice(0, 4) ? `${start.replace(/, \d{4}$/, '')} – ${end}` : `${start} – ${end}`;
+}

@@ -105,7 +105,7 @@ describe('delegating a category', () => {
     await app.call('delegations:create', { categoryId: DESKTOP, startDay: '2026-11-01', endDay: '2026-11-30' });
     const error = await app.failure('delegations:create', { categoryId: DESKTOP, startDay: '2026-11-30' });
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toContain('2026-11-01 to 2026-11-30');
+    expect(error.message).toContain('already delegated for Sun, Nov 1 – Mon, Nov 30, 2026;');
     expect((await app.call('delegations:list')).length).toBe(1);
     await app.call('delegations:create', { categoryId: DESKTOP, startDay: '2026-12-01' });
     expect((await app.call('delegations:list')).length).toBe(2);

@@ -273,7 +273,7 @@ describe('time off', () => {
   it('refuses a range that overlaps other time off, naming it, and saves nothing', async () => {
     await app.call('timeOff:create', { startDay: '2026-12-21', endDay: '2026-12-31', note: 'Holidays' });
     const failure = await app.failure('timeOff:create', { startDay: '2026-12-30', endDay: '2027-01-02', note: '' });
-    expect(failure).toMatchObject({ code: 'CONFLICT', issues: [{ field: 'startDay', message: 'Overlaps your time off 2026-12-21 to 2026-12-31' }] });
+    expect(failure).toMatchObject({ code: 'CONFLICT', issues: [{ field: 'startDay', message: 'Overlaps your time off Mon, Dec 21 – Thu, Dec 31, 2026' }] });
     expect(failure.message).toContain('(Holidays)');
     expect(await app.call('timeOff:list')).toHaveLength(1);
     expect((await app.failure('timeOff:create', { startDay: '2026-12-05', endDay: '2026-12-01' })).issues).toStrictEqual([
