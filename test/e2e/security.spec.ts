@@ -1,7 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Envelope } from '../../shared/api/errors';
 import { callHeaders, expect, openScreen, sessionOf, test } from './fixtures';
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 /** Another web server on 127.0.0.1, as any local dev server is: it records what the browser sends it, and can toss cookies. */
 async function anotherLocalServer() {
@@ -94,8 +98,13 @@ test('a tab at the bare address with no signed-in tab to ask says how to sign in
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${app.origin}/`);
-  await expect(page.getByRole('heading', { name: 'Offload cannot reach its data' })).toBeVisible();
-  await expect(page.getByText('Open the link printed when Offload started.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Offload' })).toBeVisible();
+  await expect(page.getByText('This page is not signed in to the running Offload. Open the link printed when Offload started.')).toBeVisible();
+  expect(await new AxeBuilder({ page }).analyze().then((results) => results.violations)).toStrictEqual([]);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `sign-in-${theme}.png`) });
+  }
   await context.close();
 });
 

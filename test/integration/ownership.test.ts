@@ -74,7 +74,8 @@ describe('the ownership rule', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // A budget for a shared 2-core machine (and faketime): 150 generated cases take a few seconds.
+  }, 30_000);
 
   it('settling undated tasks for a new day moves exactly those whose owner changes that day', () => {
     db.exec('DELETE FROM tasks; DELETE FROM delegations;');

@@ -1,10 +1,15 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { hardenWebContents } from '../../electron/shell/window';
 
 vi.mock('electron', () => ({ BrowserWindow: class {}, nativeTheme: { shouldUseDarkColors: false }, screen: { getAllDisplays: () => [] } }));
+
+// openExternally says on the console what it refused; here that is every case.
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
 
 /** A webContents stand-in with real listeners, hardened as main.ts hardens every webContents. */
 function hardened() {
@@ -109,7 +114,6 @@ describe('new windows, against hostile addresses', () => {
 
   it.each(HOSTILE.filter((url) => !/^(https|mailto):/i.test(url)))('never hands %j to the system either', (url) => {
     const contents = hardened();
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     contents.open(url);
     expect(contents.shell.openExternal).not.toHaveBeenCalled();
   });
