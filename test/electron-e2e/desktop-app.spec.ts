@@ -59,7 +59,8 @@ test.describe('the desktop app', () => {
       const inline = document.createElement('script');
       inline.textContent = 'window.__offloadInlineRan = true;';
       document.head.append(inline);
-      const opened = window.open('https://example.com/', '_blank');
+      // Not https or mailto, so nothing is handed to the system browser either (that would open a real one).
+      const opened = window.open('http://127.0.0.1:9/', '_blank');
       const geolocation = await navigator.permissions.query({ name: 'geolocation' }).then((status) => status.state, () => 'refused');
       return {
         require: typeof global.require,
@@ -73,7 +74,7 @@ test.describe('the desktop app', () => {
     expect(probe).toStrictEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', inlineScriptRan: false, windowOpened: false, geolocation: expect.not.stringMatching(/^granted$/) });
 
     await page.evaluate(() => {
-      window.location.href = 'https://example.com/';
+      window.location.href = 'http://127.0.0.1:9/';
     });
     await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
     expect(page.url()).toMatch(/^app:\/\/offload\//);
