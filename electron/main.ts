@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { openBackend, type Backend } from './backend/backend';
 import { openElectronSettings } from './settings/electron-settings';
 import type { SettingsStore } from './settings/settings-store';
@@ -50,7 +50,7 @@ function startShell(): void {
   app.enableSandbox();
   registerAppScheme(protocol);
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
 
   app.on('second-instance', () => {
     if (!mainWindow) {

@@ -42,10 +42,12 @@ export async function dispatch(
     return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) return failure(error.toShape());
+    // The cause goes to the log only: an unexpected error's text is SQLite's or the runtime's
+    // ("CHECK constraint failed: length(title) …"), which tells her nothing and shows the schema.
     console.error(`[offload] ${name} failed:`, error);
     return failure({
       code: 'INTERNAL',
-      message: `Offload could not complete “${name}”: ${error instanceof Error ? error.message : String(error)}. Nothing was changed by the failed step.`,
+      message: `Offload could not complete “${name}”, and nothing was changed by the failed step. The cause is in Offload’s log.`,
     });
   }
 }

@@ -30,7 +30,7 @@ export const delegationHandlers = {
     const conflict = conflictingDelegation(listDelegations(db), { categoryId, startDay, endDay });
     const moving = tasksMovingToMsp(db, { categoryId, startDay, endDay }, today(), PREVIEW_TASKS);
     return {
-      conflict: conflict ? `Already delegated ${conflict.endDay ? describeDays(conflict.startDay, conflict.endDay) : `from ${describeDay(conflict.startDay)} with no end`}` : null,
+      conflict: conflict ? `Already delegated ${conflict.endDay ? `for ${describeDays(conflict.startDay, conflict.endDay)}` : `from ${describeDay(conflict.startDay)} with no end`}` : null,
       tasks: moving.tasks,
       totalTasks: moving.total,
     };

@@ -1,6 +1,7 @@
-import { BrowserWindow, nativeTheme, screen, type Rectangle, type Session, type WebContents } from 'electron';
+import { BrowserWindow, nativeTheme, screen, type Rectangle, type Session, type Shell, type WebContents } from 'electron';
 import { z } from 'zod';
 import type { SettingsStore } from '../settings/settings-store';
+import { openExternally } from './external-links';
 import { isAppUrl } from './protocol';
 
 export const MIN_WIDTH = 960;
@@ -102,23 +103,47 @@ function overlaps(area: Rectangle, bounds: Rectangle): boolean {
 type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 /**
- * Keeps a webContents on the app: no navigation or redirect to another origin, no new windows,
- * no <webview>. The renderer has no reason to leave app://offload, so anything that tries is
- * treated as hostile rather than opened in a browser on its behalf.
+ * Keeps a webContents on the app: no navigation or redirect of the page to another origin, no
+ * navigation of any subframe at all (the CSP allows none), no new windows, no <webview>. The
+ * renderer has no reason to leave app://offload, so anything that tries is stopped. A link meant
+ * for her browser (`target="_blank"`, https or mailto only) is handed to the system through
+ * openExternally, and never opens inside the app.
  */
-export function hardenWebContents(contents: GuardedContents): void {
+export function hardenWebContents(contents: GuardedContents, shell: Pick<Shell, 'openExternal'>): void {
   contents.on('will-navigate', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
   });
-  contents.on('will-redirect', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !isAppUrl(event.url)) event.preventDefault();
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-redirect', (event) => {
+    if (!event.isMainFrame || !isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternally(shell, url);
+    return { action: 'deny' };
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Offload needs no camera, notifications, geolocation or any other permission: refuse them all. */
-export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, answer) => answer(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Permissions the app's own page may have. Offload needs none today: no camera, notifications,
+ * clipboard API, geolocation, devices or anything else. A permission added here is granted only
+ * to app://offload's main frame, never to anything else.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set<string>();
+
+type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
+
+/** Answers every permission request and check, and every device (HID, serial, USB) request, from the allowlist. */
+export function hardenSession(session: PermissionSession, allowed: ReadonlySet<string> = ALLOWED_PERMISSIONS): void {
+  const grants = (permission: string, url: string | undefined, isMainFrame: boolean | undefined) =>
+    allowed.has(permission) && isMainFrame !== false && url !== undefined && isAppUrl(url);
+  session.setPermissionRequestHandler((_contents, permission, answer, details) => {
+    answer(grants(permission, details.requestingUrl, details.isMainFrame));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    grants(permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame),
+  );
+  session.setDevicePermissionHandler(() => false);
 }

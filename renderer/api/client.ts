@@ -1,6 +1,7 @@
 import { contract, type CallArgs, type CallName, type CallResult, type OffloadBridge } from '../../shared/api/contract';
 import { ApiError, type Envelope } from '../../shared/api/errors';
 import type { Aggregate, BackendEvent, OffloadEventsBridge } from '../../shared/api/events';
+import { pageEnvironment, SESSION_HEADER, startSession, type Session } from './session';
 
 declare global {
   interface Window {
@@ -26,19 +27,30 @@ function bridgeTransport(bridge: OffloadBridge): Transport {
 
 const SERVER_GONE = 'Offload’s local server is not answering. Is it still running? Start it again with npm start.';
 
+/** Browser mode only: the session secret this page signs its calls with (see session.ts). */
+const session: Session | null = window.offload ? null : startSession(pageEnvironment());
+
+/** The headers of every browser-mode request: JSON, this page's name, and its session secret once it has one. */
+async function requestHeaders(): Promise<Record<string, string>> {
+  const secret = (await session?.ready) ?? null;
+  return { 'Content-Type': 'application/json', [CLIENT_HEADER]: CLIENT_ID, ...(secret === null ? {} : { [SESSION_HEADER]: secret }) };
+}
+
 /** Browser mode: the same calls as JSON over HTTP to the local server that served this page. */
 const httpTransport: Transport = async (name, input) => {
   let response: Response;
   try {
     response = await fetch(`./api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [CLIENT_HEADER]: CLIENT_ID },
+      headers: await requestHeaders(),
       body: input === undefined ? '' : JSON.stringify(input),
-      credentials: 'same-origin',
+      credentials: 'omit',
     });
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: SERVER_GONE } };
   }
+  if (response.status === 401) session?.forget();
+  // Every refusal (401, 413, 503 …) carries an envelope with a message meant for her.
   try {
     return (await response.json()) as Envelope<unknown>;
   } catch {
@@ -92,9 +104,9 @@ async function streamEvents(handlers: EventStreamHandlers, signal: AbortSignal):
     try {
       const response = await fetch('./api/events', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', [CLIENT_HEADER]: CLIENT_ID },
+        headers: await requestHeaders(),
         body: '{}',
-        credentials: 'same-origin',
+        credentials: 'omit',
         signal,
       });
       if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);

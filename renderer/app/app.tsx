@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../shared/api/errors';
 import { useCallQuery } from '../api/hooks';
 import { TasksScreen } from '../features/tasks/tasks-screen';
 import { TodayScreen } from '../features/today/today-screen';
@@ -92,6 +93,16 @@ export function App() {
 
   if (status.isPending) return <div className="boot" aria-busy="true" />;
   if (status.isError) {
+    // Browser mode without a session: nothing is wrong but the link she used (see api/session.ts).
+    if (status.error instanceof ApiError && status.error.code === 'FORBIDDEN') {
+      return (
+        <FatalScreen
+          title="Sign in to Offload"
+          message={status.error.message}
+          footer="The link is printed in the terminal where Offload is running (npm start); it works for as long as Offload runs."
+        />
+      );
+    }
     return <FatalScreen title="Offload cannot reach its data" message={status.error.message} />;
   }
   if (status.data.fatal) {
@@ -140,13 +151,23 @@ export function App() {
   );
 }
 
-function FatalScreen({ title, message, detail }: { title: string; message: string; detail?: string }) {
+function FatalScreen({
+  title,
+  message,
+  detail,
+  footer = 'Nothing was changed. Close Offload, fix the cause above, and start it again.',
+}: {
+  title: string;
+  message: string;
+  detail?: string;
+  footer?: string;
+}) {
   return (
     <main className="fatal" id="main">
       <h1>{title}</h1>
       <p>{message}</p>
       {detail && <p className="muted">{detail}</p>}
-      <p className="muted">Nothing was changed. Close Offload, fix the cause above, and start it again.</p>
+      <p className="muted">{footer}</p>
     </main>
   );
 }

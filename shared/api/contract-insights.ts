@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { isLocalDay } from '../domain/day';
 import { id, localDay } from '../domain/fields';
 import { call, type CallSpec } from './call';
 import type { InsightsView, LeadershipReport } from './views';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month written YYYY-MM');
+/** A month `YYYY-MM` within the years a day may have (1970–9999), so its first day is a real local day. */
+const month = z.string().refine((value) => /^\d{4}-\d{2}$/.test(value) && isLocalDay(`${value}-01`), 'Use a month written YYYY-MM, from 1970 to 9999');
 
 /** Calls for Insights: the charts over any range, and the one-page report for leadership. */
 export const insightsCalls = {

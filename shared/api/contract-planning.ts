@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { TimeOffRange } from '../domain/capacity';
 import type { Delegation } from '../domain/delegation';
 import type { Task } from '../domain/types';
-import { id, localDay } from '../domain/fields';
+import { id, localDay, nulMessage, withoutNul } from '../domain/fields';
 import { isTimeZone } from '../domain/settings';
 import { call, type CallSpec } from './call';
 import type { CoverageView, PlanSuggestion, WeekPlanView, WeekReviewView, WorkloadWeekView } from './views';
@@ -20,18 +20,25 @@ const weekRange = z
 /** Any day of the week wanted; the week is the one (by her week start) that holds it. */
 const week = z.object({ weekStart: localDay }).strict();
 
-const timeOffRange = z
-  .object({
-    startDay: localDay,
-    endDay: localDay,
-    note: z.string().trim().max(200, 'Keep the note under 200 characters').default(''),
-  })
-  .strict()
-  .refine((range) => range.endDay >= range.startDay, { message: 'The last day cannot be before the first', path: ['endDay'] })
-  .refine((range) => Date.parse(range.endDay) - Date.parse(range.startDay) < 366 * 86_400_000, {
-    message: 'Time off is at most a year at a time',
-    path: ['endDay'],
-  });
+const timeOffFields = {
+  startDay: localDay,
+  endDay: localDay,
+  note: z.string().trim().max(200, 'Keep the note under 200 characters').refine(withoutNul, nulMessage('The note')).default(''),
+};
+
+/** A range of days off: ordered, and at most a year at a time. */
+function withTimeOffRules<Schema extends z.ZodType<{ startDay: string; endDay: string }>>(schema: Schema) {
+  return schema
+    .refine((range) => range.endDay >= range.startDay, { message: 'The last day cannot be before the first', path: ['endDay'] })
+    .refine((range) => Date.parse(range.endDay) - Date.parse(range.startDay) < 366 * 86_400_000, {
+      message: 'Time off is at most a year at a time',
+      path: ['endDay'],
+    });
+}
+
+const timeOffRange = withTimeOffRules(z.object(timeOffFields).strict());
+/** One strict object, not `{ id }.and(range)`: zod lets a key through an intersection when either side would strip it. */
+const timeOffUpdate = withTimeOffRules(z.object({ id, ...timeOffFields }).strict());
 
 const dayRange = z
   .object({ startDay: localDay, endDay: localDay })
@@ -82,7 +89,7 @@ export const planningCalls = {
   'timeOff:list': call(z.object({}).strict().optional()).reads('timeOff').returns<TimeOffRange[]>(),
   /** Overlapping time off is refused, naming the days in the way. Capacity and after-hours follow at once. */
   'timeOff:create': call(timeOffRange).writes('timeOff', 'timeEntries').returns<TimeOffRange>(),
-  'timeOff:update': call(z.object({ id }).and(timeOffRange)).writes('timeOff', 'timeEntries').returns<TimeOffRange>(),
+  'timeOff:update': call(timeOffUpdate).writes('timeOff', 'timeEntries').returns<TimeOffRange>(),
   'timeOff:delete': call(z.object({ id }).strict()).writes('timeOff', 'timeEntries').returns<TimeOffRange>(),
   'timeOff:restore': call(z.object({ id }).strict()).writes('timeOff', 'timeEntries').returns<TimeOffRange>(),
   /** Which of the open tasks and recurring occurrences in the days are covered, which at risk, and the handover that covers the rest. */

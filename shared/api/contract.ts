@@ -15,10 +15,13 @@ import {
   contractFields,
   delegationPeriodFields,
   id,
+  instant,
   localDay,
   newTask,
   newTimeEntry,
+  nulMessage,
   owner,
+  shortNote,
   taskAssignment,
   taskFilter,
   taskPatch,
@@ -27,6 +30,7 @@ import {
   timeEntryPatch,
   weeklyEstimateMinutes,
   withOrderedPeriod,
+  withoutNul,
 } from './schemas';
 
 import { call } from './call';
@@ -83,12 +87,12 @@ export const contract = {
   ).reads('timeEntries').returns<TimeEntry[]>(),
   'timeEntries:delete': call(byId).writes('timeEntries').returns<TimeEntry>(),
   'timeEntries:update': call(timeEntryPatch).writes('timeEntries').returns<TimeEntry>(),
-  'timeEntries:split': call(z.object({ id, at: z.number().int().min(0) }).strict()).writes('timeEntries').returns<[TimeEntry, TimeEntry]>(),
+  'timeEntries:split': call(z.object({ id, at: instant('Not a valid time to split at') }).strict()).writes('timeEntries').returns<[TimeEntry, TimeEntry]>(),
 
   'timer:current': call(none).reads('timeEntries').returns<TimeEntry | null>(),
   'timer:start': call(
     z
-      .object({ taskId: id.nullable().default(null), categoryId: id.nullable().default(null), note: z.string().max(2000).default('') })
+      .object({ taskId: id.nullable().default(null), categoryId: id.nullable().default(null), note: shortNote.default('') })
       .strict()
       .refine((input) => input.taskId !== null || input.categoryId !== null, {
         message: 'Start the timer on a task or a category',
@@ -102,10 +106,10 @@ export const contract = {
   'msp:saveProvider': call(
     z
       .object({
-        name: z.string().trim().max(120, 'Keep the name under 120 characters'),
+        name: z.string().trim().max(120, 'Keep the name under 120 characters').refine(withoutNul, nulMessage('The name')),
         email: z.union([z.literal(''), z.email('Use an email address such as help@msp.example')]),
-        phone: z.string().trim().max(60),
-        notes: z.string().max(5000),
+        phone: z.string().trim().max(60, 'Keep the phone number under 60 characters').refine(withoutNul, nulMessage('The phone number')),
+        notes: z.string().max(5000, 'Keep the notes under 5,000 characters').refine(withoutNul, nulMessage('The notes')),
       })
       .strict(),
   ).writes('msp').returns<MspProvider>(),
@@ -142,7 +146,7 @@ export const contract = {
           categoryId: id,
           ...delegationPeriodFields,
           estimatedWeeklyMinutes: weeklyEstimateMinutes.nullable().default(null),
-          note: z.string().max(2000).default(''),
+          note: shortNote.default(''),
           keepTaskIds: z.array(id).max(5000).default([]),
         })
         .strict(),
@@ -151,7 +155,7 @@ export const contract = {
   'delegations:update': call(
     withOrderedPeriod(
       z
-        .object({ id, ...delegationPeriodFields, estimatedWeeklyMinutes: weeklyEstimateMinutes.nullable(), note: z.string().max(2000) })
+        .object({ id, ...delegationPeriodFields, estimatedWeeklyMinutes: weeklyEstimateMinutes.nullable(), note: shortNote })
         .strict(),
     ),
   ).writes('delegations', 'tasks').returns<Delegation>(),

@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'DB_TOO_NEW'
   | 'DB_UNREADABLE'
   | 'DB_UNAVAILABLE'
+  /** Browser mode: the server is receiving as much as it takes at once; try again in a moment. */
+  | 'BUSY'
   | 'INTERNAL';
 
 export interface ApiErrorIssue {

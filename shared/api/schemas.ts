@@ -2,14 +2,16 @@ import { z } from 'zod';
 import {
   id,
   localDay,
+  nulMessage,
   owner,
   priority,
   taskListStatus,
   taskSort,
   taskStatus,
+  withoutNul,
 } from '../domain/fields';
 
-export { categoryKind, id, localDay, owner, priority, taskStatus } from '../domain/fields';
+export { categoryKind, id, localDay, nulMessage, owner, priority, taskStatus, withoutNul } from '../domain/fields';
 
 /** The latest instant a field accepts: the last millisecond of 9999, so every day stays `YYYY-MM-DD`. */
 const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -22,7 +24,8 @@ export const categoryName = z
   .string()
   .trim()
   .min(1, 'Give the category a name')
-  .max(60, 'Keep the name under 60 characters');
+  .max(60, 'Keep the name under 60 characters')
+  .refine(withoutNul, nulMessage('The name'));
 
 export const colour = z
   .string()
@@ -33,9 +36,13 @@ export const taskTitle = z
   .string()
   .trim()
   .min(1, 'Give the task a title')
-  .max(500, 'Keep the title under 500 characters');
+  .max(500, 'Keep the title under 500 characters')
+  .refine(withoutNul, nulMessage('The title'));
 
-export const taskNotes = z.string().max(20_000, 'Notes are limited to 20,000 characters');
+export const taskNotes = z.string().max(20_000, 'Notes are limited to 20,000 characters').refine(withoutNul, nulMessage('The notes'));
+
+/** A note on an entry, a delegation or a timer: free text up to 2,000 characters. */
+export const shortNote = z.string().max(2000, 'Keep the note under 2,000 characters').refine(withoutNul, nulMessage('The note'));
 
 /** Estimates are whole minutes, at most one working week of 7 × 24 h. */
 export const estimateMinutes = z
@@ -102,7 +109,7 @@ export const taskFilter = z
     /** Due on or before this day (e.g. today for "due by today"). */
     dueBy: localDay.nullable().default(null),
     /** Words to find in titles and notes (full-text, prefix match). */
-    search: z.string().trim().max(200, 'Search for at most 200 characters').default(''),
+    search: z.string().trim().max(200, 'Search for at most 200 characters').refine(withoutNul, nulMessage('The search')).default(''),
     sort: taskSort.default('urgency'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(100, 'At most 100 tasks a page').default(100),
@@ -142,7 +149,7 @@ export const newTimeEntry = z
     taskId: id.nullable().default(null),
     startAt: instant('Not a valid start time'),
     endAt: instant('Not a valid end time'),
-    note: z.string().max(2000, 'Keep the note under 2,000 characters').default(''),
+    note: shortNote.default(''),
     unplanned: z.boolean().default(false),
   })
   .strict()
@@ -164,7 +171,7 @@ export const timeEntryPatch = z
     taskId: id.nullable().optional(),
     startAt: instant('Not a valid start time').optional(),
     endAt: instant('Not a valid end time').optional(),
-    note: z.string().max(2000, 'Keep the note under 2,000 characters').optional(),
+    note: shortNote.optional(),
     unplanned: z.boolean().optional(),
   })
   .strict();
@@ -187,8 +194,13 @@ export const contractFields = z
 
 export const technicianFields = z
   .object({
-    name: z.string().trim().min(1, 'Give the technician a name').max(80, 'Keep the name under 80 characters'),
-    role: z.string().trim().max(80).default(''),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Give the technician a name')
+      .max(80, 'Keep the name under 80 characters')
+      .refine(withoutNul, nulMessage('The name')),
+    role: z.string().trim().max(80, 'Keep the role under 80 characters').refine(withoutNul, nulMessage('The role')).default(''),
     email: z.union([z.literal(''), z.email('Use an email address such as sam@msp.example')]).default(''),
   })
   .strict();

@@ -8,6 +8,15 @@ import { isLocalDay } from './day';
 
 export const id = z.number({ error: 'Expected a numeric id' }).int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/**
+ * SQLite's text functions stop at a NUL character: a title that starts with one reads as empty and
+ * breaks the table's CHECK, and one in a search ends the full-text query early. Nothing she can type
+ * contains one, so every free-text field refuses it (rather than quietly dropping part of her text),
+ * with a message that names the field: `z.string()….refine(withoutNul, nulMessage('The title'))`.
+ */
+export const withoutNul = (value: string): boolean => !value.includes('\u0000');
+export const nulMessage = (field: string): string => `${field} contains a NUL character (\\0), which cannot be saved; remove it`;
+
 export const localDay = z.string().refine(isLocalDay, 'Use a real date written YYYY-MM-DD');
 
 export const owner = z.enum(['me', 'msp'], { error: 'The work is done by you ("me") or the MSP' });

@@ -138,6 +138,6 @@ test('an overlapping delegation is refused at the field and nothing is saved', a
   await form.getByLabel('From').fill('2025-06-01');
   await form.getByLabel('Until (optional)').fill('2025-06-30');
   await form.getByRole('button', { name: 'Review the handoff' }).click();
-  await expect(form.getByText('Already delegated from 2025-01-01 to 2025-12-31')).toBeVisible();
+  await expect(form.getByText('Already delegated for Wed, Jan 1 – Wed, Dec 31, 2025')).toBeVisible();
   expect(await api<unknown[]>(page, app.origin, 'delegations:list')).toHaveLength(1);
 });

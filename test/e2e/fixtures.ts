@@ -30,12 +30,21 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** Calls the API as the signed-in page does (same cookie, same origin), for seeding data. */
+/** The session secret a signed-in page holds (renderer/api/session.ts keeps it in sessionStorage). */
+export async function sessionOf(page: Page): Promise<string> {
+  const session = await page.evaluate(() => window.sessionStorage.getItem('offload.session'));
+  if (!session) throw new Error('the page is not signed in');
+  return session;
+}
+
+/** The headers of a call made as the signed-in page makes it: its origin and its session secret. */
+export async function callHeaders(page: Page, origin: string): Promise<Record<string, string>> {
+  return { Origin: origin, 'Content-Type': 'application/json', 'X-Offload-Session': await sessionOf(page) };
+}
+
+/** Calls the API as the signed-in page does (same origin, same session), for seeding data. */
 export async function api<T = unknown>(page: Page, origin: string, name: string, input?: unknown): Promise<T> {
-  const response = await page.request.post(`${origin}/api/${name}`, {
-    headers: { Origin: origin, 'Content-Type': 'application/json' },
-    data: input ?? {},
-  });
+  const response = await page.request.post(`${origin}/api/${name}`, { headers: await callHeaders(page, origin), data: input ?? {} });
   const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${name} failed: ${body.error?.message}`);
   return body.value as T;

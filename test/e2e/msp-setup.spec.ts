@@ -5,16 +5,13 @@ import type { CallName, CallResult } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import { daysInMonth } from '../../shared/domain/day';
 import { e2eToday, instantOn } from '../support/e2e-clock';
-import { expect, openScreen, test } from './fixtures';
+import { callHeaders, expect, openScreen, test } from './fixtures';
 
 /** The MSP screen's Team and Contract tabs: who the MSP is, and what it costs against the contract. */
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 async function api<Name extends CallName>(page: Page, origin: string, name: Name, input: unknown = {}): Promise<CallResult<Name>> {
-  const response = await page.request.post(`${origin}/api/${name}`, {
-    headers: { Origin: origin, 'Content-Type': 'application/json' },
-    data: input,
-  });
+  const response = await page.request.post(`${origin}/api/${name}`, { headers: await callHeaders(page, origin), data: input });
   const envelope = (await response.json()) as Envelope<CallResult<Name>>;
   if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope)}`);
   return envelope.value;

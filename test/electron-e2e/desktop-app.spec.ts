@@ -43,4 +43,42 @@ test.describe('the desktop app', () => {
     await expect(again.getByRole('list', { name: 'Tasks' })).toContainText('Reset VPN for the sales team');
     await reopened.close();
   });
+
+  /*
+   * What test/shell/ proves against a mocked electron, checked in the real binary: the page is
+   * sandboxed and isolated, the CSP is enforced on app://, and the page can neither leave the app
+   * nor open a window nor get a permission.
+   */
+  test('runs the page sandboxed and isolated under the CSP, and keeps it on app://offload', async () => {
+    const app = await launch(makeDataDir('offload-electron-'));
+    const page = await app.firstWindow();
+    await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+
+    const probe = await page.evaluate(async () => {
+      const global = window as unknown as Record<string, unknown>;
+      const inline = document.createElement('script');
+      inline.textContent = 'window.__offloadInlineRan = true;';
+      document.head.append(inline);
+      // Not https or mailto, so nothing is handed to the system browser either (that would open a real one).
+      const opened = window.open('http://127.0.0.1:9/', '_blank');
+      const geolocation = await navigator.permissions.query({ name: 'geolocation' }).then((status) => status.state, () => 'refused');
+      return {
+        require: typeof global.require,
+        process: typeof global.process,
+        ipcRenderer: typeof global.ipcRenderer,
+        inlineScriptRan: global.__offloadInlineRan === true,
+        windowOpened: opened !== null,
+        geolocation,
+      };
+    });
+    expect(probe).toStrictEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', inlineScriptRan: false, windowOpened: false, geolocation: expect.not.stringMatching(/^granted$/) });
+
+    await page.evaluate(() => {
+      window.location.href = 'http://127.0.0.1:9/';
+    });
+    await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+    expect(page.url()).toMatch(/^app:\/\/offload\//);
+    expect(app.windows()).toHaveLength(1);
+    await app.close();
+  });
 });

@@ -44,20 +44,20 @@ describe('the backend’s changed events', () => {
 
 describe('the browser-mode event stream', () => {
   let server: BrowserServer;
-  let cookie: string;
+  let session: string;
 
   beforeEach(async () => {
     const rendererDir = tempDir('offload-renderer-');
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Offload</title>');
     server = await startBrowserServer({ backend: app.backend, rendererDir, token: 'a'.repeat(43) });
-    const signIn = await fetch(server.url, { redirect: 'manual' });
-    cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const signIn = await fetch(`${server.origin}/api/session`, { method: 'POST', headers: { Origin: server.origin, 'X-Offload-Sign-In': 'a'.repeat(43) } });
+    session = ((await signIn.json()) as { value: { session: string } }).value.session;
   });
   afterEach(() => server.close());
 
   const headers = (client?: string) => ({
     Origin: server.origin,
-    Cookie: cookie,
+    'X-Offload-Session': session,
     'Content-Type': 'application/json',
     ...(client ? { 'X-Offload-Client': client } : {}),
   });

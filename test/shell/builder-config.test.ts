@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FuseV1Options } from '@electron/fuses';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 interface BuilderConfig {
   appId: string;
+  disableAsarIntegrity?: boolean;
   productName: string;
   files: string[];
   asar: boolean;
@@ -18,7 +20,8 @@ interface BuilderConfig {
   nsis: { oneClick: boolean; allowToChangeInstallationDirectory: boolean };
 }
 
-const configFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../electron-builder.yml');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const configFile = path.join(ROOT, 'electron-builder.yml');
 const config = parse(fs.readFileSync(configFile, 'utf8')) as BuilderConfig;
 
 describe('electron-builder.yml', () => {
@@ -36,7 +39,27 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
     });
+  });
+
+  it('states a value for every fuse the installed @electron/fuses knows, so a new one cannot go unnoticed', () => {
+    const fuses = Object.keys(FuseV1Options).filter((key) => Number.isNaN(Number(key)));
+    expect(fuses.length).toBeGreaterThanOrEqual(8);
+    const configKey = (fuse: string) => fuse.charAt(0).toLowerCase() + fuse.slice(1);
+    expect(Object.keys(config.electronFuses).sort()).toStrictEqual(fuses.map(configKey).sort());
+  });
+
+  it('checks the asar’s integrity on every platform Electron supports it on (macOS and Windows), which it builds for', () => {
+    expect(config.asar).toBe(true);
+    expect(config.disableAsarIntegrity ?? false).toBe(false);
+    expect(config.electronFuses).toMatchObject({ enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true });
+    expect(config.mac.target.length).toBeGreaterThan(0);
+    expect(config.win.target.length).toBeGreaterThan(0);
+    // The installed electron-builder embeds the hashes there: Info.plist on macOS, the executable's resources on Windows.
+    const builder = path.join(ROOT, 'node_modules/app-builder-lib/out/electron');
+    expect(fs.readFileSync(path.join(builder, 'electronMac.js'), 'utf8')).toContain('appPlist.ElectronAsarIntegrity =');
+    expect(fs.readFileSync(path.join(builder, 'ElectronFramework.js'), 'utf8')).toContain('addWinAsarIntegrity)(executable, options.asarIntegrity)');
   });
 
   it('packs the app into an asar but leaves better-sqlite3’s native addon unpacked', () => {

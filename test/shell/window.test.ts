@@ -66,20 +66,23 @@ function openWindow(saved?: unknown) {
 /** A webContents stand-in: real listeners, and the window-open handler kept for inspection. */
 function fakeContents() {
   const emitter = new EventEmitter();
-  let openHandler: (() => unknown) | undefined;
+  let openHandler: ((details: { url: string }) => unknown) | undefined;
   const contents = Object.assign(emitter, {
-    setWindowOpenHandler: (handler: () => unknown) => {
+    setWindowOpenHandler: (handler: (details: { url: string }) => unknown) => {
       openHandler = handler;
     },
   });
-  hardenWebContents(contents as unknown as Parameters<typeof hardenWebContents>[0]);
+  const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) };
+  hardenWebContents(contents as unknown as Parameters<typeof hardenWebContents>[0], shell);
   return {
-    fire(event: string, url?: string) {
-      const details = { url, preventDefault: vi.fn() };
+    shell,
+    /** Emits `event` as Electron does and says whether a listener prevented it. */
+    fire(event: string, url?: string, isMainFrame = true) {
+      const details = { url, isMainFrame, preventDefault: vi.fn() };
       emitter.emit(event, details);
       return details.preventDefault;
     },
-    openWindow: () => openHandler?.(),
+    openWindow: (url = 'https://evil.example/') => openHandler?.({ url }),
   };
 }
 
@@ -170,20 +173,23 @@ describe('webContents hardening', () => {
 });
 
 describe('session hardening', () => {
-  it('answers every permission request with no, and every permission check with false', () => {
-    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
+  it('answers every permission request with no, every permission check with false, and every device request with false', () => {
+    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
     hardenSession(session);
 
     const requestHandler = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
       contents: unknown,
       permission: string,
       answer: (granted: boolean) => void,
+      details: unknown,
     ) => void;
     const answer = vi.fn();
-    requestHandler({}, 'media', answer);
+    requestHandler({}, 'media', answer, { requestingUrl: 'app://offload/index.html', isMainFrame: true });
     expect(answer).toHaveBeenCalledExactlyOnceWith(false);
 
     const checkHandler = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
-    expect(checkHandler(null, 'notifications', 'app://offload', {})).toBe(false);
+    expect(checkHandler(null, 'notifications', 'app://offload', { isMainFrame: true })).toBe(false);
+    const deviceHandler = session.setDevicePermissionHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
+    expect(deviceHandler({ deviceType: 'usb', origin: 'app://offload' })).toBe(false);
   });
 });

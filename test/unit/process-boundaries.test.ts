@@ -47,3 +47,51 @@ describe('process boundaries enforced by lint', () => {
     expect(await ruleIds('electron/shell/probe.ts', code)).not.toContain('no-restricted-imports');
   });
 });
+
+describe('security patterns refused by lint', () => {
+  const securityLint = new ESLint({
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    overrideConfig: [{ files: ['**/probe.ts', '**/probe.tsx'], ...tseslint.configs.disableTypeChecked }],
+  });
+  const ids = async (filePath: string, code: string) => {
+    const [result] = await securityLint.lintText(code, { filePath });
+    return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+  };
+
+  it.each([
+    ['raw HTML', 'export const X = (html: string) => <div dangerouslySetInnerHTML={{ __html: html }} />;\n', 'react/no-danger'],
+    ['a javascript: link', 'export const X = () => <a href="javascript:void(0)">x</a>;\n', 'react/jsx-no-script-url'],
+    ['a new-tab link that keeps window.opener and the referrer', 'export const X = (url: string) => <a href={url} target="_blank">x</a>;\n', 'react/jsx-no-target-blank'],
+    ['an iframe without a sandbox', 'export const X = () => <iframe src="./x.html" title="x" />;\n', 'react/iframe-missing-sandbox'],
+    ['an unsafe lifecycle', "import { Component } from 'react';\nexport class X extends Component { UNSAFE_componentWillMount() {} render() { return null; } }\n", 'react/no-unsafe'],
+    ['innerHTML', 'export const x = (element: HTMLElement, html: string) => { element.innerHTML = html; };\n', 'no-restricted-syntax'],
+    ['insertAdjacentHTML', "export const x = (element: HTMLElement, html: string) => element.insertAdjacentHTML('beforeend', html);\n", 'no-restricted-syntax'],
+    ['document.write', "export const x = () => document.write('<p>');\n", 'no-restricted-syntax'],
+  ])('the renderer may not use %s', async (_pattern, code, rule) => {
+    expect(await ids('renderer/features/probe.tsx', code)).toContain(rule);
+  });
+
+  it.each([
+    ['eval', "export const x = (code: string) => eval(code);\n", 'no-eval'],
+    ['new Function', "export const x = (code: string) => new Function(code);\n", 'no-new-func'],
+  ])('no layer may turn text into code with %s', async (_pattern, code, rule) => {
+    expect(await ids('renderer/features/probe.ts', code)).toContain(rule);
+    expect(await ids('electron/services/probe.ts', code)).toContain(rule);
+  });
+
+  it('the main process opens links outside the app only through the allowlisting helper', async () => {
+    const code = "import { shell } from 'electron';\nexport const open = (url: string) => shell.openExternal(url);\n";
+    expect(await ids('electron/shell/probe.ts', code)).toContain('no-restricted-syntax');
+    expect(await ids('electron/services/probe.ts', code)).toContain('no-restricted-syntax');
+  });
+
+  it.each(['shared/api/contract.ts', 'electron/main.ts', 'electron/browser-mode/server.ts', 'renderer/api/client.ts', 'renderer/app/app.tsx', 'test/e2e/fixtures.ts'])(
+    'promise rules are errors in %s: nothing floats, nothing async goes where nothing awaits it',
+    async (file) => {
+      const config = (await securityLint.calculateConfigForFile(file)) as { rules: Record<string, unknown[]> };
+      for (const rule of ['no-floating-promises', 'no-misused-promises', 'await-thenable', 'require-await']) {
+        expect(config.rules[`@typescript-eslint/${rule}`]?.[0], rule).toBe(2);
+      }
+    },
+  );
+});

@@ -105,7 +105,7 @@ function DelegationRow({
       { id: delegation.id },
       {
         onSuccess: () =>
-          toasts.show(`Deleted the ${categoryName} delegation from ${delegation.startDay}`, {
+          toasts.show(`Deleted the ${categoryName} delegation from ${formatDay(delegation.startDay)}`, {
             group: 'delegation-deleted',
             plural: (count) => `Deleted ${count} delegations`,
             action: {
@@ -134,10 +134,10 @@ function DelegationRow({
               </button>
             )}
             <button type="button" className="button button-small" onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}>
-              Edit<span className="visually-hidden"> the {categoryName} delegation from {delegation.startDay}</span>
+              Edit<span className="visually-hidden"> the {categoryName} delegation from {formatDay(delegation.startDay)}</span>
             </button>
             <button type="button" className="button button-small button-danger" onClick={onDelete}>
-              Delete<span className="visually-hidden"> the {categoryName} delegation from {delegation.startDay}</span>
+              Delete<span className="visually-hidden"> the {categoryName} delegation from {formatDay(delegation.startDay)}</span>
             </button>
           </div>
         </td>
@@ -158,7 +158,7 @@ function DelegationRow({
 }
 
 function TakeBackForm({ delegation, categoryName, onDone }: { delegation: Delegation; categoryName: string; onDone: () => void }) {
-  const { today } = useTime();
+  const { today, formatDay } = useTime();
   const [endDay, setEndDay] = useState(today);
   const [error, setError] = useState<string | undefined>();
   const end = useCallMutation('delegations:end');
@@ -168,7 +168,7 @@ function TakeBackForm({ delegation, categoryName, onDone }: { delegation: Delega
     try {
       const result = await end.mutateAsync({ id: delegation.id, endDay });
       toasts.show(
-        `${categoryName} is yours again after ${endDay}${result.returnedTasks > 0 ? `; ${result.returnedTasks} open task${result.returnedTasks === 1 ? '' : 's'} came back to you` : ''}.`,
+        `${categoryName} is yours again after ${formatDay(endDay)}${result.returnedTasks > 0 ? `; ${result.returnedTasks} open task${result.returnedTasks === 1 ? '' : 's'} came back to you` : ''}.`,
       );
       onDone();
     } catch (caught) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useCallMutation } from '../../api/hooks';
+import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 
 /** What she can do to every selected task at once; it appears while any is selected. */
@@ -7,6 +8,7 @@ export function BulkBar({ ids, onDone }: { ids: number[]; onDone: () => void }) 
   const bulk = useCallMutation('tasks:bulk');
   const toasts = useToasts();
   const [plannedDay, setPlannedDay] = useState('');
+  const { formatDay } = useTime();
   const run = (action: Parameters<typeof bulk.mutate>[0]['action'], label: string) =>
     bulk.mutate(
       { ids, action },
@@ -38,7 +40,7 @@ export function BulkBar({ ids, onDone }: { ids: number[]; onDone: () => void }) 
         type="button"
         className="button button-small"
         disabled={plannedDay === ''}
-        onClick={() => run({ kind: 'plan', plannedDay }, `Planned for ${plannedDay}`)}
+        onClick={() => run({ kind: 'plan', plannedDay }, `Planned for ${formatDay(plannedDay)}`)}
       >
         Plan
       </button>
