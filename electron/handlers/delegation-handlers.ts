@@ -1,9 +1,10 @@
-import { describeDay, describeDays } from '../../shared/domain/day';
+import { describeDay, describeDays, type LocalDay } from '../../shared/domain/day';
 import { AppError } from '../../shared/api/errors';
 import { conflictingDelegation } from '../../shared/domain/delegation';
 import { getCategory } from '../repositories/categories';
 import {
   assertNoOverlap,
+  type DelegationFields,
   getDelegation,
   insertDelegation,
   listDelegations,
@@ -13,6 +14,7 @@ import {
 } from '../repositories/delegations';
 import { keepTasks, settleCategoryOwners } from '../repositories/ownership';
 import { tasksMovingToMsp } from '../repositories/tasks';
+import type { SqliteDatabase } from '../db/connection';
 import type { Handlers } from './types';
 
 /** How many of the tasks that would move the preview lists; the count covers them all. */
@@ -38,18 +40,21 @@ export const delegationHandlers = {
 
   /** Delegates; the tasks she chose to keep stay hers, the others move as the rule says. All or nothing. */
   'delegations:create': ({ categoryId, startDay, endDay, estimatedWeeklyMinutes, note, keepTaskIds }, { db, now, today }) =>
+    db.transaction(() => delegate(db, { categoryId, startDay, endDay, estimatedWeeklyMinutes, note }, keepTaskIds, now(), today()))(),
+
+  /** Several categories from one what-if, all or none. */
+  'delegations:createMany': ({ categoryIds, startDay, endDay }, { db, now, today }) =>
     db.transaction(() => {
-      const category = getCategory(db, categoryId);
-      if (category.archived) {
-        throw new AppError('VALIDATION', `“${category.name}” is archived; restore it before delegating it.`, [
-          { field: 'categoryId', message: 'Archived category' },
-        ]);
-      }
-      assertNoOverlap(db, { categoryId, startDay, endDay });
-      const delegation = insertDelegation(db, { categoryId, startDay, endDay, estimatedWeeklyMinutes, note }, now());
-      keepTasks(db, keepTaskIds, now());
-      const { toMsp } = settleCategoryOwners(db, categoryId, today(), now());
-      return { delegation, movedTasks: toMsp };
+      const results = categoryIds.map((categoryId) => {
+        try {
+          return delegate(db, { categoryId, startDay, endDay, estimatedWeeklyMinutes: null, note: '' }, [], now(), today());
+        } catch (error) {
+          if (!(error instanceof AppError) || error.code !== 'CONFLICT') throw error;
+          const name = getCategory(db, categoryId).name;
+          throw new AppError('CONFLICT', `${name}: ${error.message}`, [{ field: 'categoryIds', message: `${name} is already delegated then` }]);
+        }
+      });
+      return { delegations: results.map((result) => result.delegation), movedTasks: results.reduce((sum, result) => sum + result.movedTasks, 0) };
     })(),
 
   /** History is editable; the period may not come to overlap another delegation of the category. */
@@ -90,3 +95,16 @@ export const delegationHandlers = {
       return restored;
     })(),
 } satisfies Partial<Handlers>;
+
+/** Delegates one category and settles the owners of its open tasks; call inside a transaction. */
+function delegate(db: SqliteDatabase, fields: DelegationFields, keepTaskIds: number[], now: number, today: LocalDay) {
+  const category = getCategory(db, fields.categoryId);
+  if (category.archived) {
+    throw new AppError('VALIDATION', `“${category.name}” is archived; restore it before delegating it.`, [{ field: 'categoryId', message: 'Archived category' }]);
+  }
+  assertNoOverlap(db, fields);
+  const delegation = insertDelegation(db, fields, now);
+  keepTasks(db, keepTaskIds, now);
+  const { toMsp } = settleCategoryOwners(db, fields.categoryId, today, now);
+  return { delegation, movedTasks: toMsp };
+}

@@ -15,7 +15,7 @@ import {
 import type { Handlers } from './types';
 
 export const taskHandlers = {
-  'tasks:list': (filter, { db }) => listTasks(db, filter),
+  'tasks:list': (filter, { db, today }) => listTasks(db, filter, today()),
 
   /** One action over many tasks, all or nothing; owners follow the new days or category. */
   'tasks:bulk': ({ ids, action }, { db, now, today }) =>

@@ -3,7 +3,8 @@ import { capacityHours } from '../../shared/domain/capacity';
 import { instantAt } from '../../shared/domain/zoned-time';
 import { assertUsableCategory } from '../repositories/categories';
 import { timeOffBetween } from '../repositories/time-off';
-import { getTask, tasksOverdue, tasksPlannedOn, unplannedTasksSince } from '../repositories/tasks';
+import { settleTaskOwner } from '../repositories/ownership';
+import { categoriseTask, getTask, tasksOverdue, tasksPlannedOn, unplannedTasksSince } from '../repositories/tasks';
 import {
   findOverlappingEntry,
   getTimeEntry,
@@ -20,7 +21,7 @@ export const timerHandlers = {
   'timer:current': (_input, { db }) => runningTimer(db),
 
   /** One timer at a time: starting another stops the first at the same instant. */
-  'timer:start': ({ taskId, categoryId, note }, { db, now, calendar }) =>
+  'timer:start': ({ taskId, categoryId, note }, { db, now, today, calendar }) =>
     db.transaction(() => {
       const at = now();
       let category = categoryId;
@@ -34,6 +35,11 @@ export const timerHandlers = {
         }
       }
       assertUsableCategory(db, category!);
+      // The category she names for an uncategorised task's timer becomes the task's too.
+      if (taskId !== null && getTask(db, taskId).categoryId === null) {
+        categoriseTask(db, taskId, category!, at);
+        settleTaskOwner(db, taskId, today(), at);
+      }
       const running = runningTimer(db);
       const stopped = running ? stopTimer(db, running.id, Math.max(at, running.startAt + 1), calendar(), at) : null;
       const started = insertTimeEntry(

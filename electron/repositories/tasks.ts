@@ -101,7 +101,9 @@ const FILTER = `deleted_at IS NULL
   AND (:category_id IS NULL OR category_id = :category_id)
   AND (:owner IS NULL OR owner = :owner)
   AND (:unplanned IS NULL OR unplanned = :unplanned)
-  AND (:due_by IS NULL OR due_day <= :due_by)`;
+  AND (:due_by IS NULL OR due_day <= :due_by)
+  AND (series_id IS NULL OR status = 'done' OR occurrence_day <= :today
+    OR occurrence_day = (SELECT min(o.occurrence_day) FROM tasks o WHERE o.series_id = tasks.series_id AND o.status != 'done' AND o.deleted_at IS NULL))`;
 
 const SEARCH = 'id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH :search)';
 
@@ -115,6 +117,7 @@ const SORTS: Record<TaskSort, string> = {
 
 interface FilterParams {
   status: TaskFilter['status'];
+  today: LocalDay;
   category_id: number | null;
   owner: Owner | null;
   unplanned: number | null;
@@ -192,11 +195,16 @@ export function getTask(db: SqliteDatabase, id: number): Task {
 /** A list's filter; fields left out mean "any". */
 export type TaskListFilter = Pick<TaskFilter, 'status' | 'categoryId' | 'offset' | 'limit'> & Partial<TaskFilter>;
 
-export function listTasks(db: SqliteDatabase, filter: TaskListFilter): TaskPage {
+/**
+ * A page of tasks. Recurring work is listed as it is due, not as 60 days of copies: of a series'
+ * open occurrences, those due up to today (missed ones stay in view) and the next one after.
+ */
+export function listTasks(db: SqliteDatabase, filter: TaskListFilter, today: LocalDay): TaskPage {
   const search = ftsQuery(filter.search ?? '');
   const { page, count } = listStatementsFor(db, filter.sort ?? 'urgency', search !== null);
   const params: FilterParams = {
     status: filter.status,
+    today,
     category_id: filter.categoryId,
     owner: filter.owner ?? null,
     unplanned: filter.unplanned == null ? null : filter.unplanned ? 1 : 0,

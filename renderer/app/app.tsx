@@ -3,7 +3,9 @@ import { ApiError } from '../../shared/api/errors';
 import { useCallQuery } from '../api/hooks';
 import { TasksScreen } from '../features/tasks/tasks-screen';
 import { TodayScreen } from '../features/today/today-screen';
-import { navigate, SCREENS, useScreen, type ScreenId } from './routes';
+import { GO_KEYS, navigate, SCREENS, useScreen, type ScreenId } from './routes';
+import { DocumentTitle } from '../features/timer/running-timer';
+import { TaskEditorLoader } from '../features/tasks/task-editor';
 import { Sidebar } from './sidebar';
 import { QuickAddDialog } from '../features/quick-add/quick-add-dialog';
 import { useTheme } from './theme';
@@ -18,6 +20,9 @@ const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
 const InsightsScreen = lazy(() => import('../features/insights/insights-screen'));
 const WeekPlanScreen = lazy(() => import('../features/week-plan/week-plan-screen'));
 const TimeOffScreen = lazy(() => import('../features/time-off/time-off-screen'));
+
+/** How long after G the screen's letter is taken. */
+const GO_WINDOW_MS = 1500;
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
@@ -51,10 +56,31 @@ export function App() {
   const [quickAdd, setQuickAdd] = useState(false);
   const [palette, setPalette] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
+  /** A task opened from the palette, edited over whatever screen she is on. */
+  const [openTask, setOpenTask] = useState<number | null>(null);
 
   useEffect(() => {
+    // G, then a screen's letter within a moment: the same shortcut in the desktop app and in a browser.
+    let go: number | null = null;
     const onKeyDown = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable], dialog');
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (go !== null && plain && !typing) {
+        window.clearTimeout(go);
+        go = null;
+        const target = SCREENS.find((entry) => GO_KEYS[entry.id] === event.key.toLowerCase());
+        if (target) {
+          event.preventDefault();
+          navigate(target.id);
+          return;
+        }
+      }
+      if (event.key.toLowerCase() === 'g' && plain && !event.shiftKey && !typing) {
+        go = window.setTimeout(() => {
+          go = null;
+        }, GO_WINDOW_MS);
+        return;
+      }
       if (event.key.toLowerCase() === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing) {
         event.preventDefault();
         setQuickAdd(true);
@@ -79,12 +105,14 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      if (go !== null) window.clearTimeout(go);
+    };
   }, []);
 
+  const screenLabel = SCREENS.find((entry) => entry.id === screen)?.label ?? (screen === 'handoff' ? 'Handoff sheet' : 'Offload');
   useEffect(() => {
-    const label = SCREENS.find((entry) => entry.id === screen)?.label ?? 'Offload';
-    document.title = `${label} · Offload`;
     // Move focus to the new screen so keyboard and screen-reader users land on its content.
     if (document.activeElement?.closest('.sidebar') || document.activeElement === document.body) {
       focusScreenTitle();
@@ -122,16 +150,18 @@ export function App() {
       <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); main.current?.focus(); }}>
         Skip to content
       </a>
-      <Sidebar current={screen} onQuickAdd={() => setQuickAdd(true)} />
+      <DocumentTitle screen={screenLabel} />
+      <Sidebar current={screen} mode={status.data.mode} onQuickAdd={() => setQuickAdd(true)} />
       {quickAdd && <QuickAddDialog onClose={() => setQuickAdd(false)} />}
+      {openTask !== null && <TaskEditorLoader key={openTask} id={openTask} onClose={() => setOpenTask(null)} />}
       <Suspense fallback={null}>
         {palette && (
           <CommandPalette
             onClose={() => setPalette(false)}
-            actions={{ quickAdd: () => setQuickAdd(true), showShortcuts: () => setShortcuts(true) }}
+            actions={{ quickAdd: () => setQuickAdd(true), showShortcuts: () => setShortcuts(true), openTask: setOpenTask }}
           />
         )}
-        {shortcuts && <ShortcutsHelp onClose={() => setShortcuts(false)} />}
+        {shortcuts && <ShortcutsHelp mode={status.data.mode} onClose={() => setShortcuts(false)} />}
       </Suspense>
       <main id="main" ref={main} tabIndex={-1}>
         {notices.map((notice) => (

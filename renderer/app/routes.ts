@@ -10,6 +10,22 @@ export const SCREENS = [
   { id: 'settings', label: 'Settings' },
 ] as const;
 
+export type SidebarScreenId = (typeof SCREENS)[number]['id'];
+
+/**
+ * G then a letter goes to a screen, in the desktop app and in a browser tab alike (where Ctrl+1…7
+ * switch the browser's tabs, not Offload's screens).
+ */
+export const GO_KEYS: Record<SidebarScreenId, string> = {
+  today: 't',
+  week: 'w',
+  tasks: 'a',
+  msp: 'm',
+  'time-off': 'o',
+  insights: 'i',
+  settings: 's',
+};
+
 /** Pages reached from a screen rather than the sidebar. */
 const PAGES = ['handoff'] as const;
 

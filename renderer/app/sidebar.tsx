@@ -1,12 +1,22 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { RunningTimer } from '../features/timer/running-timer';
-import { SCREENS, type ScreenId } from './routes';
+import { GO_KEYS, SCREENS, type ScreenId } from './routes';
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
 export const MOD_KEY_LABEL = isMac ? '⌘' : 'Ctrl+';
 
-/** The left sidebar. Arrow keys move between screens; Ctrl/⌘+1…7 jump from anywhere. */
-export function Sidebar({ current, onQuickAdd }: { current: ScreenId; onQuickAdd: () => void }) {
+/**
+ * The shortcut to a screen as the sidebar shows it: Ctrl/⌘+1…7 in the desktop app; G then a letter
+ * in a browser tab, whose Ctrl+1…7 switch the browser's own tabs (G works in both).
+ */
+export function screenShortcut(mode: 'electron' | 'browser', index: number, id: keyof typeof GO_KEYS) {
+  return mode === 'electron'
+    ? { label: `${MOD_KEY_LABEL}${index + 1}`, aria: `${isMac ? 'Meta' : 'Control'}+${index + 1}` }
+    : { label: `G ${GO_KEYS[id].toUpperCase()}`, aria: `G ${GO_KEYS[id].toUpperCase()}` };
+}
+
+/** The left sidebar. Arrow keys move between screens; a shortcut per screen jumps from anywhere. */
+export function Sidebar({ current, mode, onQuickAdd }: { current: ScreenId; mode: 'electron' | 'browser'; onQuickAdd: () => void }) {
   const list = useRef<HTMLUListElement>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -32,21 +42,21 @@ export function Sidebar({ current, onQuickAdd }: { current: ScreenId; onQuickAdd
         Offload
       </div>
       <ul ref={list} onKeyDown={onKeyDown}>
-        {SCREENS.map((screen, index) => (
-          <li key={screen.id}>
-            <a
-              href={`#/${screen.id}`}
-              aria-current={screen.id === current || (screen.id === 'msp' && current === 'handoff') ? 'page' : undefined}
-              aria-keyshortcuts={`${isMac ? 'Meta' : 'Control'}+${index + 1}`}
-            >
-              <span>{screen.label}</span>
-              <kbd aria-hidden="true">
-                {MOD_KEY_LABEL}
-                {index + 1}
-              </kbd>
-            </a>
-          </li>
-        ))}
+        {SCREENS.map((screen, index) => {
+          const shortcut = screenShortcut(mode, index, screen.id);
+          return (
+            <li key={screen.id}>
+              <a
+                href={`#/${screen.id}`}
+                aria-current={screen.id === current || (screen.id === 'msp' && current === 'handoff') ? 'page' : undefined}
+                aria-keyshortcuts={shortcut.aria}
+              >
+                <span>{screen.label}</span>
+                <kbd aria-hidden="true">{shortcut.label}</kbd>
+              </a>
+            </li>
+          );
+        })}
       </ul>
       <button type="button" className="button quick-add-button" onClick={onQuickAdd} aria-keyshortcuts="N">
         Quick add <kbd aria-hidden="true">N</kbd>

@@ -15,7 +15,8 @@ type DialogProps = DialogName & {
 };
 
 /**
- * A modal dialog, open while it is rendered. The browser's own modal `<dialog>` makes the page
+ * A modal dialog, open while it is rendered; the element marked `data-autofocus` takes focus when it
+ * opens. The browser's own modal `<dialog>` makes the page
  * behind it inert and closes on Escape. Focus goes back to where she was when it opened (the Edit
  * button of the row she was on) explicitly: the browser restores focus when a dialog is closed,
  * not when React removes it, as it does after Save.
@@ -29,6 +30,9 @@ export function Dialog({ title, label, onClose, className, onKeyDown, children }
     // Read before showModal(): nothing inside a closed dialog can hold focus yet.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     node?.showModal();
+    // showModal() focuses the first focusable element, which can be a wrapper (cmdk's root, with
+    // tabindex -1), not the field she types in: a dialog names that field with data-autofocus.
+    node?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       node?.close();
       if (opener?.isConnected) opener.focus();

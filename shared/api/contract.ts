@@ -90,6 +90,7 @@ export const contract = {
   'timeEntries:split': call(z.object({ id, at: instant('Not a valid time to split at') }).strict()).writes('timeEntries').returns<[TimeEntry, TimeEntry]>(),
 
   'timer:current': call(none).reads('timeEntries').returns<TimeEntry | null>(),
+  /** Starts her timer on a task or a category; a task without a category takes the one given. */
   'timer:start': call(
     z
       .object({ taskId: id.nullable().default(null), categoryId: id.nullable().default(null), note: shortNote.default('') })
@@ -98,7 +99,7 @@ export const contract = {
         message: 'Start the timer on a task or a category',
         path: ['taskId'],
       }),
-  ).writes('timeEntries').returns<{ started: TimeEntry; stopped: TimeEntry | null }>(),
+  ).writes('timeEntries', 'tasks').returns<{ started: TimeEntry; stopped: TimeEntry | null }>(),
   'timer:stop': call(none).writes('timeEntries').returns<TimeEntry | null>(),
   'today:summary': call(none).reads('tasks', 'timeEntries', 'settings', 'timeOff').returns<TodaySummary>(),
 
@@ -152,6 +153,21 @@ export const contract = {
         .strict(),
     ),
   ).writes('delegations', 'tasks').returns<{ delegation: Delegation; movedTasks: number }>(),
+  /** The categories ticked in the what-if, delegated for one period in one transaction: all or none. */
+  'delegations:createMany': call(
+    withOrderedPeriod(
+      z
+        .object({
+          categoryIds: z
+            .array(id)
+            .min(1, 'Tick at least one category')
+            .max(100)
+            .refine((ids) => new Set(ids).size === ids.length, 'A category is listed twice'),
+          ...delegationPeriodFields,
+        })
+        .strict(),
+    ),
+  ).writes('delegations', 'tasks').returns<{ delegations: Delegation[]; movedTasks: number }>(),
   'delegations:update': call(
     withOrderedPeriod(
       z

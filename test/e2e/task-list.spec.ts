@@ -35,7 +35,8 @@ test('ten thousand tasks stay virtualised: few rows in the DOM, every row reacha
     expect(await rows.count()).toBeLessThan(60);
     await expect(rows.first()).toHaveAttribute('aria-setsize', '10000');
 
-    const scroller = page.getByLabel('Task list, scrollable');
+    // The list's scrolling box (the rows are the tab stops; the box itself is not focusable).
+    const scroller = page.locator('.task-scroller');
     const last = page.getByText('Task 09999', { exact: true });
     for (let attempt = 0; attempt < 1000 && !(await last.isVisible()); attempt += 1) {
       await scroller.evaluate((node) => node.scrollTo(0, node.scrollHeight));
@@ -68,7 +69,7 @@ test('search finds tasks by words in the title or notes as she types', async ({ 
   }
 });
 
-test('bulk actions apply to the selected tasks', async ({ offload: page }) => {
+test('a row has one complete control; selection mode shows the Select boxes and the bulk actions', async ({ offload: page }) => {
   await openScreen(page, 'Tasks');
   const form = page.getByRole('form', { name: 'New task' });
   for (const title of ['Swap toner', 'Update BIOS', 'Label cables']) {
@@ -76,11 +77,23 @@ test('bulk actions apply to the selected tasks', async ({ offload: page }) => {
     await form.getByRole('button', { name: 'Add task' }).click();
     await expect(page.getByRole('list', { name: 'Tasks' })).toContainText(title);
   }
+  const list = page.getByRole('list', { name: 'Tasks' });
+  const row = list.getByRole('listitem', { name: 'Swap toner' });
+  await expect(row.getByRole('checkbox')).toHaveCount(1);
+  await expect(row.getByRole('checkbox')).toHaveAccessibleName('Complete “Swap toner”');
+
+  await page.getByRole('button', { name: 'Select tasks…' }).click();
+  const bar = page.getByRole('region', { name: 'Selected tasks' });
+  await expect(bar.getByRole('button', { name: 'Complete' })).toBeDisabled();
   await page.getByRole('checkbox', { name: 'Select “Swap toner”' }).check();
   await page.getByRole('checkbox', { name: 'Select “Label cables”' }).check();
-  const bar = page.getByRole('region', { name: 'Selected tasks' });
   await expect(bar).toContainText('2 selected');
   await bar.getByRole('button', { name: 'Complete' }).click();
   await expect(page.getByText('1 task', { exact: true })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Tasks' })).toContainText('Update BIOS');
+  await expect(list).toContainText('Update BIOS');
+  // Still selecting, with nothing selected, until she says she is done.
+  await expect(bar).toContainText('Select tasks with their boxes');
+  await bar.getByRole('button', { name: 'Done selecting' }).click();
+  await expect(bar).toBeHidden();
+  await expect(page.getByRole('checkbox', { name: 'Select “Update BIOS”' })).toHaveCount(0);
 });

@@ -154,6 +154,37 @@ describe('delegating a category', () => {
   });
 });
 
+describe('delegating several categories from the what-if', () => {
+  it('delegates each ticked category for the same period and moves their open tasks, in one call', async () => {
+    await app.call('tasks:create', { title: 'Reimage laptop', categoryId: DESKTOP, dueDay: '2026-11-20' });
+    await app.call('tasks:create', { title: 'Patch the file server', categoryId: SERVER, dueDay: '2026-11-24' });
+    await app.call('tasks:create', { title: 'Before it starts', categoryId: SERVER, dueDay: '2026-11-17' });
+    const { delegations, movedTasks } = await app.call('delegations:createMany', { categoryIds: [DESKTOP, SERVER], startDay: '2026-11-18' });
+    expect(delegations.map((entry) => [entry.categoryId, entry.startDay, entry.endDay])).toStrictEqual([
+      [DESKTOP, '2026-11-18', null],
+      [SERVER, '2026-11-18', null],
+    ]);
+    expect(movedTasks).toBe(2);
+  });
+
+  it('is all or none: one category already delegated then refuses the call, names it, and saves nothing', async () => {
+    await app.call('delegations:create', { categoryId: SERVER, startDay: '2026-11-01', endDay: '2026-11-30' });
+    const failure = await app.failure('delegations:createMany', { categoryIds: [DESKTOP, SERVER], startDay: '2026-11-18' });
+    expect(failure.code).toBe('CONFLICT');
+    expect(failure.message).toMatch(/^Server administration: This category is already delegated for Sun, Nov 1 – Mon, Nov 30, 2026;/);
+    expect(failure.issues).toStrictEqual([{ field: 'categoryIds', message: 'Server administration is already delegated then' }]);
+    expect((await app.call('delegations:list')).map((entry) => entry.categoryId)).toStrictEqual([SERVER]);
+  });
+
+  it('refuses an empty list and a category listed twice, at the field', async () => {
+    expect((await app.failure('delegations:createMany', { categoryIds: [], startDay: '2026-11-18' })).issues?.[0]).toMatchObject({ field: 'categoryIds', message: 'Tick at least one category' });
+    expect((await app.failure('delegations:createMany', { categoryIds: [DESKTOP, DESKTOP], startDay: '2026-11-18' })).issues?.[0]).toMatchObject({
+      field: 'categoryIds',
+      message: 'A category is listed twice',
+    });
+  });
+});
+
 describe('time entries', () => {
   it('an entry belongs to the local day it starts on in her time zone', async () => {
     // 23:30 in Chicago on Nov 16 is 05:30 UTC on Nov 17.

@@ -40,6 +40,25 @@ describe('the timer', () => {
     expect(error.issues?.[0]?.field).toBe('categoryId');
     expect(await app.call('timer:current')).toBeNull();
   });
+
+  it('the category she names when starting an uncategorised task is filed on the task too, and its owner follows', async () => {
+    await app.call('delegations:create', { categoryId: 3, startDay: '2026-11-01' });
+    const mine = await app.call('tasks:create', { title: 'Mystery' });
+    const { started } = await app.call('timer:start', { taskId: mine.id, categoryId: 4 });
+    expect(started).toMatchObject({ taskId: mine.id, categoryId: 4 });
+    expect(await app.call('tasks:get', { id: mine.id })).toMatchObject({ categoryId: 4, owner: 'me' });
+
+    const desktop = await app.call('tasks:create', { title: 'New laptop' });
+    await app.call('timer:start', { taskId: desktop.id, categoryId: 3 });
+    expect(await app.call('tasks:get', { id: desktop.id })).toMatchObject({ categoryId: 3, owner: 'msp' });
+  });
+
+  it('a category given for a task that has one is used for the entry only', async () => {
+    const task = await app.call('tasks:create', { title: 'Patch', categoryId: 5 });
+    const { started } = await app.call('timer:start', { taskId: task.id, categoryId: 4 });
+    expect(started.categoryId).toBe(4);
+    expect((await app.call('tasks:get', { id: task.id })).categoryId).toBe(5);
+  });
 });
 
 describe('editing and splitting entries', () => {

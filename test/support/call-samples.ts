@@ -189,6 +189,7 @@ export function callSamples(seed: Seed): Samples {
     'delegations:create': [
       { categoryId: seed.otherCategory, startDay: '2026-11-23', endDay: '2026-12-31', estimatedWeeklyMinutes: 120, note: 'Trial', keepTaskIds: [t8] },
     ],
+    'delegations:createMany': [{ categoryIds: [seed.category, seed.spareCategory], startDay: '2027-02-01', endDay: '2027-02-28' }],
     'delegations:update': [{ id: seed.delegation, startDay: '2026-11-02', endDay: null, estimatedWeeklyMinutes: 360, note: 'Desktops' }],
     'delegations:end': [{ id: seed.delegation, endDay: '2027-03-31' }],
     'delegations:delete': [{ id: seed.spareDelegation }],

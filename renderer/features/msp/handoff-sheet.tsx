@@ -1,4 +1,5 @@
 import { formatDuration } from '../../../shared/domain/duration';
+import type { MspProvider } from '../../../shared/domain/msp';
 import { useCallQuery } from '../../api/hooks';
 import { DataTable, type Column } from '../../ui/data-table';
 import { Screen } from '../../ui/screen';
@@ -28,6 +29,7 @@ export default function HandoffSheet() {
         </>
       ),
     },
+    { header: 'Priority', cell: (row) => (row.task.priority === 0 ? '' : <span aria-label={`Priority ${row.task.priority} of 3`}>{'!'.repeat(row.task.priority)}</span>) },
     { header: 'Category', cell: (row) => row.category },
     { header: 'Technician', cell: (row) => row.technician },
     { header: 'Status', cell: (row) => STATUS_TEXT[row.task.status] },
@@ -61,10 +63,29 @@ export default function HandoffSheet() {
         </div>
       }
     >
+      <ProviderDetails provider={setup.data.provider} />
       <p className="muted">
         {rows.length} open task{rows.length === 1 ? '' : 's'} · prepared {formatDay(today)}
       </p>
       <DataTable caption={`Open tasks for ${provider}`} columns={columns} rows={rows} rowKey={(row) => row.task.id} />
     </Screen>
+  );
+}
+
+/** Who the sheet is for and how to reach them, with her standing notes for them (from the Team tab). */
+function ProviderDetails({ provider }: { provider: MspProvider }) {
+  const contact = [provider.email, provider.phone].filter((part) => part.trim() !== '');
+  if (contact.length === 0 && provider.notes.trim() === '') {
+    return <p className="muted no-print">Add the MSP’s contact details and standing notes in MSP → Team to show them on this sheet.</p>;
+  }
+  return (
+    <section className="sheet-provider" aria-label="MSP contact details">
+      {contact.length > 0 && (
+        <p>
+          <strong>{provider.name || 'The MSP'}</strong> · {contact.join(' · ')}
+        </p>
+      )}
+      {provider.notes.trim() !== '' && <p className="sheet-notes">{provider.notes}</p>}
+    </section>
   );
 }

@@ -1,11 +1,12 @@
-import { useState } from 'react';
 import { formatDuration } from '../../../shared/domain/duration';
 import type { Task } from '../../../shared/domain/types';
 import { useCallMutation } from '../../api/hooks';
 import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
-import { StartTimerButton } from '../timer/running-timer';
+import { StartTimerButton, useTaskTimer } from '../timer/running-timer';
+import { rowKeyDown } from '../../ui/list-keys';
+import { useCompleteTask } from './use-complete-task';
 
 interface TaskRowProps {
   task: Task;
@@ -13,47 +14,34 @@ interface TaskRowProps {
   total: number;
   offset: number;
   measure: (node: Element | null) => void;
+  /** Selection mode: each row has a Select box for the bulk actions. */
+  selecting: boolean;
   selected: boolean;
   onSelect: (on: boolean) => void;
   onEdit: () => void;
+  /** The row the list's keyboard focus is on: the one tab stop of the list. */
+  active: boolean;
+  onFocusRow: () => void;
 }
 
-/** One task in the virtual list, placed at its offset; completing it shows at once. */
-export function TaskRow({ task, index, total, offset, measure, selected, onSelect, onEdit }: TaskRowProps) {
+/**
+ * One task in the virtual list, placed at its offset. One complete control (round, on the left);
+ * the Select boxes appear only in selection mode. The row itself takes the list's keys (see
+ * renderer/ui/list-keys.ts): Space completes, E or Enter edits, S starts or stops the timer, X selects,
+ * Delete deletes (with Undo).
+ */
+export function TaskRow({ task, index, total, offset, measure, selecting, selected, onSelect, onEdit, active, onFocusRow }: TaskRowProps) {
   const { byId } = useCategories();
   const toasts = useToasts();
-  const setStatus = useCallMutation('tasks:setStatus');
   const remove = useCallMutation('tasks:delete');
   const restore = useCallMutation('tasks:restore');
-  // Shown at once; the server's answer then moves the row (or reverts it on error).
-  const [optimisticDone, setOptimisticDone] = useState<boolean | null>(null);
-  const done = optimisticDone ?? task.status === 'done';
+  const { done, toggle, fail } = useCompleteTask(task);
+  const timer = useTaskTimer(task);
+  const canTime = !done && task.owner === 'me';
   const time = useTime();
   const due = task.dueDay ? time.describeDue(task.dueDay, { done }) : null;
-
-  const fail = (error: unknown) => toasts.show(error instanceof Error ? error.message : String(error), { tone: 'error' });
-
-  const toggle = () => {
-    const previous = task.status;
-    setOptimisticDone(!done);
-    setStatus.mutate(
-      { id: task.id, status: done ? 'open' : 'done' },
-      {
-        onError: (error) => {
-          setOptimisticDone(null);
-          fail(error);
-        },
-        onSuccess: (updated) => {
-          if (updated.status !== 'done') return;
-          toasts.show(`Completed “${task.title}”`, {
-            group: 'tasks-completed',
-            plural: (count) => `Completed ${count} tasks`,
-            action: { label: 'Undo', run: () => setStatus.mutate({ id: task.id, status: previous }, { onError: fail }) },
-          });
-        },
-      },
-    );
-  };
+  // The controls of the active row are in the tab order; the other rows' are reached with j/k.
+  const inner = active ? 0 : -1;
 
   const onDelete = () =>
     remove.mutate(
@@ -73,27 +61,39 @@ export function TaskRow({ task, index, total, offset, measure, selected, onSelec
     <li
       ref={measure}
       data-index={index}
+      data-row=""
+      tabIndex={active ? 0 : -1}
       aria-setsize={total}
       aria-posinset={index + 1}
-      className={`task-row${done ? ' is-done' : ''}${selected ? ' is-selected' : ''}`}
+      aria-label={task.title}
+      className={`task-row${done ? ' is-done' : ''}${selected ? ' is-selected' : ''}${timer.runningHere ? ' is-running' : ''}`}
       style={{ transform: `translateY(${offset}px)` }}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) onFocusRow();
+      }}
+      onKeyDown={(event) =>
+        rowKeyDown(event, {
+          complete: toggle,
+          edit: onEdit,
+          timer: canTime ? timer.toggle : undefined,
+          select: () => onSelect(!selected),
+          remove: onDelete,
+        })
+      }
     >
-      <input
-        type="checkbox"
-        className="select-check"
-        checked={selected}
-        onChange={(event) => onSelect(event.target.checked)}
-        aria-label={`Select “${task.title}”`}
-      />
-      <input
-        type="checkbox"
-        className="task-check"
-        checked={done}
-        onChange={toggle}
-        aria-label={`Complete “${task.title}”`}
-      />
+      {selecting && (
+        <input
+          type="checkbox"
+          className="select-check"
+          checked={selected}
+          tabIndex={inner}
+          onChange={(event) => onSelect(event.target.checked)}
+          aria-label={`Select “${task.title}”`}
+        />
+      )}
+      <input type="checkbox" className="task-check" checked={done} tabIndex={inner} onChange={toggle} aria-label={`Complete “${task.title}”`} />
       <div className="task-main">
-        <button type="button" className="task-title" onClick={onEdit}>
+        <button type="button" className="task-title" tabIndex={inner} onClick={onEdit}>
           {task.title}
         </button>
         <div className="task-meta">
@@ -114,20 +114,15 @@ export function TaskRow({ task, index, total, offset, measure, selected, onSelec
           {task.unplanned && <span className="tag">Unplanned</span>}
           {task.status === 'in_progress' && <span className="tag">In progress</span>}
           {task.status === 'waiting' && <span className="tag">Waiting</span>}
+          {task.owner === 'msp' && <span className="owner-badge">Owned by the MSP</span>}
         </div>
       </div>
       <div className="task-actions">
-        {!done && task.owner === 'me' && <StartTimerButton taskId={task.id} title={task.title} />}
-        {task.owner === 'msp' && <span className="tag">MSP</span>}
-        <button type="button" className="button button-small" onClick={onEdit} aria-label={`Edit “${task.title}”`}>
+        {canTime && <StartTimerButton title={task.title} timer={timer} tabIndex={inner} />}
+        <button type="button" className="button button-small" tabIndex={inner} onClick={onEdit} aria-label={`Edit “${task.title}”`}>
           Edit
         </button>
-        <button
-          type="button"
-          className="button button-small button-danger"
-          onClick={onDelete}
-          aria-label={`Delete “${task.title}”`}
-        >
+        <button type="button" className="button button-small button-danger" tabIndex={inner} onClick={onDelete} aria-label={`Delete “${task.title}”`}>
           Delete
         </button>
       </div>

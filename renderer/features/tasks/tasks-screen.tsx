@@ -19,7 +19,12 @@ export function TasksScreen() {
   const changeFilters = (patch: Partial<TaskFilterState>) => setFilters((current) => ({ ...current, ...patch }));
   const search = useDeferredValue(filters.searchText.trim());
   const [editing, setEditing] = useState<Task | null>(null);
+  const [selecting, setSelecting] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const stopSelecting = () => {
+    setSelecting(false);
+    setSelected(new Set());
+  };
   const { status, categoryId, owner, unplanned, sort, dueBy } = filters;
   const filter = { status, categoryId, owner, unplanned, sort, search, dueBy: dueBy === '' ? null : dueBy };
 
@@ -32,20 +37,30 @@ export function TasksScreen() {
   });
   const rows = useMemo(() => tasks.data?.pages.flatMap((page) => page.tasks) ?? [], [tasks.data]);
   const total = tasks.data?.pages[0]?.total ?? 0;
-  const toggleSelected = (id: number, on: boolean) =>
+  const toggleSelected = (id: number, on: boolean) => {
+    setSelecting(true);
     setSelected((current) => {
       const next = new Set(current);
       if (on) next.add(id);
       else next.delete(id);
       return next;
     });
+  };
 
   return (
     <Screen title="Tasks" actions={<StatusSwitch filters={filters} onChange={changeFilters} />}>
       <NewTaskForm />
       <TaskFilters filters={filters} onChange={changeFilters} />
 
-      {selected.size > 0 && <BulkBar ids={[...selected]} onDone={() => setSelected(new Set())} />}
+      {selecting && (
+        <BulkBar
+          ids={[...selected]}
+          loaded={rows.length}
+          onSelectAll={() => setSelected(new Set(rows.map((task) => task.id)))}
+          onClear={() => setSelected(new Set())}
+          onDone={stopSelecting}
+        />
+      )}
 
       {tasks.isError && (
         <p className="form-error" role="alert">
@@ -68,9 +83,16 @@ export function TasksScreen() {
       )}
       {rows.length > 0 && (
         <>
-          <p className="muted list-count" aria-live="polite">
-            {total === 1 ? '1 task' : `${total.toLocaleString()} tasks`}
-          </p>
+          <div className="list-header">
+            <p className="muted list-count" aria-live="polite">
+              {total === 1 ? '1 task' : `${total.toLocaleString()} tasks`}
+            </p>
+            {!selecting && (
+              <button type="button" className="button button-small" onClick={() => setSelecting(true)}>
+                Select tasks…
+              </button>
+            )}
+          </div>
           <VirtualTaskList
             rows={rows}
             total={total}
@@ -78,6 +100,7 @@ export function TasksScreen() {
             loadMore={() => {
               if (!tasks.isFetchingNextPage) void tasks.fetchNextPage();
             }}
+            selecting={selecting}
             selected={selected}
             onSelect={toggleSelected}
             onEdit={setEditing}

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Task } from '../../../shared/domain/types';
+import { listStep } from '../../ui/list-keys';
 import { TaskRow } from './task-row';
 
 /** Rows are laid out at this height until measured; task-row CSS gives them at least this much. */
@@ -11,6 +12,7 @@ interface VirtualTaskListProps {
   total: number;
   hasMore: boolean;
   loadMore: () => void;
+  selecting: boolean;
   selected: ReadonlySet<number>;
   onSelect: (id: number, on: boolean) => void;
   onEdit: (task: Task) => void;
@@ -20,8 +22,12 @@ interface VirtualTaskListProps {
  * Only the rows in view are in the DOM, so ten thousand tasks scroll like ten. The next page loads
  * as she nears the end of what is loaded.
  */
-export function VirtualTaskList({ rows, total, hasMore, loadMore, selected, onSelect, onEdit }: VirtualTaskListProps) {
+export function VirtualTaskList({ rows, total, hasMore, loadMore, selecting, selected, onSelect, onEdit }: VirtualTaskListProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  // The row the keyboard is on; a move scrolls it into view first, then focuses it once rendered.
+  const [active, setActive] = useState(0);
+  const focusPending = useRef(false);
+  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   // The app does not use the React Compiler, so its memoisation warning about this hook does not apply.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -32,6 +38,28 @@ export function VirtualTaskList({ rows, total, hasMore, loadMore, selected, onSe
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1);
+  // The list's one tab stop: the active row, or the first row in view when she scrolled it away.
+  const tabStop = items.some((item) => item.index === activeIndex) ? activeIndex : items[0]?.index;
+  // She completed or deleted the focused row and it left the list: the keyboard stays on the row now there.
+  const listFocused = useRef(false);
+  useEffect(() => {
+    if (listFocused.current && document.activeElement === document.body) focusPending.current = true;
+    if (!focusPending.current) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    if (row) {
+      focusPending.current = false;
+      row.focus({ preventScroll: true });
+    }
+  });
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const step = listStep(event.key);
+    if (!step || event.ctrlKey || event.metaKey || event.altKey || !(event.target instanceof HTMLElement) || !event.target.matches('[data-row]')) return;
+    event.preventDefault();
+    const next = step === 'first' ? 0 : step === 'last' ? rows.length - 1 : Math.min(rows.length - 1, Math.max(0, activeIndex + (step === 'next' ? 1 : -1)));
+    setActive(next);
+    focusPending.current = true;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
   useEffect(() => {
     if (hasMore && last && last.index >= rows.length - 40) loadMore();
   }, [hasMore, last, rows.length, loadMore]);
@@ -40,12 +68,19 @@ export function VirtualTaskList({ rows, total, hasMore, loadMore, selected, onSe
     <div
       ref={scroller}
       className="task-scroller"
-      tabIndex={0}
-      aria-label="Task list, scrollable"
       // As tall as its rows, up to the CSS max-height; beyond that it scrolls.
       style={{ height: virtualizer.getTotalSize() + 2 }}
     >
-      <ul className="task-list virtual" aria-label="Tasks" style={{ height: virtualizer.getTotalSize() }}>
+      <ul className="task-list virtual" aria-label="Tasks" style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          listFocused.current = true;
+        }}
+        onBlur={(event) => {
+          // A row removed while focused leaves focus nowhere; a click or Tab elsewhere really leaves.
+          if (event.relatedTarget !== null || event.target.isConnected) listFocused.current = false;
+        }}
+      >
         {items.map((item) => {
           const task = rows[item.index]!;
           return (
@@ -56,9 +91,12 @@ export function VirtualTaskList({ rows, total, hasMore, loadMore, selected, onSe
               total={total}
               offset={item.start}
               measure={virtualizer.measureElement}
+              selecting={selecting}
               selected={selected.has(task.id)}
               onSelect={(on) => onSelect(task.id, on)}
               onEdit={() => onEdit(task)}
+              active={item.index === tabStop}
+              onFocusRow={() => setActive(item.index)}
             />
           );
         })}

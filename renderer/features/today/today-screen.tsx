@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import type { TimeEntry } from '../../../shared/domain/time-entry';
-import type { Task } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/domain/duration';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
-import { EmptyState } from '../../ui/empty-state';
 import { Screen } from '../../ui/screen';
 import { useTime } from '../../ui/time';
 import { formatHours } from '../../ui/format-figures';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
 import { Figure } from '../msp/what-if';
-import { StartTimerButton } from '../timer/running-timer';
 import { EntryEditor } from './entry-editor';
 import { TimeEntryForm } from './time-entry-form';
+import { TaskSection } from './today-task-list';
 
 /** The main process sends at most this many tasks per Today list (see tasks.ts). */
 const TODAY_LIST_LIMIT = 100;
@@ -146,40 +144,6 @@ function EntryRow({ entry }: { entry: TimeEntry }) {
   );
 }
 
-function TaskSection({ title, tasks, empty }: { title: string; tasks: Task[]; empty: string }) {
-  const { byId } = useCategories();
-  const time = useTime();
-  const id = title.toLowerCase().replace(/\W+/g, '-');
-  return (
-    <section aria-labelledby={id} className="stack">
-      <h2 id={id}>{title}</h2>
-      {tasks.length === 0 ? (
-        <EmptyState title="All clear">
-          <p>{empty}</p>
-        </EmptyState>
-      ) : (
-        <ul className="task-list" aria-label={title}>
-          {tasks.map((task) => (
-            <li key={task.id} className="task-row">
-              <div className="task-main">
-                <span className="task-title-text">{task.title}</span>
-                <div className="task-meta">
-                  <CategoryChip category={task.categoryId === null ? undefined : byId.get(task.categoryId)} />
-                  {task.dueDay && <DueLabel text={time.describeDue(task.dueDay)} />}
-                  {task.estimateMinutes !== null && <span>~{formatDuration(task.estimateMinutes)}</span>}
-                </div>
-              </div>
-              <div className="task-actions">
-                <StartTimerButton taskId={task.id} title={task.title} />
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
 function Welcome() {
   return (
     <div className="welcome">
@@ -202,8 +166,4 @@ function Welcome() {
       </ol>
     </div>
   );
-}
-
-function DueLabel({ text }: { text: { text: string; overdue: boolean } }) {
-  return <span className={text.overdue ? 'due overdue' : 'due'}>{text.text}</span>;
 }
