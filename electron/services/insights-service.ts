@@ -192,24 +192,55 @@ function monthBuckets(
 }
 
 /**
- * This month's net hours reclaimed and their value, and her average week over the N full weeks
- * before her first delegation against the N most recent full weeks (when both exist and the recent
- * ones are after it): hours, overtime, after-hours, and the unplanned and strategic shares.
+ * This month's net hours reclaimed and their value, and her average week before delegating
+ * against the N most recent full weeks (see `workloadComparison`).
  */
 function headline(db: SqliteDatabase, settings: Settings, today: LocalDay, delegations: readonly Delegation[], report: ReclaimedReport): InsightsHeadline {
   const month = today.slice(0, 7);
   const net = report.months.find((entry) => entry.month === month)?.netHours ?? 0;
-  const base = { month, netReclaimedThisMonth: net, netReclaimedValueThisMonth: net * loadedHourlyCost(settings) };
+  return {
+    month,
+    netReclaimedThisMonth: net,
+    netReclaimedValueThisMonth: net * loadedHourlyCost(settings),
+    comparison: workloadComparison(db, settings, today, delegations, null),
+  };
+}
+
+/**
+ * Her average week over the N full weeks before the week of her first delegation (not reaching
+ * before her first entry) against the full weeks after that week: the N most recent ones, or, for
+ * a period (the leadership report's months), the full weeks that hold a day of it — a report for
+ * October printed in December speaks of October. Hours, overtime, after-hours, and the unplanned
+ * and strategic shares; null without weeks on both sides.
+ */
+export function workloadComparison(
+  db: SqliteDatabase,
+  settings: Settings,
+  today: LocalDay,
+  delegations: readonly Delegation[],
+  period: { from: LocalDay; to: LocalDay } | null,
+): InsightsHeadline['comparison'] {
   const first = delegations.reduce<LocalDay | null>((earliest, d) => (earliest === null || d.startDay < earliest ? d.startDay : earliest), null);
   const firstEntry = firstEntryDay(db, 'me');
-  if (first === null || firstEntry === null) return { ...base, comparison: null };
+  if (first === null || firstEntry === null) return null;
   const n = settings.baselineWeeks;
   const delegatedWeek = startOfWeek(first, settings.weekStartsOn);
   const lastFull = addDays(startOfWeek(today, settings.weekStartsOn), -7);
   const earliestWeek = startOfWeek(firstEntry, settings.weekStartsOn);
   const beforeFrom = addDays(delegatedWeek, -7 * n) < earliestWeek ? earliestWeek : addDays(delegatedWeek, -7 * n);
-  const afterFrom = addDays(lastFull, -7 * (n - 1)) <= delegatedWeek ? addDays(delegatedWeek, 7) : addDays(lastFull, -7 * (n - 1));
-  if (beforeFrom >= delegatedWeek || afterFrom > lastFull) return { ...base, comparison: null };
+  const afterWeek = addDays(delegatedWeek, 7);
+  let afterFrom: LocalDay;
+  let afterTo: LocalDay;
+  if (period === null) {
+    afterFrom = addDays(lastFull, -7 * (n - 1)) <= delegatedWeek ? afterWeek : addDays(lastFull, -7 * (n - 1));
+    afterTo = lastFull;
+  } else {
+    const periodFirst = startOfWeek(period.from, settings.weekStartsOn);
+    const periodLast = startOfWeek(period.to, settings.weekStartsOn);
+    afterFrom = periodFirst > afterWeek ? periodFirst : afterWeek;
+    afterTo = periodLast < lastFull ? periodLast : lastFull;
+  }
+  if (beforeFrom >= delegatedWeek || afterFrom > afterTo) return null;
   const summarise = (weeks: readonly WorkloadWeekView[]) => {
     const hours = weeks.reduce((total, week) => total + week.herHours, 0);
     return {
@@ -222,10 +253,7 @@ function headline(db: SqliteDatabase, settings: Settings, today: LocalDay, deleg
     };
   };
   return {
-    ...base,
-    comparison: {
-      before: summarise(workloadWeeks(db, settings, beforeFrom, addDays(delegatedWeek, -1))),
-      after: summarise(workloadWeeks(db, settings, afterFrom, addDays(lastFull, 6))),
-    },
+    before: summarise(workloadWeeks(db, settings, beforeFrom, addDays(delegatedWeek, -1))),
+    after: summarise(workloadWeeks(db, settings, afterFrom, addDays(afterTo, 6))),
   };
 }

@@ -8,7 +8,7 @@ import { listDelegations } from '../repositories/delegations';
 import { mspCompleted, mspResponseTimes } from '../repositories/insights';
 import { listContracts, listResponseTargets } from '../repositories/msp';
 import { minutesByMonth } from '../repositories/time-entries';
-import { insights, reclaimedFigures } from './insights-service';
+import { insights, reclaimedFigures, workloadComparison } from './insights-service';
 import { workloadWeeks } from './workload-service';
 
 const monthEnd = (month: Month): LocalDay => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
@@ -21,7 +21,7 @@ const nextMonth = (month: Month): Month => {
  * The leadership report for the months [fromMonth, toMonth], up to today: net hours reclaimed
  * (weekly figures split by their in-force working days, as the brief defines) and their value at
  * her loaded hourly cost, MSP cost against a hire for the same months, her average week before she
- * delegated against now, and the MSP's throughput and response against its targets. The summary
+ * delegated against the weeks of the period, and the MSP's throughput and response against its targets. The summary
  * sentence is built from these numbers where it is shown (shared/domain/report-summary.ts).
  */
 export function leadershipReport(
@@ -69,7 +69,7 @@ export function leadershipReport(
 
   const view = insights(db, settings, today, { from, to, categoryIds: null });
   const weeks = workloadWeeks(db, settings, from, to);
-  const comparison = view.headline.comparison;
+  const comparison = workloadComparison(db, settings, today, delegations, { from, to });
 
   const categories = new Map<number, { herHours: number; mspHours: number; herAfterHoursHours: number; herUnplannedHours: number }>();
   for (const week of weeks) {

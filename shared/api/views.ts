@@ -309,6 +309,7 @@ export interface LeadershipReport {
   currency: string;
   reclaimed: { grossHours: number; oversightHours: number; netHours: number; netValue: number; mspDeliveredHours: number };
   cost: { mspCost: number; hireCost: number; months: number; hasContract: boolean };
+  /** Her average week before delegating against the full weeks of the period after it; null without both. */
   workload: InsightsHeadline['comparison'];
   msp: {
     completed: number;

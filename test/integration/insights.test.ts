@@ -95,6 +95,38 @@ describe('Insights charts', () => {
  * MSP response, target 4 h in Desktop: one task answered in 2 h, one in 8 h → 300 min on average, 1 of 2 in target.
  */
 describe('the leadership report', () => {
+  /** The hand-computed history above, without the MSP tasks: her 8 weeks before, the contract, the delegation and its MSP time. */
+  async function delegatedDesktopOnNovember2() {
+    for (let week = 0; week < 8; week += 1) {
+      for (let day = 0; day < 5; day += 1) await log(addDays('2026-09-07', week * 7 + day), '07:00', '17:00', DESKTOP);
+    }
+    for (const monday of ['2026-11-02', '2026-11-09']) {
+      for (let day = 0; day < 5; day += 1) await log(addDays(monday, day), '08:00', '16:00', NETWORK);
+    }
+    app.setNow(at('2026-11-02', '07:00'));
+    await app.call('delegations:create', { categoryId: DESKTOP, startDay: '2026-11-02' });
+    app.setNow(TODAY);
+  }
+
+  /*
+   * Her weeks after Nov 9 (40 h): Nov 16, Nov 23, Nov 30 and Dec 7 at 30 h (Network 6 h Mon–Fri).
+   * Today Wed 16 December. November's report averages the full weeks that hold a day of November
+   * and follow the delegation's week: Nov 9, 16, 23, 30 → (40 + 3 × 30) / 4 = 32.5 h. The weeks of
+   * December are not November's (the last eight full weeks, Nov 9 … Dec 7, would give 32 h).
+   * October has no week after the delegation: no comparison.
+   */
+  it('compares her week before delegating with the weeks of the period, not with weeks outside it', async () => {
+    await delegatedDesktopOnNovember2();
+    for (const monday of ['2026-11-16', '2026-11-23', '2026-11-30', '2026-12-07']) {
+      for (let day = 0; day < 5; day += 1) await log(addDays(monday, day), '09:00', '15:00', NETWORK);
+    }
+    app.setNow(at('2026-12-16', '10:00'));
+    const november = await app.call('insights:report', { fromMonth: '2026-11', toMonth: '2026-11' });
+    expect(november.workload?.before).toMatchObject({ weeks: 8, hours: 50, overtimeHours: 10 });
+    expect(november.workload?.after).toMatchObject({ weeks: 4, hours: 32.5, overtimeHours: 0 });
+    expect((await app.call('insights:report', { fromMonth: '2026-10', toMonth: '2026-10' })).workload).toBeNull();
+  });
+
   it('gives net hours reclaimed and their value, cost against a hire, her week before and after, and MSP response', async () => {
     for (let week = 0; week < 8; week += 1) {
       for (let day = 0; day < 5; day += 1) await log(addDays('2026-09-07', week * 7 + day), '07:00', '17:00', DESKTOP);
