@@ -7,16 +7,19 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month written Y
 
 /** Calls for Insights: the charts over any range, and the one-page report for leadership. */
 export const insightsCalls = {
-  /** Every chart's data for the range and the categories chosen (none chosen: all); summaries only. */
+  /**
+   * Everything the Insights screen shows, for the range and the categories chosen (none chosen: all);
+   * summaries only. `from: null` is all time: from the first day with any data.
+   */
   'insights:charts': call(
     z
       .object({
-        from: localDay,
+        from: localDay.nullable(),
         to: localDay,
         categoryIds: z.array(id).max(200).nullable().default(null),
       })
       .strict()
-      .refine((range) => range.from <= range.to, { message: 'The range must end on or after its first day', path: ['to'] }),
+      .refine((range) => range.from === null || range.from <= range.to, { message: 'The range must end on or after its first day', path: ['to'] }),
   ).reads('timeEntries', 'tasks', 'delegations', 'settings', 'timeOff', 'msp', 'categories').returns<InsightsView>(),
   /** The leadership report for a month, or a run of months. */
   'insights:report': call(
