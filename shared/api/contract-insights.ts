@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, localDay } from '../domain/fields';
 import { call, type CallSpec } from './call';
-import type { InsightsView, LeadershipReport } from './views';
+import type { InsightsView, LeadershipReport, ReportPdfResult } from './views';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month written YYYY-MM');
 
@@ -28,4 +28,15 @@ export const insightsCalls = {
       .strict()
       .refine((range) => range.fromMonth <= range.toMonth, { message: 'The last month cannot be before the first', path: ['toMonth'] }),
   ).reads('timeEntries', 'tasks', 'delegations', 'settings', 'timeOff', 'msp', 'categories').returns<LeadershipReport>(),
+  /**
+   * Saves the report page the window shows as a PDF named after its period. The desktop app asks
+   * where and writes it (webContents.printToPDF); a browser cannot be printed from here, so browser
+   * mode answers `print-in-browser` and the page opens the browser's Print (Save as PDF).
+   */
+  'report:pdf': call(
+    z
+      .object({ fromMonth: month, toMonth: month, paper: z.enum(['a4', 'letter']) })
+      .strict()
+      .refine((range) => range.fromMonth <= range.toMonth, { message: 'The last month cannot be before the first', path: ['toMonth'] }),
+  ).reads('timeEntries', 'tasks', 'delegations', 'settings', 'timeOff', 'msp', 'categories').returns<ReportPdfResult>(),
 } satisfies Record<string, CallSpec<z.ZodType, unknown>>;

@@ -384,3 +384,10 @@ export interface LeadershipReport {
   categories: WorkloadCategoryHours[];
   loadedHourlyCost: number;
 }
+
+/** What saving the report as PDF did. */
+export type ReportPdfResult =
+  | { kind: 'saved'; fileName: string; path: string }
+  | { kind: 'cancelled'; fileName: string }
+  /** Browser mode: the page uses the browser's Print → Save as PDF, with `fileName` as its title. */
+  | { kind: 'print-in-browser'; fileName: string; message: string };

@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openBackend } from '../../electron/backend/backend';
+import { openConfSettings } from '../../electron/settings/conf-settings';
 import type { InsightsView } from '../../shared/api/views';
 import { addDays } from '../../shared/domain/day';
 import { instantAt } from '../../shared/domain/zoned-time';
-import { openTestBackend, type TestBackend } from '../support/temp-backend';
+import { openTestBackend, tempDir, type TestBackend } from '../support/temp-backend';
 
 const ZONE = 'America/Chicago';
 const DESKTOP = 3;
@@ -285,4 +287,39 @@ describe('the Insights screen’s size', () => {
     expect(view.cost.months).toHaveLength(95);
     expect(new TextEncoder().encode(JSON.stringify(view)).length).toBeLessThan(64 * 1024);
   }, 60_000);
+});
+
+describe('saving the report as PDF', () => {
+  it('in browser mode answers with the browser’s Print and the file name of the period', async () => {
+    expect(await app.call('report:pdf', { fromMonth: '2026-09', toMonth: '2026-11', paper: 'letter' })).toStrictEqual({
+      kind: 'print-in-browser',
+      fileName: 'Offload report 2026-09 to 2026-11.pdf',
+      message: 'Use your browser’s Print and choose “Save as PDF”.',
+    });
+  });
+
+  it('in the desktop app hands the period’s file name and her paper to the shell’s printer', async () => {
+    const dataDir = tempDir();
+    const printToPdf = vi.fn((_request: { fileName: string; paper: 'a4' | 'letter' }) => Promise.resolve({ saved: true as const, path: `/home/gail/Documents/${_request.fileName}` }));
+    const desktop = openBackend({ dataDir, mode: 'electron', version: '0.0.0-test', settings: openConfSettings(dataDir), now: () => TODAY, printToPdf });
+    try {
+      const saved = await desktop.dispatch('report:pdf', { fromMonth: '2026-11', toMonth: '2026-11', paper: 'a4' });
+      expect(saved).toStrictEqual({ ok: true, value: { kind: 'saved', fileName: 'Offload report 2026-11.pdf', path: '/home/gail/Documents/Offload report 2026-11.pdf' } });
+      expect(printToPdf).toHaveBeenCalledExactlyOnceWith({ fileName: 'Offload report 2026-11.pdf', paper: 'a4' });
+      printToPdf.mockResolvedValueOnce({ saved: false } as never);
+      expect(await desktop.dispatch('report:pdf', { fromMonth: '2026-11', toMonth: '2026-11', paper: 'a4' })).toStrictEqual({
+        ok: true,
+        value: { kind: 'cancelled', fileName: 'Offload report 2026-11.pdf' },
+      });
+    } finally {
+      desktop.close();
+    }
+  });
+
+  it('refuses a period that ends before it starts, and paper it does not know', async () => {
+    expect((await app.failure('report:pdf', { fromMonth: '2026-11', toMonth: '2026-10', paper: 'a4' })).issues).toStrictEqual([
+      { field: 'toMonth', message: 'The last month cannot be before the first' },
+    ]);
+    expect((await app.failure('report:pdf', { fromMonth: '2026-11', toMonth: '2026-11', paper: 'a3' })).code).toBe('VALIDATION');
+  });
 });
