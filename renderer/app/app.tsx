@@ -3,7 +3,7 @@ import { useCallQuery } from '../api/hooks';
 import { TasksScreen } from '../features/tasks/tasks-screen';
 import { TodayScreen } from '../features/today/today-screen';
 import { PlaceholderScreen } from '../features/placeholders/placeholder-screen';
-import { navigate, SCREENS, useScreen, type ScreenId } from './routes';
+import { navigate, PAGE_LABELS, SCREENS, useScreen, type ScreenId } from './routes';
 import { Sidebar } from './sidebar';
 import { QuickAddDialog } from '../features/quick-add/quick-add-dialog';
 import { useTheme } from './theme';
@@ -16,6 +16,7 @@ const HandoffSheet = lazy(() => import('../features/msp/handoff-sheet'));
 const CommandPalette = lazy(() => import('../features/palette/command-palette'));
 const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
 const InsightsScreen = lazy(() => import('../features/insights/insights-screen'));
+const ReportPage = lazy(() => import('../features/report/report-page'));
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
@@ -31,6 +32,8 @@ function CurrentScreen({ id }: { id: ScreenId }) {
       return <HandoffSheet />;
     case 'insights':
       return <InsightsScreen />;
+    case 'report':
+      return <ReportPage />;
     default:
       return <PlaceholderScreen id={id} />;
   }
@@ -79,7 +82,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    const label = SCREENS.find((entry) => entry.id === screen)?.label ?? 'Offload';
+    const label = SCREENS.find((entry) => entry.id === screen)?.label ?? (screen in PAGE_LABELS ? PAGE_LABELS[screen as keyof typeof PAGE_LABELS] : 'Offload');
     document.title = `${label} · Offload`;
     // Move focus to the new screen so keyboard and screen-reader users land on its content.
     if (document.activeElement?.closest('.sidebar') || document.activeElement === document.body) {
