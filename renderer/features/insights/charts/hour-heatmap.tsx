@@ -84,7 +84,7 @@ export function HourHeatmap({ heatmap, settings, showNumbers }: { heatmap: numbe
                       key={hour}
                       data-cell={`${row}-${hour}`}
                       tabIndex={focusable ? 0 : -1}
-                      className={`heat-cell${outside(weekday, hour) ? '' : ' inside'}${level > 0.55 ? ' strong' : ''}`}
+                      className={`heat-cell${outside(weekday, hour) ? '' : ' inside'}`}
                       style={{ '--level': `${Math.round(level * 100)}%` } as CSSProperties}
                       onFocus={() => {
                         setActive({ row, hour });
