@@ -49,6 +49,15 @@ test('every Insights chart, light and dark, with its table view, for a person to
       await cards.nth(index).screenshot({ path: path.join(OUT, `insights-chart-${index + 1}-${colorScheme}.png`) });
     }
   }
+  // Charts follow their container: a narrower window redraws them narrower.
+  const canvas = cards.first().locator('canvas').first();
+  const wide = (await canvas.boundingBox())!.width;
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await expect.poll(async () => (await canvas.boundingBox())!.width).toBeLessThan(wide - 200);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(async () => (await canvas.boundingBox())!.width).toBeCloseTo(wide, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, 'insights-top-dark.png') });
   // A tooltip, by the keyboard: focus the chart and step onto a bar.
   const capacity = card(page, /against capacity/);
   await capacity.getByRole('group', { name: /against capacity/ }).focus();

@@ -94,36 +94,42 @@ function InsightsBody({ view, settings }: { view: InsightsView; settings: Settin
 
       <section aria-labelledby="workload-title" className="stack">
         <h2 id="workload-title">Your workload</h2>
-        {!logged && (
+        {!logged ? (
           <EmptyState title="No time logged in this range">
-            <p>Log your time on Today (or import it) and the MSP’s on the MSP screen; these charts fill in week by week.</p>
+            <p>
+              Log your time on Today (or import it) and the MSP’s on the MSP screen; these charts fill in {view.bucket === 'week' ? 'week by week' : 'month by month'}
+              {view.categoryIds === null ? '' : ' — or choose other categories'}.
+            </p>
           </EmptyState>
+        ) : (
+          <>
+            <HoursByCategoryChart model={model} />
+            <CapacityChart model={model} />
+            <div className="chart-pair">
+              <ShareChart
+                model={model}
+                title={`Planned and unplanned share of your hours per ${model.unit}`}
+                description="Unplanned: entries marked unplanned, or on tasks marked as interrupts. The break–fix indicator: it should fall."
+                part={view.series.unplannedHours}
+                partLabel="Unplanned"
+                partColour="unplanned"
+                restLabel="Planned"
+                restColour="planned"
+              />
+              <ShareChart
+                model={model}
+                title={`Strategic and operational share of your hours per ${model.unit}`}
+                description="Strategic: hours in categories of the strategic type (Settings → Categories)."
+                part={view.series.strategicHours}
+                partLabel="Strategic"
+                partColour="strategic"
+                restLabel="Operational"
+                restColour="operational"
+              />
+            </div>
+            <HeatmapCard view={view} settings={settings} showNumbers={heatNumbers} onShowNumbers={setHeatNumbers} />
+          </>
         )}
-        <HoursByCategoryChart model={model} />
-        <CapacityChart model={model} />
-        <div className="chart-pair">
-          <ShareChart
-            model={model}
-            title={`Planned and unplanned share of your hours per ${model.unit}`}
-            description="Unplanned: entries marked unplanned, or on tasks marked as interrupts. The break–fix indicator: it should fall."
-            part={view.series.unplannedHours}
-            partLabel="Unplanned"
-            partColour="unplanned"
-            restLabel="Planned"
-            restColour="planned"
-          />
-          <ShareChart
-            model={model}
-            title={`Strategic and operational share of your hours per ${model.unit}`}
-            description="Strategic: hours in categories of the strategic type (Settings → Categories)."
-            part={view.series.strategicHours}
-            partLabel="Strategic"
-            partColour="strategic"
-            restLabel="Operational"
-            restColour="operational"
-          />
-        </div>
-        <HeatmapCard view={view} settings={settings} showNumbers={heatNumbers} onShowNumbers={setHeatNumbers} />
       </section>
 
       <section aria-labelledby="reclaimed-title" className="stack">
