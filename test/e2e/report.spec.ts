@@ -26,6 +26,11 @@ test('the report for a month prints on one page, A4 and Letter, with the numbers
   await expect(page.getByRole('heading', { level: 1, name: 'Leadership report' })).toBeVisible();
   // This month by default.
   await expect(page.getByRole('heading', { level: 2, name: 'November 2026' })).toBeVisible();
+  const november = await api<LeadershipReport>(page, app.origin, 'insights:report', { fromMonth: '2026-11', toMonth: '2026-11' });
+  expect(november.msp).toMatchObject({ completed: 3, responded: 3, withTarget: 3, withinTarget: 3 });
+  await expect(page.locator('.report-figure').filter({ hasText: 'MSP service' })).toContainText('3 tasks completed');
+  await expect(page.locator('.report-figure').filter({ hasText: 'MSP service' })).toContainText('3 of 3 within their response target (100 %)');
+  await page.screenshot({ path: path.join(SHOTS, 'report-november-light.png'), fullPage: true });
 
   await page.getByLabel('Month').fill('2026-10');
   await expect(page.getByRole('heading', { level: 2, name: 'October 2026' })).toBeVisible();

@@ -193,8 +193,11 @@ function ReportSheet({ report }: { report: LeadershipReport }) {
           <dd className="report-note">
             {msp.averageResponseMinutes === null
               ? 'no responses in the period'
-              : `responded to ${msp.responded} in ${formatDuration(msp.averageResponseMinutes)} on average`}
-            {msp.withTarget > 0 ? `; ${msp.withinTarget} of ${msp.withTarget} within their response target (${Math.round((msp.withinTarget / msp.withTarget) * 100)} %)` : '; no response targets set'}
+              : `responded to ${msp.responded} in ${msp.averageResponseMinutes < 1 ? 'under a minute' : formatDuration(msp.averageResponseMinutes)} on average${
+                  msp.withTarget > 0
+                    ? `; ${msp.withinTarget} of ${msp.withTarget} within their response target (${Math.round((msp.withinTarget / msp.withTarget) * 100)} %)`
+                    : '; none in a category with a response target'
+                }`}
           </dd>
         </div>
       </dl>
