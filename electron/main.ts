@@ -6,6 +6,7 @@ import type { SettingsStore } from './settings/settings-store';
 import { CLOCK_ENVIRONMENT_VARIABLE, clockStartingAt } from './backend/clock';
 import { forwardEvents, registerCalls, trustedFrameCheck } from './shell/ipc';
 import { installAppMenu } from './shell/menu';
+import { reportPdfPrinter } from './shell/report-pdf';
 import { APP_ENTRY_URL, registerAppScheme, serveRenderer } from './shell/protocol';
 import { createMainWindow, hardenSession, hardenWebContents } from './shell/window';
 
@@ -108,7 +109,7 @@ function onReady(): void {
   ipcMain.removeAllListeners('electron-store-get-data');
   // The one clock: real time, or the instant OFFLOAD_CLOCK names (tests), running from there.
   const now = clockStartingAt(process.env[CLOCK_ENVIRONMENT_VARIABLE]);
-  backend = openBackend({ dataDir: userData, mode: 'electron', version: appVersion(), settings, now });
+  backend = openBackend({ dataDir: userData, mode: 'electron', version: appVersion(), settings, now, printToPdf: reportPdfPrinter(() => mainWindow) });
 
   // The bundle lives in dist/electron/, the built renderer in dist/renderer/ (inside app.asar when
   // packaged, which the protocol handler reads through Electron's fs like any other file).

@@ -9,7 +9,7 @@ import { openDatabase, type SqliteDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { handlers } from '../handlers';
 import { materialiseRecurring } from '../handlers/recurring-handlers';
-import type { HandlerContext } from '../handlers/types';
+import type { HandlerContext, PrintToPdf } from '../handlers/types';
 import { settleUndatedOwners } from '../repositories/ownership';
 import { entryCalendar, type EntryCalendar } from '../services/entry-calendar';
 import { keepEntryFactsCurrent } from '../services/entry-facts-service';
@@ -29,6 +29,8 @@ export interface BackendOptions {
   settings: SettingsStore;
   /** The app's one clock (see clock.ts); tests pass their own. */
   now?: Clock;
+  /** What only the desktop shell can do for a call: save the window's page as a PDF. */
+  printToPdf?: PrintToPdf;
 }
 
 /** Who made a call: the transport's name for the window, so its own changes are marked `self`. */
@@ -130,6 +132,7 @@ export function openBackend(options: BackendOptions): Backend {
         jobs,
         calendar: () => (calendar ??= entryCalendar(database, options.settings.get(), timeZone())),
         refreshEntryFacts: () => refreshEntryFacts(database),
+        printToPdf: options.printToPdf ?? null,
       };
       return dispatch(handlers, context, name, input, (aggregates) => events.changed(aggregates, caller.source));
     },

@@ -5,6 +5,7 @@ import { mspHandlers } from './msp-handlers';
 import { planningHandlers } from './planning-handlers';
 import { reclaimedHandlers } from './reclaimed-handlers';
 import { recurringHandlers } from './recurring-handlers';
+import { reportHandlers } from './report-handlers';
 import { taskHandlers } from './task-handlers';
 import { timeEntryHandlers } from './time-entry-handlers';
 import { timeOffHandlers } from './time-off-handlers';
@@ -20,6 +21,7 @@ export const handlers = {
   ...mspHandlers,
   ...delegationHandlers,
   ...reclaimedHandlers,
+  ...reportHandlers,
   ...recurringHandlers,
   ...planningHandlers,
   ...timeOffHandlers,

@@ -1,11 +1,19 @@
 import type { CallName, CallResult, ParsedInput } from '../../shared/api/contract';
 import type { LocalDay } from '../../shared/domain/day';
+import type { Paper } from '../../shared/domain/report-period';
 import type { AppStatus } from '../../shared/domain/types';
 import type { Jobs } from '../backend/jobs';
 import type { EntryCalendar } from '../services/entry-calendar';
 import type { FactsRefresh } from '../services/entry-facts-service';
 import type { SqliteDatabase } from '../db/connection';
 import type { SettingsStore } from '../settings/settings-store';
+
+/**
+ * Saves the app window's current page as a PDF: asks her where (the suggested name given), prints
+ * it with Chromium's PDF printer and writes the file. Only the desktop app has one (electron/shell/
+ * report-pdf.ts, given by main.ts); nothing the renderer sends names a path.
+ */
+export type PrintToPdf = (request: { fileName: string; paper: Paper }) => Promise<{ saved: true; path: string } | { saved: false }>;
 
 export interface HandlerContext {
   db: SqliteDatabase;
@@ -23,6 +31,8 @@ export interface HandlerContext {
   calendar: () => EntryCalendar;
   /** Recomputes stored entry facts if the zone, working days or window changed (see entry-facts-service). */
   refreshEntryFacts: () => FactsRefresh;
+  /** The desktop app's PDF printer; null in browser mode and in tests that give none. */
+  printToPdf: PrintToPdf | null;
 }
 
 export type Handler<Name extends CallName> = (

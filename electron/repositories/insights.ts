@@ -3,15 +3,25 @@ import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 
 const statements = preparedFor((db) => ({
+  // Summed per (day, hour) first, along the primary key's order, so the weekday is worked out once
+  // per day and hour rather than once per category row.
   heatmap: db.prepare<[{ from: string; to: string; all: number; ids: string }], { weekday: number; hour: number; ms: number }>(
-    `SELECT CAST(strftime('%w', day) AS INTEGER) AS weekday, hour, sum(ms) AS ms FROM hour_rollup
-     WHERE day BETWEEN :from AND :to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
+    `SELECT CAST(strftime('%w', day) AS INTEGER) AS weekday, hour, sum(ms) AS ms FROM (
+       SELECT day, hour, sum(ms) AS ms FROM hour_rollup
+       WHERE day BETWEEN :from AND :to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
+       GROUP BY day, hour)
      GROUP BY weekday, hour HAVING sum(ms) > 0`,
   ),
   byMonth: db.prepare<[{ from: string; to: string }], { month: string; worker: Owner; category_id: number; ms: number; after_hours_ms: number; unplanned_ms: number }>(
     `SELECT substr(day, 1, 7) AS month, worker, category_id, sum(ms) AS ms, sum(after_hours_ms) AS after_hours_ms,
        sum(unplanned_ms) AS unplanned_ms
      FROM daily_rollup WHERE day BETWEEN :from AND :to AND entries > 0 GROUP BY month, worker, category_id`,
+  ),
+  // Her days first, along the (worker, day) index, then each day's week: one julianday per day, not per row.
+  herWeeks: db.prepare<[{ first_week: string; from: string; to: string }], { week_index: number; ms: number }>(
+    `SELECT CAST((julianday(day) - julianday(:first_week)) / 7 AS INTEGER) AS week_index, sum(ms) AS ms FROM (
+       SELECT day, sum(ms) AS ms FROM daily_rollup WHERE worker = 'me' AND day BETWEEN :from AND :to GROUP BY day)
+     GROUP BY week_index`,
   ),
   mspCompleted: db.prepare<[{ from: number; to: number }], { category_id: number | null; completed: number }>(
     `SELECT category_id, count(*) AS completed FROM tasks
@@ -48,6 +58,11 @@ export function monthlyCategoryTotals(db: SqliteDatabase, from: LocalDay, to: Lo
   return statements(db)
     .byMonth.all({ from, to })
     .map((row) => ({ month: row.month, worker: row.worker, categoryId: row.category_id, ms: row.ms, afterHoursMs: row.after_hours_ms, unplannedMs: row.unplanned_ms }));
+}
+
+/** Her logged milliseconds per week from `firstWeek` (whose weeks start that weekday) through `to`, by whole weeks since it. */
+export function herWeeklyMs(db: SqliteDatabase, firstWeek: LocalDay, to: LocalDay): Map<number, number> {
+  return new Map(statements(db).herWeeks.all({ first_week: firstWeek, from: firstWeek, to }).map((row) => [row.week_index, row.ms]));
 }
 
 /** The MSP's tasks completed in [from, to) (instants), per category. */

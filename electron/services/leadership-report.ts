@@ -5,11 +5,15 @@ import type { Settings } from '../../shared/domain/settings';
 import { instantAt } from '../../shared/domain/zoned-time';
 import type { SqliteDatabase } from '../db/connection';
 import { listDelegations } from '../repositories/delegations';
-import { mspCompleted, mspResponseTimes } from '../repositories/insights';
+import { monthlyCategoryTotals, mspCompleted, mspResponseTimes } from '../repositories/insights';
 import { listContracts, listResponseTargets } from '../repositories/msp';
 import { minutesByMonth } from '../repositories/time-entries';
-import { insights, reclaimedFigures } from './insights-service';
+import { reclaimedFigures, workloadComparison } from './insights-service';
 import { workloadWeeks } from './workload-service';
+
+/** A run of months over two years draws no weekly charts: the page has room for about a hundred bars. */
+const MAX_REPORT_WEEKS = 104;
+const HOUR = 3_600_000;
 
 const monthEnd = (month: Month): LocalDay => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 const nextMonth = (month: Month): Month => {
@@ -21,7 +25,7 @@ const nextMonth = (month: Month): Month => {
  * The leadership report for the months [fromMonth, toMonth], up to today: net hours reclaimed
  * (weekly figures split by their in-force working days, as the brief defines) and their value at
  * her loaded hourly cost, MSP cost against a hire for the same months, her average week before she
- * delegated against now, and the MSP's throughput and response against its targets. The summary
+ * delegated against the weeks of the period, and the MSP's throughput and response against its targets. The summary
  * sentence is built from these numbers where it is shown (shared/domain/report-summary.ts).
  */
 export function leadershipReport(
@@ -67,20 +71,20 @@ export function leadershipReport(
   const targets = new Map(listResponseTargets(db).map((target) => [target.categoryId, target.targetMinutes]));
   const targeted = responses.filter((response) => response.categoryId !== null && targets.has(response.categoryId));
 
-  const view = insights(db, settings, today, { from, to, categoryIds: null });
   const weeks = workloadWeeks(db, settings, from, to);
-  const comparison = view.headline.comparison;
+  const comparison = workloadComparison(db, settings, today, delegations, { from, to });
+  const netByWeek = new Map(figures.weeks.map((week) => [week.weekStart, week.netHours]));
 
+  // By day, not by week: the weeks at the period's edges hold days of the months around it.
   const categories = new Map<number, { herHours: number; mspHours: number; herAfterHoursHours: number; herUnplannedHours: number }>();
-  for (const week of weeks) {
-    for (const category of week.categories) {
-      const entry = categories.get(category.categoryId) ?? { herHours: 0, mspHours: 0, herAfterHoursHours: 0, herUnplannedHours: 0 };
-      entry.herHours += category.herHours;
-      entry.mspHours += category.mspHours;
-      entry.herAfterHoursHours += category.herAfterHoursHours;
-      entry.herUnplannedHours += category.herUnplannedHours;
-      categories.set(category.categoryId, entry);
-    }
+  for (const row of monthlyCategoryTotals(db, from, to)) {
+    const entry = categories.get(row.categoryId) ?? { herHours: 0, mspHours: 0, herAfterHoursHours: 0, herUnplannedHours: 0 };
+    if (row.worker === 'me') {
+      entry.herHours += row.ms / HOUR;
+      entry.herAfterHoursHours += row.afterHoursMs / HOUR;
+      entry.herUnplannedHours += row.unplannedMs / HOUR;
+    } else entry.mspHours += row.ms / HOUR;
+    categories.set(row.categoryId, entry);
   }
 
   return {
@@ -96,16 +100,18 @@ export function leadershipReport(
       withTarget: targeted.length,
       withinTarget: targeted.filter((response) => response.minutes <= targets.get(response.categoryId!)!).length,
     },
-    weeks: view.bucket === 'week'
-      ? view.buckets.map((bucket) => ({
-          start: bucket.start,
-          netReclaimedHours: bucket.netReclaimedHours,
-          herHours: bucket.herTotalHours,
-          capacityHours: bucket.capacityHours,
-          overtimeHours: bucket.overtimeHours,
-          afterHoursHours: bucket.afterHoursHours,
-        }))
-      : [],
+    weeks:
+      weeks.length > MAX_REPORT_WEEKS
+        ? []
+        : weeks.map((week) => ({
+            start: week.weekStart,
+            netReclaimedHours: netByWeek.get(week.weekStart) ?? 0,
+            herHours: week.herHours,
+            capacityHours: week.capacityHours,
+            overtimeHours: week.overtimeHours,
+            afterHoursHours: week.afterHoursHours,
+            strategicHours: week.strategicHours,
+          })),
     categories: [...categories].sort(([a], [b]) => a - b).map(([categoryId, entry]) => ({ categoryId, ...entry })),
     loadedHourlyCost: hourly,
   };

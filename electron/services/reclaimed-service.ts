@@ -7,9 +7,11 @@ import {
   monthOf,
   mspMonthCost,
   type Month,
+  type MspContract,
 } from '../../shared/domain/cost';
 import { inForceDuring } from '../../shared/domain/delegation';
-import { hoursReclaimed, type WeekTotals } from '../../shared/domain/hours-reclaimed';
+import type { Delegation } from '../../shared/domain/delegation';
+import { hoursReclaimed, type MonthTotals, type WeekTotals } from '../../shared/domain/hours-reclaimed';
 import type { Settings } from '../../shared/domain/settings';
 import type { SqliteDatabase } from '../db/connection';
 import { listDelegations } from '../repositories/delegations';
@@ -90,11 +92,54 @@ export function reclaimedReport(db: SqliteDatabase, settings: Settings, today: L
     };
   });
 
-  const hourly = loadedHourlyCost(settings);
-  const hireAnnual = hireAnnualCost(settings);
-  const netByMonth = new Map(report.months.map((month) => [month.month, month.netHours]));
   const firstMonth = monthOf(from > firstDay ? from : firstDay);
   const lastMonth = monthOf(to);
+  const { months, years } = costComparison(db, settings, today, delegations, contracts, report.months, firstMonth, lastMonth);
+  const hourly = loadedHourlyCost(settings);
+
+  return {
+    today,
+    range: { from, to },
+    delegations,
+    baselines: report.baselines,
+    weeks,
+    rows,
+    totals: report.totals,
+    rangeTotals: sumTotals(weeks),
+    perDelegation,
+    months: report.months.filter((month) => month.month >= firstMonth && month.month <= lastMonth),
+    cost: {
+      currency: settings.currency,
+      loadedHourlyCost: hourly,
+      hireAnnualCost: hireAnnualCost(settings),
+      totalReclaimedValue: report.totals.netHours * hourly,
+      months: [...months].reverse(),
+      years: [...years].reverse(),
+    },
+    oversightShare: settings.oversightShare,
+  };
+}
+
+/**
+ * MSP cost against a hire and the value of the hours reclaimed, per calendar month from
+ * `firstMonth` to `lastMonth` and per year, oldest first: MSP cost from all MSP hours in the month,
+ * net hours reclaimed from the weekly figures split by their in-force working days (`reclaimedMonths`),
+ * a note for a month with a contract and no delegation in force; a year under way (or begun
+ * mid-year) compares its months, months × annual cost ÷ 12.
+ */
+export function costComparison(
+  db: SqliteDatabase,
+  settings: Settings,
+  today: LocalDay,
+  delegations: readonly Delegation[],
+  contracts: readonly MspContract[],
+  reclaimedMonths: readonly MonthTotals[],
+  firstMonth: Month,
+  lastMonth: Month,
+): { months: MonthCost[]; years: YearCost[] } {
+  const hourly = loadedHourlyCost(settings);
+  const hireAnnual = hireAnnualCost(settings);
+  const netByMonth = new Map(reclaimedMonths.map((month) => [month.month, month.netHours]));
   const mspByMonth = minutesByMonth(db, 'msp', `${firstMonth}-01`, monthEnd(lastMonth));
   const months: MonthCost[] = [];
   for (let month = firstMonth; month <= lastMonth; month = nextMonth(month)) {
@@ -136,28 +181,7 @@ export function reclaimedReport(db: SqliteDatabase, settings: Settings, today: L
     entry.reclaimedValue += month.reclaimedValue;
     years.set(year, entry);
   }
-
-  return {
-    today,
-    range: { from, to },
-    delegations,
-    baselines: report.baselines,
-    weeks,
-    rows,
-    totals: report.totals,
-    rangeTotals: sumTotals(weeks),
-    perDelegation,
-    months: report.months.filter((month) => month.month >= firstMonth && month.month <= lastMonth),
-    cost: {
-      currency: settings.currency,
-      loadedHourlyCost: hourly,
-      hireAnnualCost: hireAnnual,
-      totalReclaimedValue: report.totals.netHours * hourly,
-      months: months.reverse(),
-      years: [...years.values()].reverse(),
-    },
-    oversightShare: settings.oversightShare,
-  };
+  return { months, years: [...years.values()] };
 }
 
 /** Her average weekly hours per category over the N most recent full weeks (for the what-if). */

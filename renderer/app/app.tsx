@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api/errors';
 import { useCallQuery } from '../api/hooks';
 import { TasksScreen } from '../features/tasks/tasks-screen';
 import { TodayScreen } from '../features/today/today-screen';
-import { GO_KEYS, navigate, SCREENS, useScreen, type ScreenId } from './routes';
+import { GO_KEYS, navigate, PAGE_LABELS, SCREENS, useScreen, type ScreenId } from './routes';
 import { DocumentTitle } from '../features/timer/running-timer';
 import { TaskEditorLoader } from '../features/tasks/task-editor';
 import { Sidebar } from './sidebar';
@@ -20,6 +20,7 @@ const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
 const InsightsScreen = lazy(() => import('../features/insights/insights-screen'));
 const WeekPlanScreen = lazy(() => import('../features/week-plan/week-plan-screen'));
 const TimeOffScreen = lazy(() => import('../features/time-off/time-off-screen'));
+const ReportPage = lazy(() => import('../features/report/report-page'));
 
 /** How long after G the screen's letter is taken. */
 const GO_WINDOW_MS = 1500;
@@ -42,6 +43,8 @@ function CurrentScreen({ id }: { id: ScreenId }) {
       return <WeekPlanScreen />;
     case 'time-off':
       return <TimeOffScreen />;
+    case 'report':
+      return <ReportPage />;
   }
 }
 
@@ -111,7 +114,7 @@ export function App() {
     };
   }, []);
 
-  const screenLabel = SCREENS.find((entry) => entry.id === screen)?.label ?? (screen === 'handoff' ? 'Handoff sheet' : 'Offload');
+  const screenLabel = SCREENS.find((entry) => entry.id === screen)?.label ?? (screen in PAGE_LABELS ? PAGE_LABELS[screen as keyof typeof PAGE_LABELS] : 'Offload');
   useEffect(() => {
     // Move focus to the new screen so keyboard and screen-reader users land on its content.
     if (document.activeElement?.closest('.sidebar') || document.activeElement === document.body) {

@@ -27,7 +27,10 @@ export const GO_KEYS: Record<SidebarScreenId, string> = {
 };
 
 /** Pages reached from a screen rather than the sidebar. */
-const PAGES = ['handoff'] as const;
+const PAGES = ['handoff', 'report'] as const;
+
+/** A page's name in the window title. */
+export const PAGE_LABELS: Record<(typeof PAGES)[number], string> = { handoff: 'Handoff sheet', report: 'Leadership report' };
 
 export type ScreenId = (typeof SCREENS)[number]['id'] | (typeof PAGES)[number];
 

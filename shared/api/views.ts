@@ -256,40 +256,98 @@ export interface CoverageView {
   };
 }
 
-/** One bar of the Insights charts: a week, or a month for ranges over two years. */
-export interface InsightsBucket {
-  /** The week's first day, or the month's first day. */
-  start: LocalDay;
+/**
+ * Per bar of the Insights charts, one value for each of `InsightsView.starts`, in order: the columns
+ * a chart draws and its table lists, without a key per value (ten years by month stays small).
+ */
+export interface InsightsSeries {
   /** Her hours in the categories chosen (all when none is). */
-  herHours: number;
-  /** All her hours, whatever the filter: overtime is measured on them. */
-  herTotalHours: number;
-  mspHours: number;
-  capacityHours: number;
-  /** Weekly overtime; for a month, the overtime of the weeks that start in it. */
-  overtimeHours: number;
-  afterHoursHours: number;
-  unplannedHours: number;
-  strategicHours: number;
-  categories: WorkloadCategoryHours[];
-  /** Hours reclaimed (of the delegations of the categories chosen): gross and net of oversight. */
-  grossReclaimedHours: number;
-  netReclaimedHours: number;
+  herHours: number[];
+  /** All her hours, whatever the filter: capacity and overtime are measured on them. */
+  herTotalHours: number[];
+  /** The MSP's hours in the categories chosen. */
+  mspHours: number[];
+  capacityHours: number[];
+  /** Weekly overtime (on all her hours); for a month, the overtime of the weeks that start in it. */
+  overtimeHours: number[];
+  /** The after-hours, unplanned and strategic parts of her hours in the categories chosen. */
+  afterHoursHours: number[];
+  unplannedHours: number[];
+  strategicHours: number[];
+  /** Hours reclaimed by the delegations of the categories chosen: gross, and net of oversight. */
+  grossReclaimedHours: number[];
+  netReclaimedHours: number[];
 }
 
+/** The contract and the cost of the MSP against a hire, per calendar month (columns) and per year. */
+export interface InsightsCost {
+  loadedHourlyCost: number;
+  hireAnnualCost: number;
+  /** A hire for one month: the annual cost ÷ 12. */
+  hireMonthlyCost: number;
+  /** The months of the range from the first contract or delegation, oldest first; one value per month below. */
+  months: string[];
+  /** The contract's included hours; null in a month without a contract. */
+  includedHours: (number | null)[];
+  /** All MSP hours logged in the month, whatever the filter: the contract counts them all. */
+  usedHours: number[];
+  overageHours: number[];
+  /** Null in a month without a contract. */
+  mspCost: (number | null)[];
+  /** Net hours reclaimed by every delegation (weekly figures split by their in-force working days) and their value. */
+  netReclaimedHours: number[];
+  reclaimedValue: number[];
+  /** Why a month with a contract bought no hours back (no delegation in force), else null. */
+  notes: (string | null)[];
+  /** Per calendar year of those months, oldest first; a year under way compares its months so far. */
+  years: YearCost[];
+}
+
+/** A delegation as Insights lists it: its period, its baseline and the hours it reclaimed. */
+export interface InsightsDelegation {
+  id: number;
+  categoryId: number;
+  startDay: LocalDay;
+  endDay: LocalDay | null;
+  baselineHours: number;
+  baselineSource: Baseline['source'];
+  /** How many weeks a measured baseline averages. */
+  baselineWeeks: number;
+  /** Over all its weeks up to today, and over the range. */
+  grossHours: number;
+  mspDeliveredHours: number;
+  rangeGrossHours: number;
+  rangeMspDeliveredHours: number;
+}
+
+/** Everything the Insights screen shows for a range and a category filter, in one call. */
 export interface InsightsView {
+  /** The range drawn: `to` no later than today; asked without a first day, from the first day with data. */
   range: { from: LocalDay; to: LocalDay };
+  /** Up to two years of weeks are drawn week by week; longer ranges month by month. */
   bucket: 'week' | 'month';
   /** null: every category. */
   categoryIds: number[] | null;
-  buckets: InsightsBucket[];
+  /** Each bar's first day: a week's (the first may fall before `range.from`), or a month's. */
+  starts: LocalDay[];
+  series: InsightsSeries;
+  /** Her and the MSP's hours per bar, for each category chosen that has any in the range, in id order. */
+  categories: { categoryId: number; herHours: number[]; mspHours: number[] }[];
   /** Delegations (of the categories chosen) starting or ending in the range, to mark on the reclaimed chart. */
   delegationMarks: { day: LocalDay; categoryId: number; kind: 'start' | 'end' }[];
-  /** The MSP contract per month of the range: all MSP hours, whatever the filter. */
-  contract: { month: string; includedHours: number | null; usedHours: number; overageHours: number; mspCost: number | null; hireCost: number }[];
-  /** Her hours by weekday (0 = Sunday … 6) × local hour (0–23) over the range. */
+  cost: InsightsCost;
+  /** Her hours by weekday (0 = Sunday … 6) × local hour (0–23) over the range, in the categories chosen. */
   heatmap: number[][];
   headline: InsightsHeadline;
+  reclaimed: {
+    oversightShare: number;
+    /** Since the first delegation, up to today, every category: what the headline and the cost table count. */
+    totals: ReclaimedTotals;
+    /** Over the range, the delegations of the categories chosen. */
+    rangeTotals: ReclaimedTotals;
+    /** The delegations of the categories chosen, oldest first. */
+    delegations: InsightsDelegation[];
+  };
   currency: string;
 }
 
@@ -311,6 +369,7 @@ export interface LeadershipReport {
   currency: string;
   reclaimed: { grossHours: number; oversightHours: number; netHours: number; netValue: number; mspDeliveredHours: number };
   cost: { mspCost: number; hireCost: number; months: number; hasContract: boolean };
+  /** Her average week before delegating against the full weeks of the period after it; null without both. */
   workload: InsightsHeadline['comparison'];
   msp: {
     completed: number;
@@ -321,9 +380,16 @@ export interface LeadershipReport {
     withTarget: number;
     withinTarget: number;
   };
-  /** Week by week through the period: net hours reclaimed and her hours against capacity. */
-  weeks: { start: LocalDay; netReclaimedHours: number; herHours: number; capacityHours: number; overtimeHours: number; afterHoursHours: number }[];
+  /** Week by week through the period (none for a run of months over two years): net hours reclaimed and her hours against capacity. */
+  weeks: { start: LocalDay; netReclaimedHours: number; herHours: number; capacityHours: number; overtimeHours: number; afterHoursHours: number; strategicHours: number }[];
   /** Her hours by category in the period, and the MSP's. */
   categories: WorkloadCategoryHours[];
   loadedHourlyCost: number;
 }
+
+/** What saving the report as PDF did. */
+export type ReportPdfResult =
+  | { kind: 'saved'; fileName: string; path: string }
+  | { kind: 'cancelled'; fileName: string }
+  /** Browser mode: the page uses the browser's Print → Save as PDF, with `fileName` as its title. */
+  | { kind: 'print-in-browser'; fileName: string; message: string };

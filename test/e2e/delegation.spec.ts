@@ -94,7 +94,7 @@ test('set up the MSP, run a what-if, delegate two categories, see tasks move and
   expect((await api<{ owner: string }>(page, app.origin, 'tasks:get', { id: reimage.id })).owner).toBe('msp');
 
   await openScreen(page, 'Insights');
-  const figures = page.getByRole('region', { name: 'Hours reclaimed' });
+  const figures = page.getByRole('region', { name: 'Hours reclaimed', exact: true });
   await expect(figures).toContainText('Reclaimed (gross)41.0 h');
   await expect(figures).toContainText('MSP hours delivered28.0 h');
   await expect(figures).toContainText('Oversight (10 %)2.8 h');

@@ -1,7 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openBackend } from '../../electron/backend/backend';
+import { openConfSettings } from '../../electron/settings/conf-settings';
+import type { InsightsView } from '../../shared/api/views';
 import { addDays } from '../../shared/domain/day';
 import { instantAt } from '../../shared/domain/zoned-time';
-import { openTestBackend, type TestBackend } from '../support/temp-backend';
+import { openTestBackend, tempDir, type TestBackend } from '../support/temp-backend';
 
 const ZONE = 'America/Chicago';
 const DESKTOP = 3;
@@ -20,19 +23,43 @@ afterEach(() => app.close());
 const log = (day: string, from: string, to: string, categoryId = NETWORK, worker: 'me' | 'msp' = 'me') =>
   app.call('timeEntries:create', { worker, categoryId, startAt: at(day, from), endAt: at(day, to) });
 
+/** One bar of the charts as a record: the series' values at the bar that starts on `start`. */
+function bar(view: InsightsView, start: string): Record<keyof InsightsView['series'], number> & { start: string } {
+  const index = view.starts.indexOf(start);
+  expect(index, `no bar starts on ${start}`).toBeGreaterThanOrEqual(0);
+  const values = Object.fromEntries((Object.entries(view.series) as [string, number[]][]).map(([name, column]) => [name, column[index]]));
+  return { start, ...(values as Record<keyof InsightsView['series'], number>) };
+}
+
+/** The hand-computed history below (the leadership report's), without MSP time and tasks. */
+async function delegatedDesktopOnNovember2() {
+  for (let week = 0; week < 8; week += 1) {
+    for (let day = 0; day < 5; day += 1) await log(addDays('2026-09-07', week * 7 + day), '07:00', '17:00', DESKTOP);
+  }
+  for (const monday of ['2026-11-02', '2026-11-09']) {
+    for (let day = 0; day < 5; day += 1) await log(addDays(monday, day), '08:00', '16:00', NETWORK);
+  }
+  app.setNow(at('2026-11-02', '07:00'));
+  await app.call('delegations:create', { categoryId: DESKTOP, startDay: '2026-11-02' });
+  app.setNow(TODAY);
+}
+
 describe('Insights charts', () => {
   it('over an empty range are all zeros, with an empty heatmap', async () => {
     const view = await app.call('insights:charts', { from: '2026-06-01', to: '2026-06-30' });
     expect(view.bucket).toBe('week');
-    expect(view.buckets.every((bucket) => bucket.herHours === 0 && bucket.mspHours === 0 && bucket.grossReclaimedHours === 0)).toBe(true);
+    expect(view.starts).toStrictEqual(['2026-06-01', '2026-06-08', '2026-06-15', '2026-06-22', '2026-06-29']);
+    expect([...view.series.herHours, ...view.series.mspHours, ...view.series.grossReclaimedHours].every((hours) => hours === 0)).toBe(true);
+    expect(view.categories).toStrictEqual([]);
     expect(view.heatmap.flat().every((cell) => cell === 0)).toBe(true);
   });
 
   it('over one day of data put it in its week and split it by hour in the heatmap', async () => {
     await log('2026-11-16', '09:15', '10:45');
     const view = await app.call('insights:charts', { from: '2026-11-16', to: '2026-11-16' });
-    expect(view.buckets).toHaveLength(1);
-    expect(view.buckets[0]).toMatchObject({ start: '2026-11-16', herHours: 1.5, herTotalHours: 1.5, capacityHours: 40, afterHoursHours: 0 });
+    expect(view.starts).toStrictEqual(['2026-11-16']);
+    expect(bar(view, '2026-11-16')).toMatchObject({ herHours: 1.5, herTotalHours: 1.5, capacityHours: 40, afterHoursHours: 0 });
+    expect(view.categories).toStrictEqual([{ categoryId: NETWORK, herHours: [1.5], mspHours: [0] }]);
     expect(view.heatmap[1]![9]).toBe(0.75);
     expect(view.heatmap[1]![10]).toBe(0.75);
     expect(view.heatmap.flat().reduce((total, cell) => total + cell, 0)).toBe(1.5);
@@ -41,7 +68,7 @@ describe('Insights charts', () => {
   it('file the fall-back night’s two one-o’clock hours under 1 o’clock on Sunday', async () => {
     await log('2026-11-01', '01:00', '03:00');
     const view = await app.call('insights:charts', { from: '2026-10-26', to: '2026-11-01' });
-    expect(view.buckets[0]).toMatchObject({ start: '2026-10-26', herHours: 3, afterHoursHours: 3 });
+    expect(bar(view, '2026-10-26')).toMatchObject({ herHours: 3, afterHoursHours: 3 });
     expect(view.heatmap[0]![1]).toBe(2);
     expect(view.heatmap[0]![2]).toBe(1);
   });
@@ -50,20 +77,28 @@ describe('Insights charts', () => {
     await log('2026-11-16', '08:00', '10:00', DESKTOP);
     await log('2026-11-16', '10:00', '11:00', NETWORK);
     const view = await app.call('insights:charts', { from: '2026-11-16', to: '2026-11-18', categoryIds: [DESKTOP] });
-    expect(view.buckets[0]).toMatchObject({ herHours: 2, herTotalHours: 3 });
-    expect(view.buckets[0]!.categories.map((category) => category.categoryId)).toStrictEqual([DESKTOP]);
+    expect(bar(view, '2026-11-16')).toMatchObject({ herHours: 2, herTotalHours: 3 });
+    expect(view.categories.map((category) => category.categoryId)).toStrictEqual([DESKTOP]);
     expect(view.heatmap[1]![10]).toBe(0);
     expect(view.heatmap[1]![8]).toBe(1);
   });
 
   it('draw more than two years month by month', async () => {
     await log('2025-03-10', '09:00', '12:00');
+    // The week of Mon Jun 2, 2025: 5 × 9 h = 45 h against 40, 5 h of overtime, in June.
+    for (let day = 0; day < 5; day += 1) await log(addDays('2025-06-02', day), '08:00', '17:00', DESKTOP);
     const view = await app.call('insights:charts', { from: '2024-01-01', to: '2026-11-18' });
     expect(view.bucket).toBe('month');
-    expect(view.buckets).toHaveLength(35);
-    expect(view.buckets.find((bucket) => bucket.start === '2025-03-01')).toMatchObject({ herHours: 3 });
+    expect(view.starts).toHaveLength(35);
+    expect(view.starts[0]).toBe('2024-01-01');
     // March 2025 has 21 weekdays: 168 h of capacity.
-    expect(view.buckets.find((bucket) => bucket.start === '2025-03-01')?.capacityHours).toBe(168);
+    expect(bar(view, '2025-03-01')).toMatchObject({ herHours: 3, capacityHours: 168, overtimeHours: 0 });
+    expect(bar(view, '2025-06-01')).toMatchObject({ herHours: 45, overtimeHours: 5 });
+    expect(view.categories).toStrictEqual([
+      { categoryId: DESKTOP, herHours: expect.any(Array), mspHours: expect.any(Array) },
+      { categoryId: NETWORK, herHours: expect.any(Array), mspHours: expect.any(Array) },
+    ]);
+    expect(view.categories[0]!.herHours[view.starts.indexOf('2025-06-01')]).toBe(45);
   });
 
   it('mark delegation starts and ends in the range, and split a week across two months in the report', async () => {
@@ -74,10 +109,76 @@ describe('Insights charts', () => {
       { day: '2026-06-29', categoryId: DESKTOP, kind: 'start' },
       { day: '2026-07-03', categoryId: DESKTOP, kind: 'end' },
     ]);
-    expect(view.buckets.find((bucket) => bucket.start === '2026-06-29')?.grossReclaimedHours).toBe(10);
+    expect(bar(view, '2026-06-29').grossReclaimedHours).toBe(10);
     expect((await app.call('insights:report', { fromMonth: '2026-06', toMonth: '2026-06' })).reclaimed.grossHours).toBeCloseTo(4, 10);
     expect((await app.call('insights:report', { fromMonth: '2026-07', toMonth: '2026-07' })).reclaimed.grossHours).toBeCloseTo(6, 10);
     expect((await app.call('insights:report', { fromMonth: '2026-06', toMonth: '2026-07' })).reclaimed.grossHours).toBeCloseTo(10, 10);
+  });
+});
+
+/*
+ * The same history as the leadership report's below: 8 weeks of 50 h Desktop, Desktop delegated from
+ * Mon Nov 2 (baseline 50 h, measured over 8 weeks), Network 40 h in the weeks of Nov 2 and Nov 9, the
+ * MSP's 4 h of Desktop on Thu Nov 5 and Thu Nov 12, the contract from Oct 1 (3,000 a month, 40 h
+ * included). Today Wed Nov 18: reclaimed 50 + 50 + 30 = 130 h gross, 0.8 h oversight, 129.2 h net.
+ */
+describe('the Insights screen’s one call', () => {
+  beforeEach(async () => {
+    await delegatedDesktopOnNovember2();
+    await log('2026-11-05', '09:00', '13:00', DESKTOP, 'msp');
+    await log('2026-11-12', '09:00', '13:00', DESKTOP, 'msp');
+    await app.call('msp:saveContract', { startDay: '2026-10-01', monthlyFee: 3000, includedHours: 40, overageRate: 95 });
+  });
+
+  it('lists each month of the contract with its hours, cost and net hours back, why October bought none, and the year so far', async () => {
+    const { cost } = await app.call('insights:charts', { from: '2026-09-01', to: '2026-11-30' });
+    expect(cost).toMatchObject({
+      months: ['2026-10', '2026-11'],
+      includedHours: [40, 40],
+      usedHours: [0, 8],
+      overageHours: [0, 0],
+      mspCost: [3000, 3000],
+      netReclaimedHours: [0, 129.2],
+      reclaimedValue: [0, 7671.25],
+      hireMonthlyCost: 7041.67,
+    });
+    expect(cost.notes[0]).toMatch(/No category was delegated this month/);
+    expect(cost.notes[1]).toBeNull();
+    expect(cost.years).toStrictEqual([
+      { year: '2026', firstMonth: '2026-10', lastMonth: '2026-11', monthCount: 2, partial: true, mspCost: 6000, hireCost: (2 * 65_000 * 1.3) / 12, netReclaimedHours: expect.closeTo(129.2, 9), reclaimedValue: expect.closeTo(7671.25, 6) },
+    ]);
+  });
+
+  it('gives each delegation its baseline and hours reclaimed, over all time and over the range', async () => {
+    const { reclaimed } = await app.call('insights:charts', { from: '2026-11-09', to: '2026-11-18' });
+    expect(reclaimed.totals).toMatchObject({ grossHours: 130, mspDeliveredHours: 8, netHours: expect.closeTo(129.2, 9) });
+    // From the week of Nov 9: 50 + 30 gross, the MSP's 4 h of Nov 12 delivered.
+    expect(reclaimed.rangeTotals).toMatchObject({ grossHours: 80, mspDeliveredHours: 4, netHours: expect.closeTo(79.6, 9) });
+    expect(reclaimed.delegations).toStrictEqual([
+      {
+        id: expect.any(Number),
+        categoryId: DESKTOP,
+        startDay: '2026-11-02',
+        endDay: null,
+        baselineHours: 50,
+        baselineSource: 'measured',
+        baselineWeeks: 8,
+        grossHours: 130,
+        mspDeliveredHours: 8,
+        rangeGrossHours: 80,
+        rangeMspDeliveredHours: 4,
+      },
+    ]);
+    expect((await app.call('insights:charts', { from: '2026-11-09', to: '2026-11-18', categoryIds: [NETWORK] })).reclaimed.delegations).toStrictEqual([]);
+  });
+
+  it('draws all time from the first day with data when asked without a first day', async () => {
+    const view = await app.call('insights:charts', { from: null, to: '2026-11-18' });
+    expect(view.range).toStrictEqual({ from: '2026-09-07', to: '2026-11-18' });
+    expect(view.starts[0]).toBe('2026-09-07');
+    expect(view.starts).toHaveLength(11);
+    expect(bar(view, '2026-09-07')).toMatchObject({ herHours: 50, overtimeHours: 10 });
+    expect(bar(view, '2026-11-09')).toMatchObject({ herHours: 40, grossReclaimedHours: 50, netReclaimedHours: 49.6, mspHours: 4 });
   });
 });
 
@@ -95,6 +196,36 @@ describe('Insights charts', () => {
  * MSP response, target 4 h in Desktop: one task answered in 2 h, one in 8 h → 300 min on average, 1 of 2 in target.
  */
 describe('the leadership report', () => {
+  /*
+   * Her weeks after Nov 9 (40 h): Nov 16, Nov 23, Nov 30 and Dec 7 at 30 h (Network 6 h Mon–Fri).
+   * Today Wed 16 December. November's report averages the full weeks that hold a day of November
+   * and follow the delegation's week: Nov 9, 16, 23, 30 → (40 + 3 × 30) / 4 = 32.5 h. The weeks of
+   * December are not November's (the last eight full weeks, Nov 9 … Dec 7, would give 32 h).
+   * October has no week after the delegation: no comparison.
+   */
+  it('compares her week before delegating with the weeks of the period, not with weeks outside it', async () => {
+    await delegatedDesktopOnNovember2();
+    for (const monday of ['2026-11-16', '2026-11-23', '2026-11-30', '2026-12-07']) {
+      for (let day = 0; day < 5; day += 1) await log(addDays(monday, day), '09:00', '15:00', NETWORK);
+    }
+    app.setNow(at('2026-12-16', '10:00'));
+    const november = await app.call('insights:report', { fromMonth: '2026-11', toMonth: '2026-11' });
+    expect(november.workload?.before).toMatchObject({ weeks: 8, hours: 50, overtimeHours: 10 });
+    expect(november.workload?.after).toMatchObject({ weeks: 4, hours: 32.5, overtimeHours: 0 });
+    expect((await app.call('insights:report', { fromMonth: '2026-10', toMonth: '2026-10' })).workload).toBeNull();
+  });
+
+  it('counts her and the MSP’s hours by category on the days of the period only', async () => {
+    // The week of Oct 26 holds Nov 1, but its 50 h of Desktop were logged in October.
+    await delegatedDesktopOnNovember2();
+    await log('2026-11-05', '09:00', '13:00', DESKTOP, 'msp');
+    const november = await app.call('insights:report', { fromMonth: '2026-11', toMonth: '2026-11' });
+    expect(november.categories).toStrictEqual([
+      { categoryId: DESKTOP, herHours: 0, mspHours: 4, herAfterHoursHours: 0, herUnplannedHours: 0 },
+      { categoryId: NETWORK, herHours: 80, mspHours: 0, herAfterHoursHours: 0, herUnplannedHours: 0 },
+    ]);
+  });
+
   it('gives net hours reclaimed and their value, cost against a hire, her week before and after, and MSP response', async () => {
     for (let week = 0; week < 8; week += 1) {
       for (let day = 0; day < 5; day += 1) await log(addDays('2026-09-07', week * 7 + day), '07:00', '17:00', DESKTOP);
@@ -131,5 +262,64 @@ describe('the leadership report', () => {
     expect(report.workload?.before).toMatchObject({ weeks: 8, hours: 50, overtimeHours: 10 });
     expect(report.workload?.after).toMatchObject({ weeks: 1, hours: 40, overtimeHours: 0 });
     expect(report.msp).toStrictEqual({ completed: 2, responded: 2, averageResponseMinutes: 300, withTarget: 2, withinTarget: 1 });
+  });
+});
+
+describe('the Insights screen’s size', () => {
+  it('stays under 64 KB for ten years of history month by month, with every category in every month', async () => {
+    // Odd durations, so the hours are not round numbers: the wire carries them to 1/10,000 h.
+    for (let month = 0; month < 120; month += 1) {
+      const year = 2016 + Math.floor((month + 11) / 12);
+      const day = `${year}-${String(((month + 11) % 12) + 1).padStart(2, '0')}-0`;
+      for (let categoryId = 1; categoryId <= 9; categoryId += 1) {
+        await log(`${day}${categoryId}`, '08:00', `${String(8 + (categoryId % 3)).padStart(2, '0')}:${String(13 + ((month * 7 + categoryId) % 47)).padStart(2, '0')}`, categoryId);
+        if (categoryId <= 3) await log(`${day}${categoryId}`, '13:00', `14:${String(10 + month % 43).padStart(2, '0')}`, categoryId, 'msp');
+      }
+    }
+    await app.call('delegations:create', { categoryId: 2, startDay: '2019-03-04' });
+    await app.call('delegations:create', { categoryId: 3, startDay: '2020-06-10', endDay: '2023-01-31' });
+    await app.call('delegations:create', { categoryId: 3, startDay: '2024-02-01' });
+    await app.call('msp:saveContract', { startDay: '2019-01-01', monthlyFee: 4000, includedHours: 40, overageRate: 95 });
+    const view = await app.call('insights:charts', { from: null, to: '2026-11-18' });
+    expect(view.bucket).toBe('month');
+    expect(view.starts).toHaveLength(120);
+    expect(view.categories).toHaveLength(9);
+    expect(view.cost.months).toHaveLength(95);
+    expect(new TextEncoder().encode(JSON.stringify(view)).length).toBeLessThan(64 * 1024);
+  }, 60_000);
+});
+
+describe('saving the report as PDF', () => {
+  it('in browser mode answers with the browser’s Print and the file name of the period', async () => {
+    expect(await app.call('report:pdf', { fromMonth: '2026-09', toMonth: '2026-11', paper: 'letter' })).toStrictEqual({
+      kind: 'print-in-browser',
+      fileName: 'Offload report 2026-09 to 2026-11.pdf',
+      message: 'Use your browser’s Print and choose “Save as PDF”.',
+    });
+  });
+
+  it('in the desktop app hands the period’s file name and her paper to the shell’s printer', async () => {
+    const dataDir = tempDir();
+    const printToPdf = vi.fn((_request: { fileName: string; paper: 'a4' | 'letter' }) => Promise.resolve({ saved: true as const, path: `/home/gail/Documents/${_request.fileName}` }));
+    const desktop = openBackend({ dataDir, mode: 'electron', version: '0.0.0-test', settings: openConfSettings(dataDir), now: () => TODAY, printToPdf });
+    try {
+      const saved = await desktop.dispatch('report:pdf', { fromMonth: '2026-11', toMonth: '2026-11', paper: 'a4' });
+      expect(saved).toStrictEqual({ ok: true, value: { kind: 'saved', fileName: 'Offload report 2026-11.pdf', path: '/home/gail/Documents/Offload report 2026-11.pdf' } });
+      expect(printToPdf).toHaveBeenCalledExactlyOnceWith({ fileName: 'Offload report 2026-11.pdf', paper: 'a4' });
+      printToPdf.mockResolvedValueOnce({ saved: false } as never);
+      expect(await desktop.dispatch('report:pdf', { fromMonth: '2026-11', toMonth: '2026-11', paper: 'a4' })).toStrictEqual({
+        ok: true,
+        value: { kind: 'cancelled', fileName: 'Offload report 2026-11.pdf' },
+      });
+    } finally {
+      desktop.close();
+    }
+  });
+
+  it('refuses a period that ends before it starts, and paper it does not know', async () => {
+    expect((await app.failure('report:pdf', { fromMonth: '2026-11', toMonth: '2026-10', paper: 'a4' })).issues).toStrictEqual([
+      { field: 'toMonth', message: 'The last month cannot be before the first' },
+    ]);
+    expect((await app.failure('report:pdf', { fromMonth: '2026-11', toMonth: '2026-11', paper: 'a3' })).code).toBe('VALIDATION');
   });
 });

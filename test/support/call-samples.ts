@@ -250,5 +250,6 @@ export function callSamples(seed: Seed): Samples {
     'settings:zonePreview': [{ timeZone: 'America/Chicago' }],
     'insights:charts': [{ from: '2026-10-01', to: '2026-11-16', categoryIds: [seed.category, seed.otherCategory] }, { from: '2026-11-01', to: '2026-11-16' }],
     'insights:report': [{ fromMonth: '2026-10', toMonth: '2026-11' }],
+    'report:pdf': [{ fromMonth: '2026-10', toMonth: '2026-11', paper: 'letter' }],
   };
 }

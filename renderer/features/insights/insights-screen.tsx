@@ -1,195 +1,180 @@
-import type { ReclaimedView } from '../../../shared/api/views';
-import { useTime } from '../../ui/time';
-import { formatHours, formatMoney } from '../../ui/format-figures';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { InsightsView } from '../../../shared/api/views';
+import type { Settings } from '../../../shared/domain/settings';
 import { useCallQuery } from '../../api/hooks';
-import { DataTable, type Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { Screen } from '../../ui/screen';
-import { CategoryChip, useCategories } from '../categories/use-categories';
-import { Figure } from '../msp/what-if';
+import { useTime } from '../../ui/time';
+import { useCategories } from '../categories/use-categories';
+import { ChartCard } from './charts/chart-card';
+import { chartModel } from './charts/chart-model';
+import { ContractChart } from './charts/contract-chart';
+import { HourHeatmap } from './charts/hour-heatmap';
+import { ReclaimedChart } from './charts/reclaimed-chart';
+import { CapacityChart, HoursByCategoryChart, ShareChart } from './charts/workload-charts';
+import { HeadlineFigures } from './headline-figures';
+import { CategoryFilter, RangePicker } from './insights-controls';
+import { presetRange, type InsightsRange, type RangePreset } from './insights-range';
+import { BaselinesTable, CostTable, ReclaimedFigures } from './reclaimed-tables';
+import './insights.css';
 
-const WEEKS_SHOWN = 12;
-
-type Week = ReclaimedView['weeks'][number];
-type Month = ReclaimedView['cost']['months'][number];
-
+/**
+ * Insights: her workload, the hours the MSP gives back and what it costs, over a range and for the
+ * categories she picks — one `insights:charts` call feeds every figure, chart and table here.
+ */
 export default function InsightsScreen() {
-  const report = useCallQuery('reclaimed:report', [{ weeks: WEEKS_SHOWN }]);
+  const settings = useCallQuery('settings:get', []);
+  const { today, formatDay } = useTime();
+  const { active } = useCategories();
+  const [preset, setPreset] = useState<RangePreset>('weeks');
+  const [custom, setCustom] = useState({ from: '', to: '' });
+  const [chosen, setChosen] = useState<number[] | null>(null);
+
+  const weekStartsOn = settings.data?.weekStartsOn ?? 1;
+  const customError = preset === 'custom' && custom.from && custom.to && custom.from > custom.to ? 'The range must end on or after its first day' : undefined;
+  const range: InsightsRange | null =
+    preset === 'custom' ? (custom.from && custom.to && !customError ? { from: custom.from, to: custom.to } : null) : presetRange(preset, today, weekStartsOn);
+  const view = useCallQuery('insights:charts', [{ from: range?.from ?? null, to: range?.to ?? today, categoryIds: chosen }], {
+    enabled: settings.data !== undefined && range !== null,
+    placeholderData: keepPreviousData,
+  });
+
+  const choosePreset = (next: RangePreset) => {
+    if (next === 'custom' && !custom.from) {
+      const current = view.data?.range ?? presetRange('weeks', today, weekStartsOn);
+      setCustom({ from: current.from ?? today, to: current.to });
+    }
+    setPreset(next);
+  };
+
+  const shown = view.data
+    ? `${formatDay(view.data.range.from)} – ${formatDay(view.data.range.to)}${view.data.bucket === 'month' ? ', month by month' : ', week by week'}`
+    : preset === 'custom' && range === null
+      ? 'Choose the first and last day.'
+      : 'Loading…';
+
   return (
-    <Screen title="Insights">
-      {report.isError && (
+    <Screen
+      title="Insights"
+      actions={
+        <a className="button" href="#/report">
+          Leadership report
+        </a>
+      }
+    >
+      <div className="insights-controls card">
+        <RangePicker preset={preset} onPreset={choosePreset} custom={custom} onCustom={setCustom} shown={shown} customError={customError} />
+        <CategoryFilter categories={active} chosen={chosen} onChange={setChosen} />
+      </div>
+      {view.isError && (
         <p className="form-error" role="alert">
-          {report.error.message}
+          {view.error.message}
         </p>
       )}
-      {report.data && <HoursReclaimed report={report.data} />}
-      <p className="muted">
-        Coming next here: hours per week by category (yours vs the MSP’s), overtime and after-hours trends, planned vs
-        unplanned and strategic vs operational shares, and the one-page report for leadership.
-      </p>
+      {view.data && settings.data && <InsightsBody view={view.data} settings={settings.data} />}
     </Screen>
   );
 }
 
-function HoursReclaimed({ report }: { report: ReclaimedView }) {
+function InsightsBody({ view, settings }: { view: InsightsView; settings: Settings }) {
   const { byId } = useCategories();
-  if (report.delegations.length === 0) {
-    return (
-      <EmptyState title="No hours reclaimed yet">
-        <p>
-          Delegate a category to your MSP (MSP → Delegation). From its effective date Offload compares the hours you still spend
-          on it with your baseline — your average week before — and shows the hours you get back here.
-        </p>
-      </EmptyState>
-    );
-  }
-  const missing = report.baselines.filter((baseline) => baseline.source === 'missing');
-  const { totals } = report;
-  const currency = report.cost.currency;
+  const model = useMemo(() => chartModel(view, byId), [view, byId]);
+  const [heatNumbers, setHeatNumbers] = useState(false);
+  const logged = view.series.herTotalHours.some((hours) => hours > 0) || view.series.mspHours.some((hours) => hours > 0);
 
   return (
-    <div className="stack">
+    <div className="stack insights">
+      <HeadlineFigures
+        headline={view.headline}
+        currency={view.currency}
+        delegated={view.reclaimed.delegations.length > 0 || view.reclaimed.totals.grossHours > 0}
+        baselineWeeks={settings.baselineWeeks}
+      />
+
+      <section aria-labelledby="workload-title" className="stack">
+        <h2 id="workload-title">Your workload</h2>
+        {!logged ? (
+          <EmptyState title="No time logged in this range">
+            <p>
+              Log your time on Today (or import it) and the MSP’s on the MSP screen; these charts fill in {view.bucket === 'week' ? 'week by week' : 'month by month'}
+              {view.categoryIds === null ? '' : ' — or choose other categories'}.
+            </p>
+          </EmptyState>
+        ) : (
+          <>
+            <HoursByCategoryChart model={model} />
+            <CapacityChart model={model} />
+            <div className="chart-pair">
+              <ShareChart
+                model={model}
+                title={`Planned and unplanned share of your hours per ${model.unit}`}
+                description="Unplanned: entries marked unplanned, or on tasks marked as interrupts. The break–fix indicator: it should fall."
+                part={view.series.unplannedHours}
+                partLabel="Unplanned"
+                partColour="unplanned"
+                restLabel="Planned"
+                restColour="planned"
+              />
+              <ShareChart
+                model={model}
+                title={`Strategic and operational share of your hours per ${model.unit}`}
+                description="Strategic: hours in categories of the strategic type (Settings → Categories)."
+                part={view.series.strategicHours}
+                partLabel="Strategic"
+                partColour="strategic"
+                restLabel="Operational"
+                restColour="operational"
+              />
+            </div>
+            <HeatmapCard view={view} settings={settings} showNumbers={heatNumbers} onShowNumbers={setHeatNumbers} />
+          </>
+        )}
+      </section>
+
       <section aria-labelledby="reclaimed-title" className="stack">
         <h2 id="reclaimed-title">Hours reclaimed</h2>
-        {missing.length > 0 && (
-          <div className="notice" role="alert">
-            <span>
-              {missing.map((baseline) => byId.get(baseline.categoryId)?.name ?? 'A category').join(', ')}{' '}
-              {missing.length === 1 ? 'has' : 'have'} no baseline: no logged hours before the delegation and no estimate, so nothing
-              can be reclaimed there. Add an estimate in MSP → Delegation.
-            </span>
-          </div>
+        {view.reclaimed.delegations.length === 0 && view.categoryIds !== null ? (
+          <EmptyState title="None of these categories is delegated">
+            <p>Choose all categories, or a delegated one, to see its baseline and the hours it gives back.</p>
+          </EmptyState>
+        ) : view.reclaimed.delegations.length === 0 ? (
+          <EmptyState title="No hours reclaimed yet">
+            <p>
+              Delegate a category to your MSP (MSP → Delegation). From its effective date Offload compares the hours you still spend on it with your baseline —
+              your average week before — and shows the hours you get back here.
+            </p>
+          </EmptyState>
+        ) : (
+          <>
+            <ReclaimedFigures view={view} />
+            <ReclaimedChart model={model} />
+            <BaselinesTable view={view} />
+          </>
         )}
-        <div className="figures">
-          <Figure label="Reclaimed (gross)" value={formatHours(totals.grossHours)} note="since your first delegation" />
-          <Figure label="MSP hours delivered" value={formatHours(totals.mspDeliveredHours)} note="in delegated categories; not added to the above" />
-          <Figure label={`Oversight (${Math.round(report.oversightShare * 100)} %)`} value={formatHours(totals.oversightHours)} note="managing the MSP costs you this" />
-          <Figure label="Reclaimed (net)" value={formatHours(totals.netHours)} tone={totals.netHours < 0 ? 'negative' : undefined} note={`worth ${formatMoney(report.cost.totalReclaimedValue, currency)}`} />
-        </div>
       </section>
 
-      <section aria-labelledby="baselines-title" className="stack">
-        <h2 id="baselines-title">Baselines</h2>
-        <BaselinesTable report={report} />
-        <p className="muted figure-note">Reclaimed and delivered columns cover each delegation from its start; the weekly table below shows the last 12 weeks.</p>
-      </section>
-
-      <section aria-labelledby="weekly-title" className="stack">
-        <h2 id="weekly-title">Week by week</h2>
-        <WeeklyTable weeks={[...report.weeks].reverse()} />
-      </section>
-
-      <section aria-labelledby="cost-title" className="stack">
-        <h2 id="cost-title">MSP cost against a hire</h2>
-        <p className="muted">
-          Your loaded hourly cost is {formatMoney(report.cost.loadedHourlyCost, currency, 2)}; a hire would cost{' '}
-          {formatMoney(report.cost.hireAnnualCost, currency)} a year with overhead. A week's hours count in the months its in-force working days fall in.
-        </p>
-        <CostTable cost={report.cost} />
+      <section aria-labelledby="contract-title" className="stack">
+        <h2 id="contract-title">MSP contract and cost</h2>
+        <ContractChart cost={view.cost} currency={view.currency} table={<CostTable cost={view.cost} currency={view.currency} />} />
       </section>
     </div>
   );
 }
 
-function BaselinesTable({ report }: { report: ReclaimedView }) {
-  const { byId } = useCategories();
-  const { formatDay } = useTime();
-  const lines = report.baselines.map((baseline) => ({
-    baseline,
-    delegation: report.delegations.find((entry) => entry.id === baseline.delegationId)!,
-    totals: report.perDelegation.find((entry) => entry.delegationId === baseline.delegationId),
-  }));
-  type Line = (typeof lines)[number];
-  const columns: Column<Line>[] = [
-    { header: 'Category', cell: ({ baseline }) => <CategoryChip category={byId.get(baseline.categoryId)} /> },
-    {
-      header: 'Delegated',
-      cell: ({ delegation }) => `${formatDay(delegation.startDay)} – ${delegation.endDay ? formatDay(delegation.endDay) : 'now'}`,
-    },
-    { header: 'Baseline', numeric: true, cell: ({ baseline }) => `${formatHours(baseline.weeklyHours)}/week` },
-    {
-      header: 'Source',
-      cell: ({ baseline }) =>
-        baseline.source === 'measured' ? (
-          `measured over ${baseline.windowWeeks.length} week${baseline.windowWeeks.length === 1 ? '' : 's'}`
-        ) : baseline.source === 'estimated' ? (
-          'estimated'
-        ) : (
-          <span className="badge badge-warning">missing</span>
-        ),
-    },
-    {
-      header: 'Reclaimed (gross)',
-      numeric: true,
-      cell: ({ delegation, totals }) => (delegation.startDay > report.today ? 'starts later' : formatHours(totals?.grossHours ?? 0)),
-    },
-    { header: 'MSP delivered', numeric: true, cell: ({ totals }) => formatHours(totals?.mspDeliveredHours ?? 0) },
-  ];
-  return <DataTable labelledBy="baselines-title" columns={columns} rows={lines} rowKey={({ baseline }) => baseline.delegationId} />;
-}
-
-function WeeklyTable({ weeks }: { weeks: Week[] }) {
-  const { formatDay } = useTime();
-  const columns: Column<Week>[] = [
-    { header: 'Week of', cell: (week) => formatDay(week.weekStart) },
-    { header: 'Reclaimed (gross)', numeric: true, cell: (week) => formatHours(week.grossHours) },
-    { header: 'MSP delivered', numeric: true, cell: (week) => formatHours(week.mspDeliveredHours) },
-    { header: 'Oversight', numeric: true, cell: (week) => formatHours(week.oversightHours) },
-    { header: 'Net', numeric: true, cell: (week) => formatHours(week.netHours), cellClassName: (week) => (week.netHours < 0 ? 'negative' : undefined) },
-  ];
+function HeatmapCard({ view, settings, showNumbers, onShowNumbers }: { view: InsightsView; settings: Settings; showNumbers: boolean; onShowNumbers: (shown: boolean) => void }) {
   return (
-    <DataTable
-      labelledBy="weekly-title"
-      columns={columns}
-      rows={weeks}
-      rowKey={(week) => week.weekStart}
-      empty={<p className="muted">Your delegations start later; weeks appear here as they begin.</p>}
-    />
-  );
-}
-
-function CostTable({ cost }: { cost: ReclaimedView['cost'] }) {
-  const { currency } = cost;
-  const { formatMonth } = useTime();
-  const columns: Column<Month>[] = [
-    {
-      header: 'Month',
-      cell: (month) => (
-        <>
-          {formatMonth(month.month)}
-          {month.note && <div className="figure-note">{month.note}</div>}
-        </>
-      ),
-    },
-    { header: 'MSP hours', numeric: true, cell: (month) => formatHours(month.mspHours) },
-    { header: 'MSP cost', numeric: true, cell: (month) => (month.mspCost === null ? 'no contract' : formatMoney(month.mspCost, currency)) },
-    { header: 'A hire', numeric: true, cell: (month) => formatMoney(month.hireCost, currency) },
-    { header: 'Net hours back', numeric: true, cell: (month) => formatHours(month.netReclaimedHours) },
-    { header: 'Their value', numeric: true, cell: (month) => formatMoney(month.reclaimedValue, currency) },
-  ];
-  return (
-    <DataTable
-      labelledBy="cost-title"
-      columns={columns}
-      rows={cost.months}
-      rowKey={(month) => month.month}
-      foot={cost.years.map((year) => (
-        <tr key={year.year} className="total-row">
-          <th scope="row">
-            {year.year}
-            {year.partial && (
-              <div className="figure-note">
-                {year.monthCount === 1 ? formatMonth(year.firstMonth) : `${formatMonth(year.firstMonth)} – ${formatMonth(year.lastMonth)}`} so far
-              </div>
-            )}
-          </th>
-          <td className="number" />
-          <td className="number">{formatMoney(year.mspCost, currency)}</td>
-          <td className="number">{formatMoney(year.hireCost, currency)}</td>
-          <td className="number">{formatHours(year.netReclaimedHours)}</td>
-          <td className="number">{formatMoney(year.reclaimedValue, currency)}</td>
-        </tr>
-      ))}
-    />
+    <ChartCard
+      title="When you work: your hours by weekday and hour of day"
+      description={view.categoryIds === null ? 'All your logged hours in the range.' : 'Your hours in the chosen categories.'}
+      className="heatmap-card"
+    >
+      <div className="chart-card-tools no-print">
+        <button type="button" className="button button-small" aria-pressed={showNumbers} onClick={() => onShowNumbers(!showNumbers)}>
+          Table view
+        </button>
+      </div>
+      <HourHeatmap heatmap={view.heatmap} settings={settings} showNumbers={showNumbers} />
+    </ChartCard>
   );
 }

@@ -83,8 +83,11 @@ export default function CommandPalette({ onClose, actions }: { onClose: () => vo
             <Command.Item onSelect={run(() => navigate('handoff'))} keywords={['handoff', 'sheet', 'print']}>
               Open the MSP handoff sheet
             </Command.Item>
-            <Command.Item onSelect={run(() => navigate('insights'))} keywords={['reclaimed', 'hours', 'cost']}>
-              See hours reclaimed
+            <Command.Item onSelect={run(() => navigate('insights'))} keywords={['reclaimed', 'hours', 'cost', 'charts', 'workload']}>
+              See workload charts and hours reclaimed
+            </Command.Item>
+            <Command.Item onSelect={run(() => navigate('report'))} keywords={['report', 'leadership', 'pdf', 'print', 'month']}>
+              Open the leadership report
             </Command.Item>
             <Command.Item onSelect={run(() => setTheme.mutate({ theme: dark ? 'light' : 'dark' }))} keywords={['theme', 'dark', 'light']}>
               Switch to the {dark ? 'light' : 'dark'} theme
