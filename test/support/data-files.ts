@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { tempDir } from './temp-backend';
+
+const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 /** Every file in a folder (not recursing) with its SHA-256: "nothing was changed or deleted" as data. */
 export function snapshot(folder: string): Record<string, string> {

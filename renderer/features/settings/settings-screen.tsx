@@ -3,6 +3,7 @@ import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { Field } from '../../ui/field';
 import { Screen } from '../../ui/screen';
 import { CategoriesSection } from '../categories/categories-section';
+import { BackupsSection } from '../data/backups-section';
 
 export default function SettingsScreen() {
   const settings = useCallQuery('settings:get', []);
@@ -46,6 +47,7 @@ export default function SettingsScreen() {
             </dd>
           </dl>
         )}
+        <BackupsSection />
       </section>
     </Screen>
   );
