@@ -144,6 +144,7 @@ export function openBackend(options: BackendOptions): Backend {
     db = null;
     fatal = null;
     currentDay = null;
+    sessionNotices = [];
     const size = fs.existsSync(databaseFile) ? fs.statSync(databaseFile).size : null;
     const newest = backups.newestGood();
     if (!fresh && (size === null || size === 0) && newest) {

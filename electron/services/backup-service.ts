@@ -459,7 +459,10 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
     async preview(id) {
       const entry = find(id);
-      if (entry.status === 'unverified') await serial(() => verifyUnverified());
+      if (entry.status === 'unverified') {
+        await serial(() => verifyUnverified());
+        save();
+      }
       const checked = find(id);
       const db = lifecycle.current();
       const current = db ? countRows(db) : null;
@@ -472,6 +475,11 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
     restore(id) {
       const entry = find(id);
+      const fatal = lifecycle.fatalCode();
+      if (fatal !== null && fatal !== 'DB_UNREADABLE' && fatal !== 'DB_EMPTY') {
+        // A newer, read-only or unreachable database is not damaged: it is never replaced.
+        return Promise.reject(new AppError('CONFLICT', 'Your database is not damaged, so it is not replaced by a backup. Fix the problem the start screen names, then start Offload again.'));
+      }
       return lifecycle.exclusive(() =>
         serial(
           () =>

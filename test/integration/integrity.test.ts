@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callNames, contract, type CallName } from '../../shared/api/contract';
 import { RECOVERY_CALLS } from '../../shared/api/contract-backups';
@@ -123,6 +124,25 @@ describe('a damaged database', () => {
     expect(app.backend.db).toBeNull();
     await expectEveryWriteRefused(app);
     app.close();
+  });
+});
+
+describe('a database that is not damaged but cannot be used', () => {
+  it('from a newer Offload, is never replaced by a backup, even when asked to', async () => {
+    const { dataDir } = await folderWithData();
+    const file = path.join(dataDir, 'offload.db');
+    const future = new Database(file);
+    future.pragma('user_version = 999');
+    future.close();
+    const before = snapshot(dataDir);
+    const app = openTestBackend(dataDir);
+    expect((await app.call('app:status')).fatal?.code).toBe('DB_TOO_NEW');
+    const { newestGood } = await app.call('backups:overview');
+    const failure = await app.failure('backups:restore', { id: newestGood!.id });
+    expect(failure.code).toBe('CONFLICT');
+    expect((await app.failure('backups:startFresh', {})).code).toBe('CONFLICT');
+    app.close();
+    expect(snapshot(dataDir)).toEqual(before);
   });
 });
 
