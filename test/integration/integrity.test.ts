@@ -52,7 +52,7 @@ async function expectEveryWriteRefused(app: TestBackend, code = 'DB_UNAVAILABLE'
 }
 
 describe('a damaged database', () => {
-  const corruptions: Corruption[] = ['a middle page overwritten', 'the header overwritten', 'truncated to half', 'a text file'];
+  const corruptions: Corruption[] = ['a middle page overwritten', 'a page of the search index overwritten', 'the header overwritten', 'truncated to half', 'a text file'];
 
   for (const how of corruptions) {
     it(`with ${how}: reported as unreadable, nothing written or deleted, the newest good backup offered`, async () => {

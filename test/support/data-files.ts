@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 
 const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
@@ -29,7 +30,24 @@ export function seededBytes(length: number, seed = 20261116): Buffer {
   return bytes;
 }
 
-export type Corruption = 'a middle page overwritten' | 'the header overwritten' | 'truncated to half' | 'a text file';
+export type Corruption =
+  | 'a middle page overwritten'
+  | 'a page of the search index overwritten'
+  | 'the header overwritten'
+  | 'truncated to half'
+  | 'a text file';
+
+/** The pages of one table or index (SQLite's dbstat), read without leaving a -wal or -shm behind. */
+function pagesOf(file: string, name: string): number[] {
+  const companions = [`${file}-wal`, `${file}-shm`].filter((companion) => !fs.existsSync(companion));
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare<[string], number>("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").pluck().all(name);
+  } finally {
+    db.close();
+    for (const companion of companions) fs.rmSync(companion, { force: true });
+  }
+}
 
 /** Damages a database file the ways disks, sync tools and people do. */
 export function corrupt(file: string, how: Corruption): void {
@@ -40,6 +58,15 @@ export function corrupt(file: string, how: Corruption): void {
       const page = Math.floor(size / pageSize / 2);
       const fd = fs.openSync(file, 'r+');
       fs.writeSync(fd, seededBytes(pageSize), 0, pageSize, page * pageSize);
+      fs.closeSync(fd);
+      return;
+    }
+    case 'a page of the search index overwritten': {
+      // A page nothing reads until she searches: only an integrity check finds it at start.
+      const [page] = pagesOf(file, 'tasks_fts_data');
+      if (page === undefined) throw new Error('the search index has no leaf page to damage');
+      const fd = fs.openSync(file, 'r+');
+      fs.writeSync(fd, seededBytes(pageSize), 0, pageSize, (page - 1) * pageSize);
       fs.closeSync(fd);
       return;
     }
