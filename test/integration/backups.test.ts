@@ -31,7 +31,7 @@ async function entry(app: TestBackend, taskId: number | null, hour: number) {
   return app.call('timeEntries:create', { worker: 'me', categoryId: 1, taskId, startAt, endAt: startAt + HOUR });
 }
 
-describe('back up now', () => {
+describe('back up now', { timeout: 30_000 }, () => {
   it('runs as a job with progress, verifies the copy and lists it with its date, size and rows', async () => {
     const app = openTestBackend();
     const seen = events(app);
@@ -117,7 +117,7 @@ describe('back up now', () => {
   });
 });
 
-describe('a backup taken while another process writes', () => {
+describe('a backup taken while another process writes', { timeout: 30_000 }, () => {
   let childFile = '';
   beforeAll(async () => {
     childFile = await bundleCrashChild();
@@ -156,7 +156,7 @@ describe('a backup taken while another process writes', () => {
   }, 30_000);
 });
 
-describe('the backup before a migration', () => {
+describe('the backup before a migration', { timeout: 30_000 }, () => {
   it('copies the old schema, verified, before the first migration runs', async () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'offload.db');
@@ -184,7 +184,7 @@ describe('the backup before a migration', () => {
   });
 });
 
-describe('retention on the real files', () => {
+describe('retention on the real files', { timeout: 30_000 }, () => {
   it('removes only what the rule no longer keeps, and only after a new backup was verified', async () => {
     const app = openTestBackend();
     const taken: string[] = [];
@@ -216,7 +216,7 @@ describe('retention on the real files', () => {
   });
 });
 
-describe('restore', () => {
+describe('restore', { timeout: 30_000 }, () => {
   it('previews the rows per table, backs up the current state first, swaps the file and tells every window', async () => {
     const app = openTestBackend();
     const kept = await app.call('tasks:create', { title: 'In the backup' });
@@ -290,7 +290,7 @@ describe('restore', () => {
   });
 });
 
-describe('the second backup folder', () => {
+describe('the second backup folder', { timeout: 30_000 }, () => {
   it('accepts only an absolute, existing, writable folder outside the data folder', async () => {
     const app = openTestBackend();
     const field = async (input: string) => {
@@ -364,7 +364,7 @@ describe('the second backup folder', () => {
   });
 });
 
-describe('automatic backups', () => {
+describe('automatic backups', { timeout: 30_000 }, () => {
   it('on start, then every 4 hours of use, by the app clock', async () => {
     const app = openTestBackend(tempDir(), MONDAY_2PM_UTC, { automaticBackups: true });
     expect((await app.call('backups:overview')).nextAutomaticAt).toBe(MONDAY_2PM_UTC + 10_000);
@@ -393,7 +393,7 @@ describe('automatic backups', () => {
   });
 });
 
-describe('the backup list', () => {
+describe('the backup list', { timeout: 30_000 }, () => {
   it('when unreadable, is kept aside and rebuilt from the files, which are checked again before use', async () => {
     const app = openTestBackend();
     await app.call('tasks:create', { title: 'Listed' });

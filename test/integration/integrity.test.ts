@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callNames, contract, type CallName } from '../../shared/api/contract';
 import { RECOVERY_CALLS } from '../../shared/api/contract-backups';
 import { RUN_MARKER_FILE } from '../../electron/backend/run-marker';
+import { createTask } from '../../electron/repositories/tasks';
 import { canMount, corrupt, fillDisk, mountTmpfs, readOnlyView, seededBytes, snapshot, type Corruption } from '../support/data-files';
 import { openTestBackend, tempDir, type TestBackend } from '../support/temp-backend';
 
@@ -18,12 +19,14 @@ const WRITE_CALLS = callNames.filter((name) => contract[name].writes.length > 0 
 /** A data folder with some of her work in it, closed cleanly (no -wal), and a verified backup of it. */
 async function folderWithData(dataDir = tempDir()): Promise<{ dataDir: string; titles: string[] }> {
   const app = openTestBackend(dataDir);
-  const titles: string[] = [];
-  for (let index = 0; index < 300; index += 1) {
-    const title = `Patch server ${index}`;
-    titles.push(title);
-    await app.call('tasks:create', { title, notes: 'Firmware notes. '.repeat(30), categoryId: (index % 9) + 1 });
-  }
+  const titles = Array.from({ length: 300 }, (_, index) => `Patch server ${index}`);
+  const db = app.backend.db!;
+  // Through the task repository in one transaction: the same rows as 300 calls, in a fraction of the time.
+  db.transaction(() => {
+    for (const [index, title] of titles.entries()) {
+      createTask(db, { title, notes: 'Firmware notes. '.repeat(30), categoryId: (index % 9) + 1, estimateMinutes: null, dueDay: null, plannedDay: null, priority: 0, unplanned: false }, 1);
+    }
+  })();
   await app.backend.backups.backUp('manual');
   app.close();
   return { dataDir, titles };
@@ -51,7 +54,7 @@ async function expectEveryWriteRefused(app: TestBackend, code = 'DB_UNAVAILABLE'
   }
 }
 
-describe('a damaged database', () => {
+describe('a damaged database', { timeout: 30_000 }, () => {
   const corruptions: Corruption[] = ['a middle page overwritten', 'a page of the search index overwritten', 'the header overwritten', 'truncated to half', 'a text file'];
 
   for (const how of corruptions) {
@@ -127,7 +130,7 @@ describe('a damaged database', () => {
   });
 });
 
-describe('a database that is not damaged but cannot be used', () => {
+describe('a database that is not damaged but cannot be used', { timeout: 30_000 }, () => {
   it('from a newer Offload, is never replaced by a backup, even when asked to', async () => {
     const { dataDir } = await folderWithData();
     const file = path.join(dataDir, 'offload.db');
@@ -146,7 +149,7 @@ describe('a database that is not damaged but cannot be used', () => {
   });
 });
 
-describe('an empty or missing database file', () => {
+describe('an empty or missing database file', { timeout: 30_000 }, () => {
   it('where backups exist, is not set up as a new database: the newest good backup is offered', async () => {
     const { dataDir, titles } = await folderWithData();
     fs.truncateSync(path.join(dataDir, 'offload.db'), 0);
@@ -193,7 +196,7 @@ describe('an empty or missing database file', () => {
   });
 });
 
-describe('a healthy database in a read-only folder', () => {
+describe('a healthy database in a read-only folder', { timeout: 30_000 }, () => {
   it.skipIf(!canMount && process.getuid?.() === 0)('is reported as read-only with how to fix the permissions, never as something to discard', async () => {
     const { dataDir } = await folderWithData();
     let folder = dataDir;
@@ -251,7 +254,7 @@ describe('the data folder', () => {
   });
 });
 
-describe('a full disk', () => {
+describe('a full disk', { timeout: 30_000 }, () => {
   it('while saving: a clear message, and the last committed state intact (PRAGMA max_page_count)', async () => {
     const app = openTestBackend();
     await app.call('tasks:create', { title: 'Saved before' });
