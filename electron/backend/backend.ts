@@ -168,6 +168,8 @@ export function openBackend(options: BackendOptions): Backend {
     const previous = readRunMarker(dataDir);
     let opened: SqliteDatabase | null = null;
     try {
+      // A restore cut off before its rename leaves a partial copy; offload.db itself was never touched.
+      fs.rmSync(`${databaseFile}.restoring`, { force: true });
       if (size === null) fs.closeSync(fs.openSync(databaseFile, 'wx', 0o600));
       opened = openDatabase(databaseFile, { now, beforeMigrate: (database, from, to) => backups.beforeMigration(database, from, to) });
       makePrivate(...databaseFiles(databaseFile), options.settings.file);

@@ -99,6 +99,15 @@ function reconcile(manifest: Manifest, folder: string): Manifest {
   } catch {
     return { ...manifest, backups: [] };
   }
+  // A backup or list write that was cut off (the app killed mid-copy) leaves its temporary file:
+  // an incomplete copy Offload made itself, never anything of hers, so it goes.
+  for (const name of names.filter((candidate) => candidate.endsWith('.db.partial') || candidate === `${MANIFEST_FILE}.tmp`)) {
+    try {
+      fs.rmSync(path.join(folder, name), { force: true });
+    } catch {
+      // A read-only folder: left for next time.
+    }
+  }
   const files = new Set(names.filter((name) => name.endsWith('.db')).map((name) => name.slice(0, -3)));
   const backups = manifest.backups.filter((entry) => files.has(entry.id));
   const listed = new Set(backups.map((entry) => entry.id));

@@ -400,6 +400,8 @@ describe('the backup list', { timeout: 30_000 }, () => {
     const backup = await app.backend.backups.backUp('manual');
     app.close();
     fs.writeFileSync(path.join(app.dataDir, 'backups', 'manifest.json'), '{ not json');
+    // And a backup that was cut off mid-copy when the app was killed.
+    fs.writeFileSync(path.join(app.dataDir, 'backups', 'offload-2026-11-16T14-30-00-000Z-scheduled.db.partial'), 'half a copy');
 
     const again = openTestBackend(app.dataDir, MONDAY_2PM_UTC + HOUR);
     const status = await again.call('app:status');
@@ -410,7 +412,9 @@ describe('the backup list', { timeout: 30_000 }, () => {
     const preview = await again.call('backups:preview', { id: backup.id });
     expect(preview.backup.status).toBe('good');
     expect(preview.rows.find((row) => row.table === 'tasks')?.inBackup).toBe(1);
-    expect(fs.readdirSync(path.join(app.dataDir, 'backups')).some((name) => name.startsWith('manifest.unreadable-'))).toBe(true);
+    const names = fs.readdirSync(path.join(app.dataDir, 'backups'));
+    expect(names.some((name) => name.startsWith('manifest.unreadable-'))).toBe(true);
+    expect(names.filter((name) => name.endsWith('.partial'))).toEqual([]);
     again.close();
   });
 });
