@@ -109,7 +109,15 @@ function onReady(): void {
   ipcMain.removeAllListeners('electron-store-get-data');
   // The one clock: real time, or the instant OFFLOAD_CLOCK names (tests), running from there.
   const now = clockStartingAt(process.env[CLOCK_ENVIRONMENT_VARIABLE]);
-  backend = openBackend({ dataDir: userData, mode: 'electron', version: appVersion(), settings, now, printToPdf: reportPdfPrinter(() => mainWindow) });
+  backend = openBackend({
+    dataDir: userData,
+    mode: 'electron',
+    version: appVersion(),
+    settings,
+    now,
+    printToPdf: reportPdfPrinter(() => mainWindow),
+    pickFolder: pickBackupFolder,
+  });
 
   // The bundle lives in dist/electron/, the built renderer in dist/renderer/ (inside app.asar when
   // packaged, which the protocol handler reads through Electron's fs like any other file).
@@ -118,6 +126,13 @@ function onReady(): void {
   stopEvents = forwardEvents(backend, () => mainWindow);
   installAppMenu();
   openMainWindow();
+}
+
+/** The native folder picker for the second backup folder; the backend checks the folder like a typed path. */
+async function pickBackupFolder(): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = { title: 'Choose a second backup folder', properties: ['openDirectory', 'createDirectory'] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 function openMainWindow(): void {

@@ -29,7 +29,14 @@ const common = {
 };
 
 await Promise.all([
-  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+  esbuild({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    format: 'cjs',
+    // electron/db/backup-files.ts reads import.meta.url only where __filename is missing (ES modules).
+    logOverride: { 'empty-import-meta': 'silent' },
+  }),
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
   esbuild({

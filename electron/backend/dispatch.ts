@@ -1,6 +1,7 @@
 import { contract, isCallName, type CallName } from '../../shared/api/contract';
 import { AppError, type ApiErrorShape, type Envelope } from '../../shared/api/errors';
 import type { Aggregate } from '../../shared/api/events';
+import { savingErrorOf } from '../db/storage-errors';
 import type { Handler, HandlerContext, Handlers } from '../handlers/types';
 
 /** Told after a write call's handler returned, i.e. after its transaction committed. */
@@ -42,6 +43,9 @@ export async function dispatch(
     return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) return failure(error.toShape());
+    // A full disk, a read-only folder, a disk error or damage: SQLite rolled the transaction back.
+    const storage = savingErrorOf(error);
+    if (storage) return failure(storage.toShape());
     // The cause goes to the log only: an unexpected error's text is SQLite's or the runtime's
     // ("CHECK constraint failed: length(title) …"), which tells her nothing and shows the schema.
     console.error(`[offload] ${name} failed:`, error);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/errors';
 import { LATEST_SCHEMA_VERSION, migrate } from './migrations';
+import { damagedDatabase, describeError, errorCode, openingErrorOf, readOnlyAdvice } from './storage-errors';
 
 /** The database handle every repository takes first. Only this folder imports better-sqlite3. */
 export type SqliteDatabase = Database.Database;
@@ -10,18 +12,35 @@ export type Statement = Database.Statement;
 export interface OpenDatabaseOptions {
   /** Epoch milliseconds; injected so migrations that stamp rows are deterministic in tests. */
   now?: () => number;
+  /**
+   * Runs `PRAGMA quick_check` through the read-only probe, before anything is written; a damaged
+   * file is refused. On by default; a second connection to a file already checked can skip it.
+   */
+  quickCheck?: boolean;
+  /**
+   * Called with the open connection when migrations are pending, before the first one runs: the
+   * pre-migration backup. Throwing stops the open with nothing migrated.
+   */
+  beforeMigrate?: (db: SqliteDatabase, fromVersion: number, toVersion: number) => void;
 }
 
 /**
- * Opens (creating if needed) the Offload database at `file`, refuses one written by a newer
- * version without writing to it, sets the connection pragmas and applies pending migrations.
- * Safe to call from any thread: long jobs open their own connection to the same WAL file.
+ * Opens (creating if needed) the Offload database at `file`. An existing file is first read through
+ * a read-only handle: one written by a newer version, one that is not a database, and one that
+ * fails `quick_check` are refused without a byte written. Then the connection pragmas are set and
+ * pending migrations applied. Failures underneath SQLite (a read-only folder, a full disk) become
+ * specific errors. Safe to call from any thread: long jobs open their own connection.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
-  if (existed) assertReadableVersion(file);
+  if (existed) probeExisting(file, options.quickCheck ?? true);
 
-  const db = new Database(file);
+  let db: SqliteDatabase;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw openingErrorOf(error, file, path.dirname(file)) ?? error;
+  }
   try {
     // better-sqlite3 compiles in WAL_SYNCHRONOUS=1, so every pragma we rely on is set on every open.
     db.pragma('journal_mode = WAL');
@@ -30,40 +49,71 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
     db.pragma('busy_timeout = 5000');
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -32000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > 0 && version < LATEST_SCHEMA_VERSION) options.beforeMigrate?.(db, version, LATEST_SCHEMA_VERSION);
     migrate(db, options.now ?? Date.now);
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    if (error instanceof AppError) throw error;
+    throw openingErrorOf(error, file, path.dirname(file)) ?? error;
   }
 }
 
-/** Reads `user_version` through a read-only handle so a refused file is left byte-for-byte as it was. */
-function assertReadableVersion(file: string): void {
-  let version: number;
+/**
+ * Reads `user_version` and runs `quick_check` through a read-only handle, so a refused file is left
+ * byte-for-byte as it was. A read-only handle on a WAL-mode file creates the `-wal` and `-shm`
+ * companions when they are missing; a refusal removes the ones it created, so the folder is left
+ * exactly as it was found.
+ */
+function probeExisting(file: string, quickCheck: boolean): void {
+  const companions = [`${file}-wal`, `${file}-shm`].filter((companion) => !fs.existsSync(companion));
+  const refuse = (error: AppError): never => {
+    for (const companion of companions) fs.rmSync(companion, { force: true });
+    throw error;
+  };
+  let version = 0;
+  let problems: string[] = [];
   let probe: SqliteDatabase | undefined;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true });
     version = probe.pragma('user_version', { simple: true }) as number;
     probe.prepare('SELECT count(*) FROM sqlite_schema').get();
+    if (quickCheck && version <= LATEST_SCHEMA_VERSION) {
+      problems = (probe.prepare('PRAGMA quick_check(5)').pluck().all() as string[]).filter((line) => line !== 'ok');
+    }
   } catch (error) {
-    throw new AppError(
-      'DB_UNREADABLE',
-      `The database file ${file} could not be read as an Offload database (${describe(error)}). It was left untouched; restore a backup or move the file away to start fresh.`,
-    );
+    probe?.close();
+    probe = undefined;
+    refuse(unreadable(error, file));
   } finally {
     probe?.close();
   }
   if (version > LATEST_SCHEMA_VERSION) {
-    throw new AppError(
-      'DB_TOO_NEW',
-      `This database was written by a newer version of Offload (schema ${version}; this version understands up to ${LATEST_SCHEMA_VERSION}). It was left untouched: update Offload to open it.`,
+    refuse(
+      new AppError(
+        'DB_TOO_NEW',
+        `This database was written by a newer version of Offload (schema ${version}; this version understands up to ${LATEST_SCHEMA_VERSION}). It was left untouched: update Offload to open it.`,
+      ),
     );
   }
+  if (problems.length > 0) refuse(damagedDatabase(file, `quick_check: ${problems.slice(0, 3).join('; ')}`));
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Why a file could not even be read: permissions are not damage, and neither is a full disk. */
+function unreadable(error: unknown, file: string): AppError {
+  const folder = path.dirname(file);
+  if (errorCode(error) === 'SQLITE_CANTOPEN') {
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch (access) {
+      return new AppError(
+        'READ_ONLY',
+        `Offload is not allowed to read its database ${file} (${errorCode(access) ?? 'permission denied'}). Your data is intact and nothing was changed. ${readOnlyAdvice(folder)}`,
+      );
+    }
+  }
+  return openingErrorOf(error, file, folder) ?? damagedDatabase(file, describeError(error));
 }
 
 /**

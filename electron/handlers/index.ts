@@ -1,4 +1,5 @@
 import { appHandlers } from './app-handlers';
+import { backupHandlers } from './backup-handlers';
 import { categoryHandlers } from './category-handlers';
 import { delegationHandlers } from './delegation-handlers';
 import { mspHandlers } from './msp-handlers';
@@ -25,4 +26,5 @@ export const handlers = {
   ...recurringHandlers,
   ...planningHandlers,
   ...timeOffHandlers,
+  ...backupHandlers,
 } satisfies Handlers;

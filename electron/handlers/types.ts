@@ -3,6 +3,7 @@ import type { LocalDay } from '../../shared/domain/day';
 import type { Paper } from '../../shared/domain/report-period';
 import type { AppStatus } from '../../shared/domain/types';
 import type { Jobs } from '../backend/jobs';
+import type { BackupService } from '../services/backup-service';
 import type { EntryCalendar } from '../services/entry-calendar';
 import type { FactsRefresh } from '../services/entry-facts-service';
 import type { SqliteDatabase } from '../db/connection';
@@ -27,6 +28,8 @@ export interface HandlerContext {
   today: () => LocalDay;
   /** Long work off the call's path: progress and cancellation go out as events. */
   jobs: Jobs;
+  /** Backups, restore and the recovery of an unusable database. */
+  backups: BackupService;
   /** Her zone, working days, window and time off, for an entry's stored day and after-hours (one per call). */
   calendar: () => EntryCalendar;
   /** Recomputes stored entry facts if the zone, working days or window changed (see entry-facts-service). */

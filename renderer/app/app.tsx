@@ -24,6 +24,16 @@ const ReportPage = lazy(() => import('../features/report/report-page'));
 
 /** How long after G the screen's letter is taken. */
 const GO_WINDOW_MS = 1500;
+const RecoveryScreen = lazy(() => import('../features/data/recovery-screen'));
+
+/** The fatal codes the recovery screen takes over from the fatal screen (see features/data/recovery-screen.tsx). */
+const RECOVERABLE = new Set(['DB_UNREADABLE', 'DB_EMPTY']);
+const FATAL_TITLES: Record<string, string> = {
+  DB_TOO_NEW: 'This database is from a newer Offload',
+  READ_ONLY: 'Offload cannot write to its data folder',
+  DISK_FULL: 'The disk holding your data is full',
+  IO_ERROR: 'The disk reported an error',
+};
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
@@ -137,9 +147,16 @@ export function App() {
     return <FatalScreen title="Offload cannot reach its data" message={status.error.message} />;
   }
   if (status.data.fatal) {
+    if (RECOVERABLE.has(status.data.fatal.code)) {
+      return (
+        <Suspense fallback={<div className="boot" aria-busy="true" />}>
+          <RecoveryScreen status={status.data} />
+        </Suspense>
+      );
+    }
     return (
       <FatalScreen
-        title={status.data.fatal.code === 'DB_TOO_NEW' ? 'This database is from a newer Offload' : 'Offload cannot open its database'}
+        title={FATAL_TITLES[status.data.fatal.code] ?? 'Offload cannot open its database'}
         message={status.data.fatal.message}
         detail={`Database file: ${status.data.databaseFile}`}
       />

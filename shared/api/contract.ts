@@ -34,6 +34,7 @@ import {
 } from './schemas';
 
 import { call } from './call';
+import { backupCalls } from './contract-backups';
 import { insightsCalls } from './contract-insights';
 import { planningCalls } from './contract-planning';
 import { recurringCalls } from './contract-recurring';
@@ -194,6 +195,7 @@ export const contract = {
   ...recurringCalls,
   ...planningCalls,
   ...insightsCalls,
+  ...backupCalls,
 } as const;
 
 export type Contract = typeof contract;

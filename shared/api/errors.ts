@@ -10,6 +10,14 @@ export type ApiErrorCode =
   | 'DB_UNAVAILABLE'
   /** Browser mode: the server is receiving as much as it takes at once; try again in a moment. */
   | 'BUSY'
+  /** offload.db is empty or missing while backups exist: she chooses a backup or a new database. */
+  | 'DB_EMPTY'
+  /** The data folder or the database file cannot be written (permissions, a read-only disk). */
+  | 'READ_ONLY'
+  /** The disk holding the data is full: the change was not saved. */
+  | 'DISK_FULL'
+  /** The disk reported an error: the change was not saved. */
+  | 'IO_ERROR'
   | 'INTERNAL';
 
 export interface ApiErrorIssue {

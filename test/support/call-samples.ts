@@ -1,4 +1,5 @@
 import type { CallInput, CallName } from '../../shared/api/contract';
+import type { ApiErrorCode } from '../../shared/api/errors';
 import type { TestBackend } from './temp-backend';
 
 /** The ids a seeded database holds, each for one sample to use (so no two samples fight over a row). */
@@ -19,6 +20,8 @@ export interface Seed {
   series: number;
   endingSeries: number;
   spareSeries: number;
+  /** A verified backup of the seeded database, for preview and restore. */
+  backup: string;
 }
 
 /** Fake ids, for tests that only parse the samples against the schemas. */
@@ -39,6 +42,7 @@ export const FAKE_SEED: Seed = {
   series: 1,
   endingSeries: 2,
   spareSeries: 3,
+  backup: 'offload-fake',
 };
 
 const at = (iso: string) => Date.parse(iso);
@@ -100,8 +104,32 @@ export async function seedForSamples(app: TestBackend): Promise<Seed> {
     series: await series('Check the backups'),
     endingSeries: await series('Patch Tuesday review'),
     spareSeries: await series('Rotate the guest Wi-Fi key'),
+    backup: await backupOf(app),
   };
 }
+
+/** Takes a backup of the seeded database and waits until it is written and checked. */
+async function backupOf(app: TestBackend): Promise<string> {
+  await app.call('backups:create');
+  await app.backend.jobs.idle();
+  const newest = (await app.call('backups:overview')).newestGood;
+  if (!newest) throw new Error('the seed backup failed');
+  // Two hours on, so the backup the backups:create sample takes is in another hour and retention
+  // (one per hour today) keeps this one for the preview and restore samples.
+  app.setNow(newest.takenAt + 2 * 60 * 60_000);
+  return newest.id;
+}
+
+/**
+ * Calls whose valid sample is refused on purpose on a healthy database in a test backend, with the
+ * code it must be refused with; the test that covers each succeeding is named beside it.
+ */
+export const REFUSED_HERE: Partial<Record<CallName, ApiErrorCode>> = {
+  /** Only while offload.db is empty or damaged (test/integration/integrity.test.ts). */
+  'backups:startFresh': 'CONFLICT',
+  /** Only where the desktop shell gives a folder picker (test/integration/backups.test.ts). */
+  'backups:pickSecondFolder': 'VALIDATION',
+};
 
 export type Samples = { [Name in CallName]: CallInput<Name>[] };
 
@@ -251,5 +279,12 @@ export function callSamples(seed: Seed): Samples {
     'insights:charts': [{ from: '2026-10-01', to: '2026-11-16', categoryIds: [seed.category, seed.otherCategory] }, { from: '2026-11-01', to: '2026-11-16' }],
     'insights:report': [{ fromMonth: '2026-10', toMonth: '2026-11' }],
     'report:pdf': [{ fromMonth: '2026-10', toMonth: '2026-11', paper: 'letter' }],
+    'backups:overview': [undefined, {}],
+    'backups:create': [{}],
+    'backups:setSecondFolder': [{ path: null }],
+    'backups:pickSecondFolder': [{}],
+    'backups:preview': [{ id: seed.backup }],
+    'backups:startFresh': [{}],
+    'backups:restore': [{ id: seed.backup }],
   };
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CallArgs, CallName, CallResult } from '../../shared/api/contract';
 import { ApiError, type ApiErrorShape } from '../../shared/api/errors';
-import { openBackend, type Backend } from '../../electron/backend/backend';
+import { openBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
 import { openConfSettings } from '../../electron/settings/conf-settings';
 
 export interface TestBackend {
@@ -15,6 +15,7 @@ export interface TestBackend {
   failure(name: CallName, input: unknown): Promise<ApiErrorShape>;
   /** Moves the injected clock. */
   setNow(epochMs: number): void;
+  /** Closes and opens the same folder again (the options carry over). */
   reopen(): TestBackend;
   close(): void;
 }
@@ -23,8 +24,14 @@ export function tempDir(prefix = 'offload-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** The real backend over a real SQLite file and a real conf settings file in a temp folder. */
-export function openTestBackend(dataDir = tempDir(), startAt = Date.parse('2026-11-16T14:00:00Z')): TestBackend {
+export type TestBackendOptions = Pick<BackendOptions, 'automaticBackups' | 'pickFolder'>;
+
+/**
+ * The real backend over a real SQLite file and a real conf settings file in a temp folder.
+ * Automatic backups (a timer and a worker thread) are off unless a test asks for them; the backup
+ * tests take theirs through the same service.
+ */
+export function openTestBackend(dataDir = tempDir(), startAt = Date.parse('2026-11-16T14:00:00Z'), options: TestBackendOptions = {}): TestBackend {
   let now = startAt;
   const backend = openBackend({
     dataDir,
@@ -32,6 +39,8 @@ export function openTestBackend(dataDir = tempDir(), startAt = Date.parse('2026-
     version: '0.0.0-test',
     settings: openConfSettings(dataDir),
     now: () => now,
+    automaticBackups: false,
+    ...options,
   });
   const self: TestBackend = {
     backend,
@@ -51,7 +60,7 @@ export function openTestBackend(dataDir = tempDir(), startAt = Date.parse('2026-
     },
     reopen() {
       backend.close();
-      return openTestBackend(dataDir, now);
+      return openTestBackend(dataDir, now, options);
     },
     close() {
       backend.close();

@@ -5,6 +5,7 @@ import { AppearanceSection } from './appearance-section';
 import { CostsSection } from './costs-section';
 import { DataFacts } from './data-facts';
 import { WorkHoursSection } from './work-hours-section';
+import { BackupsSection } from '../data/backups-section';
 
 /** Every setting of the brief, each validated at its field and saved as she leaves it. */
 export default function SettingsScreen() {
@@ -24,6 +25,7 @@ export default function SettingsScreen() {
         <h2 id="data-title">Your data</h2>
         <p className="muted">Everything stays on this machine.</p>
         {status.data && <DataFacts status={status.data} />}
+        <BackupsSection />
       </section>
     </Screen>
   );
