@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type Envelope } from '../../shared/api/errors';
+import type { DesktopStatus } from '../../shared/api/desktop-views';
 import type { SourcedEvent } from '../../shared/api/events';
 import type { LocalDay } from '../../shared/domain/day';
 import type { AppStatus } from '../../shared/domain/types';
@@ -29,6 +30,8 @@ export interface BackendOptions {
   settings: SettingsStore;
   /** The app's one clock (see clock.ts); tests pass their own. */
   now?: Clock;
+  /** What the desktop shell set up, for `desktop:status`; absent in browser mode. */
+  desktopStatus?: () => DesktopStatus;
 }
 
 /** Who made a call: the transport's name for the window, so its own changes are marked `self`. */
@@ -129,6 +132,7 @@ export function openBackend(options: BackendOptions): Backend {
         jobs,
         calendar: () => (calendar ??= entryCalendar(database, options.settings.get(), timeZone())),
         refreshEntryFacts: () => refreshEntryFacts(database),
+        desktopStatus: () => options.desktopStatus?.() ?? null,
       };
       return dispatch(handlers, context, name, input, (aggregates) => events.changed(aggregates, caller.source));
     },

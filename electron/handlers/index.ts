@@ -1,6 +1,7 @@
 import { appHandlers } from './app-handlers';
 import { categoryHandlers } from './category-handlers';
 import { delegationHandlers } from './delegation-handlers';
+import { desktopHandlers } from './desktop-handlers';
 import { mspHandlers } from './msp-handlers';
 import { planningHandlers } from './planning-handlers';
 import { reclaimedHandlers } from './reclaimed-handlers';
@@ -23,4 +24,5 @@ export const handlers = {
   ...recurringHandlers,
   ...planningHandlers,
   ...timeOffHandlers,
+  ...desktopHandlers,
 } satisfies Handlers;

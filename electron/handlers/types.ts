@@ -1,4 +1,5 @@
 import type { CallName, CallResult, ParsedInput } from '../../shared/api/contract';
+import type { DesktopStatus } from '../../shared/api/desktop-views';
 import type { LocalDay } from '../../shared/domain/day';
 import type { AppStatus } from '../../shared/domain/types';
 import type { Jobs } from '../backend/jobs';
@@ -23,6 +24,8 @@ export interface HandlerContext {
   calendar: () => EntryCalendar;
   /** Recomputes stored entry facts if the zone, working days or window changed (see entry-facts-service). */
   refreshEntryFacts: () => FactsRefresh;
+  /** What the desktop shell set up; null in browser mode. */
+  desktopStatus: () => DesktopStatus | null;
 }
 
 export type Handler<Name extends CallName> = (
