@@ -9,14 +9,17 @@ export const LINK_SCHEME = 'offload';
 /** The quick-add line is a task title plus its options: the title's limit and room for the options. */
 export const MAX_LINK_TEXT = 1000;
 
-/** Characters no task line holds: C0/C1 controls other than tab and line breaks, and unpaired surrogates. */
+/** C0/C1 control characters other than tab and line breaks: no task line holds them. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Half of a UTF-16 pair without its other half: not text at all. */
+const UNPAIRED = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Why `text` cannot be a quick-add line, or null when it can. */
 export function quickAddTextProblem(text: string): string | null {
   if (text.length > MAX_LINK_TEXT) return `The text is longer than ${MAX_LINK_TEXT} characters.`;
-  if (FORBIDDEN.test(text)) return 'The text holds control characters.';
+  if (CONTROL.test(text)) return 'The text holds control characters.';
+  if (UNPAIRED.test(text)) return 'The text holds a broken character.';
   return null;
 }
 

@@ -3,11 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CallArgs, CallName, CallResult } from '../../shared/api/contract';
 import { ApiError, type ApiErrorShape } from '../../shared/api/errors';
-import { openBackend, type Backend } from '../../electron/backend/backend';
+import { openBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
 import { openConfSettings } from '../../electron/settings/conf-settings';
+import type { SettingsStore } from '../../electron/settings/settings-store';
 
 export interface TestBackend {
   backend: Backend;
+  /** The settings file the backend reads (the shell's window state and reminder log live here too). */
+  settings: SettingsStore;
+  /** The injected clock. */
+  now(): number;
   dataDir: string;
   /** Calls through the real dispatcher and unwraps the result; rejects with ApiError. */
   call<Name extends CallName>(name: Name, ...args: CallArgs<Name>): Promise<CallResult<Name>>;
@@ -23,18 +28,29 @@ export function tempDir(prefix = 'offload-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** The real backend over a real SQLite file and a real conf settings file in a temp folder. */
-export function openTestBackend(dataDir = tempDir(), startAt = Date.parse('2026-11-16T14:00:00Z')): TestBackend {
+/**
+ * The real backend over a real SQLite file and a real conf settings file in a temp folder.
+ * `extra` sets further backend options (the desktop shell's status, for shell tests).
+ */
+export function openTestBackend(
+  dataDir = tempDir(),
+  startAt = Date.parse('2026-11-16T14:00:00Z'),
+  extra: Partial<Pick<BackendOptions, 'desktopStatus' | 'mode'>> = {},
+): TestBackend {
   let now = startAt;
+  const settings = openConfSettings(dataDir);
   const backend = openBackend({
     dataDir,
-    mode: 'browser',
     version: '0.0.0-test',
-    settings: openConfSettings(dataDir),
+    settings,
     now: () => now,
+    ...extra,
+    mode: extra.mode ?? 'browser',
   });
   const self: TestBackend = {
     backend,
+    settings,
+    now: () => now,
     dataDir,
     async call(name, ...args) {
       const envelope = await backend.dispatch(name, args[0]);
@@ -51,7 +67,7 @@ export function openTestBackend(dataDir = tempDir(), startAt = Date.parse('2026-
     },
     reopen() {
       backend.close();
-      return openTestBackend(dataDir, now);
+      return openTestBackend(dataDir, now, extra);
     },
     close() {
       backend.close();

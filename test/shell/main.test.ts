@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import type { IpcMainInvokeEvent } from 'electron';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { callNames, ipcChannel } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/errors';
+import { fake, FakeBrowserWindow, FakeTray } from '../support/fake-electron';
+import { tempDir } from '../support/temp-backend';
+
+vi.mock('electron', async () => {
+  const { fake: shared } = await import('../support/fake-electron');
+  return { ...shared.electron, default: shared.electron };
+});
+// electron-store needs Electron's own app paths; conf writes the very same config.json.
+vi.mock('../../electron/settings/electron-settings', async () => {
+  const { openConfSettings } = await import('../../electron/settings/conf-settings');
+  return { openElectronSettings: openConfSettings };
+});
+
+const ARGV = [...process.argv];
+const dirs: string[] = [];
+
+/** Starts electron/main.ts afresh with this command line, as Electron would, and waits for `ready`. */
+async function launch(...args: string[]) {
+  vi.resetModules();
+  fake.reset();
+  const dataDir = tempDir('offload-main-');
+  dirs.push(dataDir);
+  process.argv = [...ARGV, '--data-dir', dataDir, ...args];
+  process.env.OFFLOAD_CLOCK = '2026-11-16T16:00:00Z';
+  await import('../../electron/main');
+  await fake.electron.app.whenReady();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return dataDir;
+}
+
+type Handler = (event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, input?: unknown) => Promise<Envelope<unknown>>;
+const handler = (name: string) => fake.electron.ipcMain.handlers.get(ipcChannel(name as never)) as Handler;
+const callFrom = (window: FakeBrowserWindow, name: string, input?: unknown) =>
+  handler(name)({ senderFrame: window.webContents.mainFrame as never, sender: window.webContents as never }, input);
+
+afterEach(() => {
+  fake.electron.app.emit('will-quit');
+  process.argv = ARGV;
+  delete process.env.OFFLOAD_CLOCK;
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('electron/main.ts', () => {
+  it('opens the main window and the tray, and answers every contract call over IPC', async () => {
+    const dataDir = await launch();
+    expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', dataDir);
+    expect(fake.electron.app.enableSandbox).toHaveBeenCalledOnce();
+    expect(FakeBrowserWindow.created.map((window) => window.url)).toStrictEqual(['app://offload/index.html']);
+    expect(FakeTray.created).toHaveLength(1);
+    expect([...fake.electron.ipcMain.handlers.keys()].sort()).toStrictEqual(callNames.map(ipcChannel).sort());
+    const [main] = FakeBrowserWindow.created;
+    expect(await callFrom(main!, 'desktop:status')).toMatchObject({ ok: true, value: { shortcut: { state: 'registered' } } });
+  });
+
+  it('forwards a second launch’s offload:// link to a quick-add window whose calls are accepted', async () => {
+    await launch();
+    fake.electron.app.emit('second-instance', {}, ['/opt/Offload/offload', 'offload://quick-add?text=Call%20Bob'], '/home/her');
+    const quickAdd = FakeBrowserWindow.created.find((window) => window.url.includes('#/quick-add-window'));
+    expect(quickAdd?.url).toBe('app://offload/index.html#/quick-add-window?text=Call+Bob');
+    expect(await callFrom(quickAdd!, 'tasks:create', { title: 'Call Bob' })).toMatchObject({ ok: true, value: { title: 'Call Bob' } });
+    const [main] = FakeBrowserWindow.created;
+    expect(await callFrom(main!, 'tasks:list', {})).toMatchObject({ ok: true, value: { total: 1 } });
+    // Every window hears about the change; the quick-add window's own is marked self.
+    expect(main!.webContents.send).toHaveBeenCalledWith('offload:events', { type: 'changed', aggregates: ['tasks'], self: false });
+    expect(quickAdd!.webContents.send).toHaveBeenCalledWith('offload:events', { type: 'changed', aggregates: ['tasks'], self: true });
+  });
+
+  it('refuses calls from a window that is not the app’s own', async () => {
+    await launch();
+    const stranger = new FakeBrowserWindow({});
+    stranger.webContents.mainFrame.url = 'app://offload/index.html';
+    expect(await callFrom(stranger, 'tasks:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('opens a link macOS delivers with open-url', async () => {
+    await launch();
+    const event = { preventDefault: vi.fn() };
+    fake.electron.app.emit('open-url', event, 'offload://quick-add?text=Renew');
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    expect(FakeBrowserWindow.created.at(-1)?.url).toBe('app://offload/index.html#/quick-add-window?text=Renew');
+  });
+
+  it('starts in the tray alone when started at login', async () => {
+    await launch('--hidden');
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+    expect(FakeTray.created).toHaveLength(1);
+  });
+
+  it('hands its command line to the running instance and quits when that instance holds the lock', async () => {
+    vi.resetModules();
+    fake.reset();
+    fake.electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
+    await import('../../electron/main');
+    expect(fake.electron.app.quit).toHaveBeenCalledOnce();
+    expect(fake.electron.app.enableSandbox).not.toHaveBeenCalled();
+  });
+});
