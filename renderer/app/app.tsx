@@ -16,6 +16,9 @@ const HandoffSheet = lazy(() => import('../features/msp/handoff-sheet'));
 const CommandPalette = lazy(() => import('../features/palette/command-palette'));
 const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
 const InsightsScreen = lazy(() => import('../features/insights/insights-screen'));
+const QuickAddWindow = lazy(() => import('../features/quick-add/quick-add-window'));
+
+const screenIsQuickAddWindow = () => window.location.hash.startsWith('#/quick-add-window');
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
@@ -50,6 +53,8 @@ export function App() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      // The quick-add window shows the dialog alone: no screens to switch to, no palette.
+      if (screenIsQuickAddWindow()) return;
       const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable], dialog');
       if (event.key.toLowerCase() === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing) {
         event.preventDefault();
@@ -98,6 +103,16 @@ export function App() {
         message={status.data.fatal.message}
         detail={`Database file: ${status.data.databaseFile}`}
       />
+    );
+  }
+
+  if (screen === 'quick-add-window') {
+    return (
+      <TimeProvider timeZone={status.data.timeZone}>
+        <Suspense fallback={null}>
+          <QuickAddWindow />
+        </Suspense>
+      </TimeProvider>
     );
   }
 

@@ -10,13 +10,17 @@ export const SCREENS = [
   { id: 'settings', label: 'Settings' },
 ] as const;
 
-/** Pages reached from a screen rather than the sidebar. */
-const PAGES = ['handoff'] as const;
+/**
+ * Pages reached from a screen rather than the sidebar, and the desktop app's quick-add window
+ * (the same bundle in a small window of its own, showing only the dialog).
+ */
+const PAGES = ['handoff', 'quick-add-window'] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'] | (typeof PAGES)[number];
 
 function screenFromHash(hash: string): ScreenId {
-  const id = hash.replace(/^#\/?/, '');
+  // A page may carry a query after its name (#/quick-add-window?text=…).
+  const id = hash.replace(/^#\/?/, '').split('?')[0]!;
   return SCREENS.find((screen) => screen.id === id)?.id ?? PAGES.find((page) => page === id) ?? 'today';
 }
 

@@ -3,6 +3,7 @@ import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { Field } from '../../ui/field';
 import { Screen } from '../../ui/screen';
 import { CategoriesSection } from '../categories/categories-section';
+import { DesktopSection } from './desktop-section';
 
 export default function SettingsScreen() {
   const settings = useCallQuery('settings:get', []);
@@ -28,6 +29,8 @@ export default function SettingsScreen() {
       </section>
 
       <CategoriesSection />
+
+      <DesktopSection />
 
       <section className="settings-section" aria-labelledby="data-title">
         <h2 id="data-title">Your data</h2>
