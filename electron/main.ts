@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
+import { app, dialog, ipcMain, protocol, session } from 'electron';
 import { openBackend, type Backend } from './backend/backend';
 import { openElectronSettings } from './settings/electron-settings';
 import { CLOCK_ENVIRONMENT_VARIABLE, clockStartingAt } from './backend/clock';
@@ -76,8 +76,9 @@ function startShell(): void {
     if (process.platform !== 'darwin' && (desktop?.quitWhenAllClosed() ?? true)) app.quit();
   });
 
-  app.on('activate', () => {
-    if (desktop && BrowserWindow.getAllWindows().length === 0) desktop.showMain();
+  // macOS: a click on the Dock icon brings the window back, also one hidden in the tray.
+  app.on('activate', (_event, hasVisibleWindows) => {
+    if (desktop && !hasVisibleWindows) desktop.showMain();
   });
 
   let shutDown = false;

@@ -85,6 +85,14 @@ describe('electron/main.ts', () => {
     expect(FakeBrowserWindow.created.at(-1)?.url).toBe('app://offload/index.html#/quick-add-window?text=Renew');
   });
 
+  it('brings back a window hidden in the tray when the Dock icon is clicked', async () => {
+    await launch();
+    const [main] = FakeBrowserWindow.created;
+    main!.hide();
+    fake.electron.app.emit('activate', {}, false);
+    expect(main!.isVisible()).toBe(true);
+  });
+
   it('starts in the tray alone when started at login', async () => {
     await launch('--hidden');
     expect(FakeBrowserWindow.created).toHaveLength(0);
