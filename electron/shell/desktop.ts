@@ -112,7 +112,9 @@ export function startDesktop(options: DesktopOptions): DesktopShell {
   };
 
   const openQuickAdd = (link?: { text: string; interrupt: boolean }) => {
+    const opened = quickAdd.current() !== null;
     const window = quickAdd.open(link);
+    if (opened) return;
     window.once('closed', () => {
       lastClosed = 'quick-add';
     });

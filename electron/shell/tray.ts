@@ -115,7 +115,10 @@ export function startTray(options: TrayOptions): TrayController {
       again = true;
       return inFlight;
     }
-    inFlight = (async () => {
+    const run = async () => {
+      // Yield first, so `inFlight` is set before the first read: a read's own call can emit an
+      // event (her day turning), whose refresh must fold into this one, not start a second.
+      await Promise.resolve();
       do {
         again = false;
         try {
@@ -125,9 +128,11 @@ export function startTray(options: TrayOptions): TrayController {
         }
         if (!destroyed) draw();
       } while (again && !destroyed);
-    })().finally(() => {
+      // Cleared right after the last check of `again`, with no await between: an event that
+      // arrives from here on starts a new refresh instead of being folded into this finished one.
       inFlight = null;
-    });
+    };
+    inFlight = run();
     return inFlight;
   };
 

@@ -24,6 +24,8 @@ function start(overrides: Partial<DesktopOptions> = {}, prepare: () => void = ()
   prepare();
   calls.length = 0;
   app = openTestBackend(undefined, T0, { mode: 'electron', desktopStatus: () => shell.status() });
+  // Her zone, so no day here depends on the machine's.
+  app.settings.update({ timeZone: 'America/Chicago' });
   // The shell's own calls, recorded on their way into the real dispatcher.
   const backend: Pick<Backend, 'dispatch' | 'subscribe'> = {
     dispatch: (name, input, caller) => {

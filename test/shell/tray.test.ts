@@ -130,6 +130,16 @@ describe('the tray follows the timer', () => {
     expect(actions).toStrictEqual([{ type: 'open' }]);
   });
 
+  it('stays right when its own first read sets off an event (her day turning at that call)', async () => {
+    // Settings changed behind the backend's back: the next call finds a new today and emits changed.
+    app.settings.update({ timeZone: 'Pacific/Kiritimati' });
+    const icon = open();
+    const task = await app.call('tasks:create', { title: 'Reset VPN', categoryId: 1 });
+    await app.call('timer:start', { taskId: task.id });
+    await tray.settled();
+    expect(labels(icon)[0]).toBe('Reset VPN — 0:00 (disabled)');
+  });
+
   it('says it is unavailable where no tray icon can be made', () => {
     FakeTray.failNext = true;
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
