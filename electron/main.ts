@@ -1,13 +1,15 @@
 import path from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { openBackend, type Backend } from './backend/backend';
 import { openElectronSettings } from './settings/electron-settings';
-import type { SettingsStore } from './settings/settings-store';
 import { CLOCK_ENVIRONMENT_VARIABLE, clockStartingAt } from './backend/clock';
+import type { DesktopStatus } from '../shared/api/desktop-views';
+import { startDesktop, type DesktopShell } from './shell/desktop';
 import { forwardEvents, registerCalls, trustedFrameCheck } from './shell/ipc';
 import { installAppMenu } from './shell/menu';
 import { reportPdfPrinter } from './shell/report-pdf';
-import { APP_ENTRY_URL, registerAppScheme, serveRenderer } from './shell/protocol';
+import { registerAppScheme, serveRenderer } from './shell/protocol';
+import { linkInArguments } from './shell/quick-add-link';
 import { createMainWindow, hardenSession, hardenWebContents } from './shell/window';
 
 /** `--data-dir DIR` or `--data-dir=DIR`: a separate profile, used by tests and for trying things out. */
@@ -30,11 +32,12 @@ function appVersion(): string {
   return typeof __OFFLOAD_VERSION__ === 'string' ? __OFFLOAD_VERSION__ : app.getVersion();
 }
 
-let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
-let settings: SettingsStore | null = null;
+let desktop: DesktopShell | null = null;
 let unregisterCalls: (() => void) | null = null;
 let stopEvents: (() => void) | null = null;
+/** Links that arrive before the shell is up (macOS open-url at launch, a fast second launch). */
+const pendingLinks: string[] = [];
 
 const dataDir = dataDirArgument(process.argv);
 if (dataDir) app.setPath('userData', path.resolve(dataDir));
@@ -53,21 +56,30 @@ function startShell(): void {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
 
-  app.on('second-instance', () => {
-    if (!mainWindow) {
-      if (backend) openMainWindow();
-      return;
+  // A second launch (from a launcher, or an offload:// link on Windows and Linux) hands its
+  // command line to this instance and quits; its link opens the quick-add window here.
+  app.on('second-instance', (_event, argv) => {
+    if (desktop) desktop.onSecondInstance(argv);
+    else {
+      const link = linkInArguments(argv);
+      if (link) pendingLinks.push(link);
     }
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  });
+
+  // macOS delivers offload:// links as an event, also the one that launched the app.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    if (desktop) desktop.handleLink(url);
+    else pendingLinks.push(url);
   });
 
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' && (desktop?.quitWhenAllClosed() ?? true)) app.quit();
   });
 
-  app.on('activate', () => {
-    if (backend && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  // macOS: a click on the Dock icon brings the window back, also one hidden in the tray.
+  app.on('activate', (_event, hasVisibleWindows) => {
+    if (desktop && !hasVisibleWindows) desktop.showMain();
   });
 
   let shutDown = false;
@@ -76,6 +88,8 @@ function startShell(): void {
     // will-quit, after a cancelled quit, from closing the database twice.
     if (shutDown) return;
     shutDown = true;
+    desktop?.dispose();
+    desktop = null;
     unregisterCalls?.();
     unregisterCalls = null;
     stopEvents?.();
@@ -103,46 +117,77 @@ function onReady(): void {
   hardenSession(session.defaultSession);
 
   const userData = app.getPath('userData');
-  settings = openElectronSettings(userData);
+  const store = openElectronSettings(userData);
   // electron-store answers 'electron-store-get-data' for renderer-side stores, which Offload never
   // uses; that channel would bypass the sender check every other call goes through, so close it.
   ipcMain.removeAllListeners('electron-store-get-data');
   // The one clock: real time, or the instant OFFLOAD_CLOCK names (tests), running from there.
   const now = clockStartingAt(process.env[CLOCK_ENVIRONMENT_VARIABLE]);
-  backend = openBackend({
+  const opened = openBackend({
     dataDir: userData,
     mode: 'electron',
     version: appVersion(),
-    settings,
+    settings: store,
     now,
-    printToPdf: reportPdfPrinter(() => mainWindow),
+    printToPdf: reportPdfPrinter(() => desktop?.mainWindow() ?? null),
     pickFolder: pickBackupFolder,
+    desktopStatus: () => desktop?.status() ?? STARTING_STATUS,
   });
+  backend = opened;
 
   // The bundle lives in dist/electron/, the built renderer in dist/renderer/ (inside app.asar when
   // packaged, which the protocol handler reads through Electron's fs like any other file).
   serveRenderer(protocol, path.join(__dirname, '../renderer'));
-  unregisterCalls = registerCalls(ipcMain, backend, trustedFrameCheck(() => mainWindow));
-  stopEvents = forwardEvents(backend, () => mainWindow);
+  const appWindows = () => desktop?.windows() ?? [];
+  unregisterCalls = registerCalls(ipcMain, opened, trustedFrameCheck(appWindows));
+  stopEvents = forwardEvents(opened, appWindows);
   installAppMenu();
-  openMainWindow();
+
+  const preloadPath = path.join(__dirname, 'preload.cjs');
+  desktop = startDesktop({
+    backend: opened,
+    settings: store,
+    now,
+    preloadPath,
+    isPackaged: app.isPackaged,
+    platform: process.platform,
+    argv: process.argv,
+    env: process.env,
+    version: appVersion(),
+    executable: process.env.APPIMAGE ?? process.execPath,
+    createMainWindow: () => createMainWindow({ preloadPath, settings: store }),
+    // Imported on first use: development builds and disabled checks never load it.
+    loadUpdater: async () => (await import('electron-updater')).autoUpdater,
+  });
+  for (const link of pendingLinks.splice(0)) desktop.handleLink(link);
+  if (process.env.OFFLOAD_TEST_HOOKS === '1') exposeTestHooks(desktop);
 }
 
 /** The native folder picker for the second backup folder; the backend checks the folder like a typed path. */
 async function pickBackupFolder(): Promise<string | null> {
   const options: Electron.OpenDialogOptions = { title: 'Choose a second backup folder', properties: ['openDirectory', 'createDirectory'] };
-  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  const window = desktop?.mainWindow() ?? null;
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-function openMainWindow(): void {
-  if (!settings) return;
-  const window = createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs'), settings });
-  mainWindow = window;
-  window.on('closed', () => {
-    if (mainWindow === window) mainWindow = null;
-  });
-  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
-    console.error(`[offload] could not load ${APP_ENTRY_URL}:`, error);
+/** What desktop:status answers in the moment between the backend opening and the shell starting. */
+const STARTING_STATUS: DesktopStatus = {
+  platform: 'other',
+  shortcut: { accelerator: null, state: 'off', message: 'Starting…' },
+  tray: { available: false, message: 'Starting…' },
+  loginItem: { supported: false, enabled: false, message: 'Starting…' },
+  updates: { state: 'idle', version: null, message: 'Starting…', checkedAt: null },
+  notifications: { supported: false },
+  links: { registered: false, message: 'Starting…' },
+};
+
+/**
+ * For the Electron end-to-end test only (OFFLOAD_TEST_HOOKS=1): what the tray shows, which the
+ * test cannot read from the OS. A main-process global: nothing in any renderer can reach it.
+ */
+function exposeTestHooks(shell: DesktopShell): void {
+  Object.assign(globalThis, {
+    offloadTestHooks: { trayView: () => shell.tray.view(), status: () => shell.status(), settled: () => shell.tray.settled() },
   });
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { mainBundleOptions } from './bundle-options.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -16,17 +17,8 @@ fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 const initialJs = measureInitialJavaScript(path.join(root, 'dist/renderer'));
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  // better-sqlite3 is a native addon loaded from node_modules (asar-unpacked when packaged).
-  external: ['electron', 'better-sqlite3'],
-  define: { __OFFLOAD_VERSION__: JSON.stringify(pkg.version) },
-  absWorkingDir: root,
-};
+// better-sqlite3 and electron stay external; see bundle-options.mjs.
+const common = mainBundleOptions(pkg.version, root);
 
 await Promise.all([
   esbuild({

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RECOVERY_CALLS } from '../../shared/api/contract-backups';
 import { AppError, type Envelope } from '../../shared/api/errors';
+import type { DesktopStatus } from '../../shared/api/desktop-views';
 import type { SourcedEvent } from '../../shared/api/events';
 import type { LocalDay } from '../../shared/domain/day';
 import type { AppStatus, Notice } from '../../shared/domain/types';
@@ -40,6 +41,8 @@ export interface BackendOptions {
   automaticBackups?: boolean;
   /** The desktop app's folder picker, for the second backup folder. */
   pickFolder?: () => Promise<string | null>;
+  /** What the desktop shell set up, for `desktop:status`; absent in browser mode. */
+  desktopStatus?: () => DesktopStatus;
 }
 
 /** Who made a call: the transport's name for the window, so its own changes are marked `self`. */
@@ -270,6 +273,7 @@ export function openBackend(options: BackendOptions): Backend {
       calendar: () => (calendar ??= entryCalendar(usable(), options.settings.get(), timeZone())),
       refreshEntryFacts: () => refreshEntryFacts(usable()),
       printToPdf: options.printToPdf ?? null,
+      desktopStatus: () => options.desktopStatus?.() ?? null,
     };
   };
 

@@ -2,6 +2,7 @@ import { appHandlers } from './app-handlers';
 import { backupHandlers } from './backup-handlers';
 import { categoryHandlers } from './category-handlers';
 import { delegationHandlers } from './delegation-handlers';
+import { desktopHandlers } from './desktop-handlers';
 import { mspHandlers } from './msp-handlers';
 import { planningHandlers } from './planning-handlers';
 import { reclaimedHandlers } from './reclaimed-handlers';
@@ -27,4 +28,5 @@ export const handlers = {
   ...planningHandlers,
   ...timeOffHandlers,
   ...backupHandlers,
+  ...desktopHandlers,
 } satisfies Handlers;

@@ -1,4 +1,5 @@
 import type { CallName, CallResult, ParsedInput } from '../../shared/api/contract';
+import type { DesktopStatus } from '../../shared/api/desktop-views';
 import type { LocalDay } from '../../shared/domain/day';
 import type { Paper } from '../../shared/domain/report-period';
 import type { AppStatus } from '../../shared/domain/types';
@@ -36,6 +37,8 @@ export interface HandlerContext {
   refreshEntryFacts: () => FactsRefresh;
   /** The desktop app's PDF printer; null in browser mode and in tests that give none. */
   printToPdf: PrintToPdf | null;
+  /** What the desktop shell set up; null in browser mode. */
+  desktopStatus: () => DesktopStatus | null;
 }
 
 export type Handler<Name extends CallName> = (

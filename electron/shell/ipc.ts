@@ -45,28 +45,32 @@ export function registerCalls(
   };
 }
 
+/** The app's own windows at the moment: the main window and, while it is open, the quick-add window. */
+export type AppWindows = () => readonly (BrowserWindow | null | undefined)[];
+
 /**
- * Trusts only the top frame of the app's own window while it shows the app itself. Identity with
- * `webContents.mainFrame` rules out subframes and other windows; the URL check rules out the main
- * frame after a navigation away from app://offload that slipped past the navigation guards.
+ * Trusts only the top frame of one of the app's own windows while it shows the app itself.
+ * Identity with a window's `webContents.mainFrame` rules out subframes and any other window; the
+ * URL check rules out a main frame after a navigation away from app://offload that slipped past
+ * the navigation guards.
  */
-export function trustedFrameCheck(getWindow: () => BrowserWindow | null | undefined): FrameCheck {
+export function trustedFrameCheck(getWindows: AppWindows): FrameCheck {
   return (frame) => {
-    if (!frame) return false;
-    const window = getWindow();
-    if (!window || window.isDestroyed()) return false;
-    return frame === window.webContents.mainFrame && frame.parent === null && isAppUrl(frame.url);
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url)) return false;
+    return getWindows().some((window) => !!window && !window.isDestroyed() && frame === window.webContents.mainFrame);
   };
 }
 
 /**
- * Sends every backend event to the app's window (the only one that may call the backend), each
- * marked `self` when that window's own call caused it. Returns the function that stops it.
+ * Sends every backend event to each of the app's windows (the only ones that may call the
+ * backend), each marked `self` for the window whose own call caused it. Returns the function that
+ * stops it.
  */
-export function forwardEvents(backend: Pick<Backend, 'subscribe'>, getWindow: () => BrowserWindow | null | undefined): () => void {
+export function forwardEvents(backend: Pick<Backend, 'subscribe'>, getWindows: AppWindows): () => void {
   return backend.subscribe((event) => {
-    const window = getWindow();
-    if (!window || window.isDestroyed() || window.webContents.isDestroyed()) return;
-    window.webContents.send(EVENTS_CHANNEL, eventFor(event, ipcSource(window.webContents)));
+    for (const window of getWindows()) {
+      if (!window || window.isDestroyed() || window.webContents.isDestroyed()) continue;
+      window.webContents.send(EVENTS_CHANNEL, eventFor(event, ipcSource(window.webContents)));
+    }
   });
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow, nativeTheme, screen, type Rectangle, type Session, type Shell, type WebContents } from 'electron';
+import { BrowserWindow, nativeTheme, screen, type Rectangle, type Session, type Shell, type WebContents, type WebPreferences } from 'electron';
 import { z } from 'zod';
 import type { SettingsStore } from '../settings/settings-store';
 import { openExternally } from './external-links';
@@ -30,11 +30,32 @@ export interface MainWindowOptions {
 }
 
 /**
- * The app's one window. Every webPreference is spelled out, defaults included, so a reviewer sees
- * the whole security posture here and an Electron upgrade that changes a default changes nothing.
- * Navigation and permission guards are applied to every webContents by hardenWebContents and
- * hardenSession, from main.
+ * The webPreferences of every window Offload opens (the main window and the quick-add window):
+ * each one spelled out, defaults included, so a reviewer sees the whole security posture here and
+ * an Electron upgrade that changes a default changes nothing. Navigation and permission guards are
+ * applied to every webContents by hardenWebContents and hardenSession, from main.
  */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    webviewTag: false,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    preload: preloadPath,
+  };
+}
+
+/** Close to the renderer's page colours in the current theme, so the first paint does not flash. */
+export function windowBackground(): string {
+  return nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light;
+}
+
+/** The app's main window, with the secure webPreferences; its bounds are restored and saved. */
 export function createMainWindow({ preloadPath, settings }: MainWindowOptions): BrowserWindow {
   const state = restoreWindowState(settings.getShellState(WINDOW_STATE_KEY));
   const window = new BrowserWindow({
@@ -45,19 +66,8 @@ export function createMainWindow({ preloadPath, settings }: MainWindowOptions): 
     minHeight: MIN_HEIGHT,
     title: 'Offload',
     show: false,
-    backgroundColor: nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      preload: preloadPath,
-    },
+    backgroundColor: windowBackground(),
+    webPreferences: secureWebPreferences(preloadPath),
   });
 
   window.once('ready-to-show', () => {

@@ -34,6 +34,9 @@ const FATAL_TITLES: Record<string, string> = {
   DISK_FULL: 'The disk holding your data is full',
   IO_ERROR: 'The disk reported an error',
 };
+const QuickAddWindow = lazy(() => import('../features/quick-add/quick-add-window'));
+
+const screenIsQuickAddWindow = () => window.location.hash.startsWith('#/quick-add-window');
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
@@ -76,6 +79,8 @@ export function App() {
     // G, then a screen's letter within a moment: the same shortcut in the desktop app and in a browser.
     let go: number | null = null;
     const onKeyDown = (event: KeyboardEvent) => {
+      // The quick-add window shows the dialog alone: no screens to switch to, no palette.
+      if (screenIsQuickAddWindow()) return;
       const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable], dialog');
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
       if (go !== null && plain && !typing) {
@@ -160,6 +165,16 @@ export function App() {
         message={status.data.fatal.message}
         detail={`Database file: ${status.data.databaseFile}`}
       />
+    );
+  }
+
+  if (screen === 'quick-add-window') {
+    return (
+      <TimeProvider timeZone={status.data.timeZone}>
+        <Suspense fallback={null}>
+          <QuickAddWindow />
+        </Suspense>
+      </TimeProvider>
     );
   }
 

@@ -26,16 +26,20 @@ export const GO_KEYS: Record<SidebarScreenId, string> = {
   settings: 's',
 };
 
-/** Pages reached from a screen rather than the sidebar. */
-const PAGES = ['handoff', 'report'] as const;
+/**
+ * Pages reached from a screen rather than the sidebar, and the desktop app's quick-add window
+ * (the same bundle in a small window of its own, showing only the dialog).
+ */
+const PAGES = ['handoff', 'report', 'quick-add-window'] as const;
 
 /** A page's name in the window title. */
-export const PAGE_LABELS: Record<(typeof PAGES)[number], string> = { handoff: 'Handoff sheet', report: 'Leadership report' };
+export const PAGE_LABELS: Record<(typeof PAGES)[number], string> = { handoff: 'Handoff sheet', report: 'Leadership report', 'quick-add-window': 'Quick add' };
 
 export type ScreenId = (typeof SCREENS)[number]['id'] | (typeof PAGES)[number];
 
 function screenFromHash(hash: string): ScreenId {
-  const id = hash.replace(/^#\/?/, '');
+  // A page may carry a query after its name (#/quick-add-window?text=…).
+  const id = hash.replace(/^#\/?/, '').split('?')[0]!;
   return SCREENS.find((screen) => screen.id === id)?.id ?? PAGES.find((page) => page === id) ?? 'today';
 }
 

@@ -35,6 +35,7 @@ import {
 
 import { call } from './call';
 import { backupCalls } from './contract-backups';
+import { desktopCalls } from './contract-desktop';
 import { insightsCalls } from './contract-insights';
 import { planningCalls } from './contract-planning';
 import { recurringCalls } from './contract-recurring';
@@ -196,6 +197,7 @@ export const contract = {
   ...planningCalls,
   ...insightsCalls,
   ...backupCalls,
+  ...desktopCalls,
 } as const;
 
 export type Contract = typeof contract;

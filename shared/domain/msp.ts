@@ -27,3 +27,15 @@ export interface MspSetup {
   technicians: Technician[];
   responseTargets: ResponseTarget[];
 }
+
+/**
+ * An MSP task is past its response target when it is still open (not yet picked up) and older
+ * than its category's target. Ages run from when the task was created.
+ */
+export function pastResponseTarget(
+  task: { status: string; createdAt: number; categoryId: number | null },
+  targetMinutes: number | null,
+  now: number,
+): boolean {
+  return task.status === 'open' && targetMinutes !== null && (now - task.createdAt) / 60_000 > targetMinutes;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DESKTOP_SETTINGS, desktopSettingFields } from './desktop-settings';
 
 const clockTime = z
   .string()
@@ -58,6 +59,7 @@ export const settingFields = {
     .max(500, 'Overhead over 500 % is not plausible'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD'),
   theme: z.enum(['system', 'light', 'dark'], { error: 'Follow the system, light or dark' }),
+  ...desktopSettingFields,
 };
 
 export type SettingKey = keyof typeof settingFields;
@@ -92,6 +94,7 @@ export const DEFAULT_SETTINGS: Settings = {
   overheadPercent: 30,
   currency: 'USD',
   theme: 'system',
+  ...DEFAULT_DESKTOP_SETTINGS,
 };
 
 /**

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { makeDataDir } from '../support/browser-mode';
 import { createEditCompleteDeleteUndo } from '../e2e/flows';
 
@@ -22,8 +22,13 @@ if (skipReason) console.log(`[electron-e2e] skipped: ${skipReason}`);
 test.describe('the desktop app', () => {
   test.skip(skipReason !== '', skipReason);
 
-  async function launch(dataDir: string) {
-    return electron.launch({ executablePath: 'path' in binary ? binary.path : undefined, args: [ROOT, '--data-dir', dataDir], cwd: ROOT });
+  async function launch(dataDir: string, env: Record<string, string> = {}) {
+    return electron.launch({
+      executablePath: 'path' in binary ? binary.path : undefined,
+      args: [ROOT, '--data-dir', dataDir],
+      cwd: ROOT,
+      env: { ...(process.env as Record<string, string>), ...env },
+    });
   }
 
   test('opens a secure window from app://offload and runs the task flow', async () => {
@@ -79,6 +84,47 @@ test.describe('the desktop app', () => {
     await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
     expect(page.url()).toMatch(/^app:\/\/offload\//);
     expect(app.windows()).toHaveLength(1);
+    await app.close();
+  });
+
+  /** What the tray shows, read in the main process (OFFLOAD_TEST_HOOKS=1 exposes it there). */
+  async function trayMenu(app: ElectronApplication): Promise<string[]> {
+    return app.evaluate(async () => {
+      const hooks = (globalThis as unknown as { offloadTestHooks: { settled(): Promise<void>; trayView(): { items: { kind: string; label?: string }[]; tooltip: string } | null } }).offloadTestHooks;
+      await hooks.settled();
+      const view = hooks.trayView();
+      return view ? [view.tooltip, ...view.items.map((item) => item.label ?? `[${item.kind}]`)] : [];
+    });
+  }
+
+  test('the tray follows the timer, and a second launch’s offload:// link opens the quick-add window', async () => {
+    const dataDir = makeDataDir('offload-electron-tray-');
+    const app = await launch(dataDir, { OFFLOAD_TEST_HOOKS: '1' });
+    const page = await app.firstWindow();
+    await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+    await expect.poll(() => trayMenu(app)).toContain('No timer running');
+
+    // A second launch with a link: Electron hands it to this instance, which opens the quick-add window.
+    const quickAddOpened = app.waitForEvent('window');
+    const second = spawn('path' in binary ? binary.path : 'electron', [ROOT, '--data-dir', dataDir, 'offload://quick-add?text=Printer%20jam%20%23support&interrupt=1'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    const quickAdd = await quickAddOpened;
+    await expect.poll(() => quickAdd.url()).toContain('#/quick-add-window');
+    const dialog = quickAdd.getByRole('dialog', { name: 'Quick add' });
+    await expect(dialog.getByLabel('Task in one line')).toHaveValue('Printer jam #support');
+    await expect(dialog.getByRole('checkbox', { name: 'Interrupt: start the timer on it now' })).toBeChecked();
+    await dialog.getByRole('button', { name: 'Add and start timer' }).click();
+    await quickAdd.waitForEvent('close');
+    await new Promise((resolve) => second.once('exit', resolve));
+
+    // The timer runs on the new task: the main window and the tray both show it.
+    await expect(page.getByRole('region', { name: 'Running timer' })).toContainText('Printer jam');
+    await expect.poll(async () => (await trayMenu(app))[1]).toMatch(/^Printer jam — 0:0\d$/);
+    expect(await trayMenu(app)).toContain('Stop timer');
+    await page.getByRole('region', { name: 'Running timer' }).getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(async () => (await trayMenu(app))[1]).toBe('No timer running');
     await app.close();
   });
 });

@@ -18,6 +18,8 @@ interface BuilderConfig {
   mac: { target: string[]; hardenedRuntime: boolean };
   win: { target: string[] };
   nsis: { oneClick: boolean; allowToChangeInstallationDirectory: boolean };
+  publish: { provider: string; url?: string; channel?: string }[];
+  protocols: { name: string; schemes: string[] }[];
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -84,5 +86,17 @@ describe('electron-builder.yml', () => {
     expect(included).toStrictEqual(['dist/**/*', 'package.json']);
     expect(included.some((pattern) => /\.tsx?$|electron\/|renderer\/|shared\//.test(pattern))).toBe(false);
     expect(config.files).toContain('!**/*.map');
+  });
+
+  it('publishes update metadata for electron-updater over HTTPS', () => {
+    expect(config.publish).toHaveLength(1);
+    const [target] = config.publish;
+    expect(target?.provider).toBe('generic');
+    expect(target?.url).toMatch(/^https:\/\//);
+    expect(target?.channel).toBe('latest');
+  });
+
+  it('registers the offload:// scheme for quick-add links', () => {
+    expect(config.protocols).toStrictEqual([{ name: 'Offload link', schemes: ['offload'] }]);
   });
 });

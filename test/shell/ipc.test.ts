@@ -24,7 +24,7 @@ function setUp() {
   const dispatch = vi.fn((_name: unknown, input: unknown): Promise<Envelope<unknown>> => Promise.resolve({ ok: true, value: input }));
   const mainFrame = frame('app://offload/index.html');
   const window = { isDestroyed: () => false, webContents: { mainFrame } } as unknown as BrowserWindow;
-  const unregister = registerCalls(ipcMain, { dispatch }, trustedFrameCheck(() => window));
+  const unregister = registerCalls(ipcMain, { dispatch }, trustedFrameCheck(() => [window]));
 
   const call = (name: string, senderFrame: WebFrameMain | null, input?: unknown) => {
     const handler = handlers.get(name);
@@ -84,7 +84,7 @@ describe('registerCalls', () => {
     registerCalls(
       { handle: (channel, handler) => void handlers.set(channel, handler as InvokeHandler), removeHandler: vi.fn() },
       { dispatch },
-      trustedFrameCheck(() => null),
+      trustedFrameCheck(() => [null]),
     );
     const result = await handlers.get('offload:app:status')?.({ senderFrame: frame('app://offload/index.html'), sender: SENDER }, undefined);
     expect(result).toMatchObject(forbidden);
@@ -98,6 +98,29 @@ describe('registerCalls', () => {
     const result = await call('offload:tasks:get', mainFrame, { id: 1 });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('disk on fire');
+  });
+
+  it('accepts the top frame of each of the app’s windows, and nothing once a window is gone', async () => {
+    const handlers = new Map<string, InvokeHandler>();
+    const dispatch = vi.fn((): Promise<Envelope<unknown>> => Promise.resolve({ ok: true, value: null }));
+    const main = frame('app://offload/index.html');
+    const quickAdd = frame('app://offload/index.html#/quick-add-window');
+    let quickAddOpen = true;
+    const windowWith = (mainFrame: WebFrameMain, alive: () => boolean) =>
+      ({ isDestroyed: () => !alive(), webContents: { mainFrame } }) as unknown as BrowserWindow;
+    const windows = [windowWith(main, () => true), windowWith(quickAdd, () => quickAddOpen)];
+    registerCalls(
+      { handle: (channel, handler) => void handlers.set(channel, handler as InvokeHandler), removeHandler: vi.fn() },
+      { dispatch },
+      trustedFrameCheck(() => windows),
+    );
+    const create = (senderFrame: WebFrameMain) => handlers.get('offload:tasks:create')!({ senderFrame, sender: SENDER }, { title: 'Call Bob' });
+    expect(await create(main)).toMatchObject({ ok: true });
+    expect(await create(quickAdd)).toMatchObject({ ok: true });
+    expect(await create(frame('app://offload/index.html#/quick-add-window', quickAdd))).toMatchObject(forbidden);
+    quickAddOpen = false;
+    expect(await create(quickAdd)).toMatchObject(forbidden);
+    expect(dispatch).toHaveBeenCalledTimes(2);
   });
 
   it('removes every handler it registered when unregistered', () => {
@@ -117,7 +140,7 @@ describe('forwardEvents', () => {
         return stop;
       }),
     };
-    const unsubscribe = forwardEvents(backend, () => window);
+    const unsubscribe = forwardEvents(backend, () => [window]);
     return { emit: (event: SourcedEvent) => emit(event), unsubscribe, stop };
   }
 
@@ -136,6 +159,16 @@ describe('forwardEvents', () => {
       [EVENTS_CHANNEL, { type: 'changed', aggregates: ['timeEntries'], self: false }],
       [EVENTS_CHANNEL, { type: 'changed', aggregates: ['tasks', 'recurring'], self: false }],
     ]);
+  });
+
+  it('sends each event to every open window, marked self only for the window that made the change', () => {
+    let emit: (event: SourcedEvent) => void = () => {};
+    const main = vi.fn();
+    const quickAdd = vi.fn();
+    forwardEvents({ subscribe: (listener) => ((emit = listener), () => undefined) }, () => [windowWith(main, 7), windowWith(quickAdd, 9), null]);
+    emit({ type: 'changed', aggregates: ['tasks'], source: 'ipc:9' });
+    expect(main).toHaveBeenCalledExactlyOnceWith(EVENTS_CHANNEL, { type: 'changed', aggregates: ['tasks'], self: false });
+    expect(quickAdd).toHaveBeenCalledExactlyOnceWith(EVENTS_CHANNEL, { type: 'changed', aggregates: ['tasks'], self: true });
   });
 
   it('passes progress events through unchanged', () => {

@@ -1,121 +1,149 @@
 import { EventEmitter } from 'node:events';
-import type { BrowserWindowConstructorOptions } from 'electron';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import type { IpcMainInvokeEvent } from 'electron';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { callNames, ipcChannel } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/errors';
+import { fake, FakeBrowserWindow, FakeTray } from '../support/fake-electron';
+import { tempDir } from '../support/temp-backend';
 
-/**
- * The desktop app's start-up, electron/main.ts, against a mocked `electron`: what it switches on
- * before `ready`, what it hardens, and the one window it opens.
- */
-const electron = vi.hoisted(() => {
-  const order: string[] = [];
-  const listeners = new Map<string, (...args: unknown[]) => void>();
-  const windows: { options: BrowserWindowConstructorOptions; loaded: string[] }[] = [];
-  class BrowserWindow {
-    static getAllWindows = () => windows;
-    readonly loaded: string[] = [];
-    readonly webContents = { id: 1, mainFrame: {}, isDestroyed: () => false, send: () => undefined };
-    constructor(readonly options: BrowserWindowConstructorOptions) {
-      order.push('new BrowserWindow');
-      windows.push(this);
-    }
-    on() {
-      return this;
-    }
-    once() {
-      return this;
-    }
-    isDestroyed() {
-      return false;
-    }
-    loadURL(url: string) {
-      this.loaded.push(url);
-      return Promise.resolve();
-    }
-  }
-  let ready: () => void = () => undefined;
-  const whenReady = new Promise<void>((resolve) => (ready = resolve));
-  const defaultSession = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
-  return {
-    order,
-    listeners,
-    windows,
-    ready: () => ready(),
-    module: {
-      app: {
-        isPackaged: true,
-        requestSingleInstanceLock: () => true,
-        enableSandbox: vi.fn(() => void order.push('enableSandbox')),
-        on: (event: string, listener: (...args: unknown[]) => void) => void listeners.set(event, listener),
-        whenReady: () => whenReady.then(() => void order.push('ready')),
-        getPath: () => '/tmp/offload-main-test',
-        setPath: vi.fn(),
-        getVersion: () => '45.5.0',
-        quit: vi.fn(),
-        exit: vi.fn(),
-      },
-      BrowserWindow,
-      dialog: { showErrorBox: vi.fn() },
-      ipcMain: { handle: vi.fn(), removeHandler: vi.fn(), removeAllListeners: vi.fn() },
-      protocol: { registerSchemesAsPrivileged: vi.fn(() => void order.push('registerSchemesAsPrivileged')), handle: vi.fn() },
-      session: { defaultSession },
-      shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn() },
-      Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() },
-      nativeTheme: { shouldUseDarkColors: false },
-      screen: { getAllDisplays: () => [] },
-    },
-  };
+vi.mock('electron', async () => {
+  const { fake: shared } = await import('../support/fake-electron');
+  return { ...shared.electron, default: shared.electron };
+});
+// electron-store needs Electron's own app paths; conf writes the very same config.json.
+vi.mock('../../electron/settings/electron-settings', async () => {
+  const { openConfSettings } = await import('../../electron/settings/conf-settings');
+  return { openElectronSettings: openConfSettings };
 });
 
-vi.mock('electron', () => electron.module);
-vi.mock('../../electron/settings/electron-settings', () => ({
-  openElectronSettings: () => ({ get: () => ({}), getShellState: () => undefined, setShellState: () => undefined, notices: [] }),
-}));
-vi.mock('../../electron/backend/backend', () => ({
-  openBackend: () => ({ dispatch: vi.fn(), subscribe: () => () => undefined, close: vi.fn(), jobs: {}, db: null }),
-}));
+const ARGV = [...process.argv];
+const dirs: string[] = [];
 
-/** What start-up did, read once: the mocks' call records are cleared before each test. */
-let startup: { sessionHandlers: string[]; removedChannels: unknown[] };
-
-beforeAll(async () => {
+/** Starts electron/main.ts afresh with this command line, as Electron would, and waits for `ready`. */
+async function launch(...args: string[]) {
+  vi.resetModules();
+  fake.reset();
+  const dataDir = tempDir('offload-main-');
+  dirs.push(dataDir);
+  process.argv = [...ARGV, '--data-dir', dataDir, ...args];
+  process.env.OFFLOAD_CLOCK = '2026-11-16T16:00:00Z';
   await import('../../electron/main');
-  electron.ready();
-  await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
-  const { defaultSession } = electron.module.session;
-  startup = {
-    sessionHandlers: Object.entries(defaultSession)
-      .filter(([, handler]) => handler.mock.calls.length === 1)
-      .map(([name]) => name)
-      .sort(),
-    removedChannels: electron.module.ipcMain.removeAllListeners.mock.calls.map(([channel]) => channel as unknown),
-  };
+  await fake.electron.app.whenReady();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return dataDir;
+}
+
+type Handler = (event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, input?: unknown) => Promise<Envelope<unknown>>;
+const handler = (name: string) => fake.electron.ipcMain.handlers.get(ipcChannel(name as never)) as Handler;
+const callFrom = (window: FakeBrowserWindow, name: string, input?: unknown) =>
+  handler(name)({ senderFrame: window.webContents.mainFrame as never, sender: window.webContents as never }, input);
+
+afterEach(() => {
+  fake.electron.app.emit('will-quit');
+  process.argv = ARGV;
+  delete process.env.OFFLOAD_CLOCK;
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the desktop app’s start-up', () => {
-  it('turns the sandbox on for every renderer and registers app:// before Electron is ready', () => {
-    expect(electron.order.indexOf('enableSandbox')).toBeGreaterThanOrEqual(0);
-    expect(electron.order.indexOf('enableSandbox')).toBeLessThan(electron.order.indexOf('ready'));
-    expect(electron.order.indexOf('registerSchemesAsPrivileged')).toBeLessThan(electron.order.indexOf('ready'));
+describe('the desktop app’s start-up hardening', () => {
+  it('turns the sandbox on and registers app:// before Electron is ready', async () => {
+    const order: string[] = [];
+    fake.electron.app.enableSandbox.mockImplementation(() => void order.push('enableSandbox'));
+    fake.electron.protocol.registerSchemesAsPrivileged.mockImplementation(() => void order.push('registerSchemesAsPrivileged'));
+    const whenReady = vi.spyOn(fake.electron.app, 'whenReady').mockImplementation(() => {
+      order.push('whenReady');
+      return Promise.resolve();
+    });
+    await launch();
+    whenReady.mockRestore();
+    expect(order.slice(0, 3)).toStrictEqual(['enableSandbox', 'registerSchemesAsPrivileged', 'whenReady']);
   });
 
-  it('hardens every webContents Electron creates, whatever creates it', () => {
-    const hook = electron.listeners.get('web-contents-created');
-    expect(hook).toBeTypeOf('function');
+  it('hardens every webContents Electron creates, whatever creates it', async () => {
+    await launch();
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
-    hook?.({}, contents);
+    fake.electron.app.emit('web-contents-created', {}, contents);
     expect(contents.eventNames().sort()).toStrictEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect']);
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
   });
 
-  it('sets every permission handler on the default session, and closes electron-store’s renderer channel', () => {
-    expect(startup.sessionHandlers).toStrictEqual(['setDevicePermissionHandler', 'setPermissionCheckHandler', 'setPermissionRequestHandler']);
-    expect(startup.removedChannels).toContain('electron-store-get-data');
+  it('sets every permission handler on the default session, and closes electron-store’s renderer channel', async () => {
+    await launch();
+    const { defaultSession } = fake.electron.session;
+    expect(defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
+    expect(defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
+    expect(defaultSession.setDevicePermissionHandler).toHaveBeenCalledOnce();
+    expect(fake.electron.ipcMain.removeAllListeners).toHaveBeenCalledWith('electron-store-get-data');
   });
 
-  it('opens one window, sandboxed and isolated, on app://offload', () => {
-    const [window] = electron.windows as unknown as { options: BrowserWindowConstructorOptions; loaded: string[] }[];
-    expect(electron.windows).toHaveLength(1);
-    expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
-    expect(window?.loaded).toStrictEqual(['app://offload/index.html']);
+  it('opens one window, sandboxed and isolated, on app://offload', async () => {
+    await launch();
+    expect(FakeBrowserWindow.created).toHaveLength(1);
+    expect(FakeBrowserWindow.created[0]?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  });
+});
+
+describe('electron/main.ts', () => {
+  it('opens the main window and the tray, and answers every contract call over IPC', async () => {
+    const dataDir = await launch();
+    expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', dataDir);
+    expect(fake.electron.app.enableSandbox).toHaveBeenCalledOnce();
+    expect(FakeBrowserWindow.created.map((window) => window.url)).toStrictEqual(['app://offload/index.html']);
+    expect(FakeTray.created).toHaveLength(1);
+    expect([...fake.electron.ipcMain.handlers.keys()].sort()).toStrictEqual(callNames.map(ipcChannel).sort());
+    const [main] = FakeBrowserWindow.created;
+    expect(await callFrom(main!, 'desktop:status')).toMatchObject({ ok: true, value: { shortcut: { state: 'registered' } } });
+  });
+
+  it('forwards a second launch’s offload:// link to a quick-add window whose calls are accepted', async () => {
+    await launch();
+    fake.electron.app.emit('second-instance', {}, ['/opt/Offload/offload', 'offload://quick-add?text=Call%20Bob'], '/home/her');
+    const quickAdd = FakeBrowserWindow.created.find((window) => window.url.includes('#/quick-add-window'));
+    expect(quickAdd?.url).toBe('app://offload/index.html#/quick-add-window?text=Call+Bob');
+    expect(await callFrom(quickAdd!, 'tasks:create', { title: 'Call Bob' })).toMatchObject({ ok: true, value: { title: 'Call Bob' } });
+    const [main] = FakeBrowserWindow.created;
+    expect(await callFrom(main!, 'tasks:list', {})).toMatchObject({ ok: true, value: { total: 1 } });
+    // Every window hears about the change; the quick-add window's own is marked self.
+    expect(main!.webContents.send).toHaveBeenCalledWith('offload:events', { type: 'changed', aggregates: ['tasks'], self: false });
+    expect(quickAdd!.webContents.send).toHaveBeenCalledWith('offload:events', { type: 'changed', aggregates: ['tasks'], self: true });
+  });
+
+  it('refuses calls from a window that is not the app’s own', async () => {
+    await launch();
+    const stranger = new FakeBrowserWindow({});
+    stranger.webContents.mainFrame.url = 'app://offload/index.html';
+    expect(await callFrom(stranger, 'tasks:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('opens a link macOS delivers with open-url', async () => {
+    await launch();
+    const event = { preventDefault: vi.fn() };
+    fake.electron.app.emit('open-url', event, 'offload://quick-add?text=Renew');
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    expect(FakeBrowserWindow.created.at(-1)?.url).toBe('app://offload/index.html#/quick-add-window?text=Renew');
+  });
+
+  it('brings back a window hidden in the tray when the Dock icon is clicked', async () => {
+    await launch();
+    const [main] = FakeBrowserWindow.created;
+    main!.hide();
+    fake.electron.app.emit('activate', {}, false);
+    expect(main!.isVisible()).toBe(true);
+  });
+
+  it('starts in the tray alone when started at login', async () => {
+    await launch('--hidden');
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+    expect(FakeTray.created).toHaveLength(1);
+  });
+
+  it('hands its command line to the running instance and quits when that instance holds the lock', async () => {
+    vi.resetModules();
+    fake.reset();
+    fake.electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
+    await import('../../electron/main');
+    expect(fake.electron.app.quit).toHaveBeenCalledOnce();
+    expect(fake.electron.app.enableSandbox).not.toHaveBeenCalled();
   });
 });

@@ -130,12 +130,15 @@ describe('new windows, against hostile addresses', () => {
 });
 
 describe('every window the app can create', () => {
-  it('is created in electron/shell/window.ts alone (createMainWindow, whose webPreferences window.test.ts asserts)', () => {
+  it('is created in shell/window.ts or shell/quick-add-window.ts only, each once and with secureWebPreferences (asserted in window.test.ts)', () => {
     const root = path.resolve(import.meta.dirname, '../../electron');
     const sources = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
     const creating = sources.filter((file) => /new BrowserWindow\b|new BrowserView\b|new WebContentsView\b|<webview/.test(fs.readFileSync(path.join(root, file), 'utf8')));
-    expect(creating).toStrictEqual([path.join('shell', 'window.ts')]);
-    const windowSource = fs.readFileSync(path.join(root, 'shell', 'window.ts'), 'utf8');
-    expect(windowSource.match(/new BrowserWindow\(/g)).toHaveLength(1);
+    expect(creating.sort()).toStrictEqual([path.join('shell', 'quick-add-window.ts'), path.join('shell', 'window.ts')]);
+    for (const file of creating) {
+      const source = fs.readFileSync(path.join(root, file), 'utf8');
+      expect(source.match(/new BrowserWindow\(/g), file).toHaveLength(1);
+      expect(source.match(/webPreferences: secureWebPreferences\(preloadPath\)/g), file).toHaveLength(1);
+    }
   });
 });

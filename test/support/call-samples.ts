@@ -129,6 +129,8 @@ export const REFUSED_HERE: Partial<Record<CallName, ApiErrorCode>> = {
   'backups:startFresh': 'CONFLICT',
   /** Only where the desktop shell gives a folder picker (test/integration/backups.test.ts). */
   'backups:pickSecondFolder': 'VALIDATION',
+  /** Only while that entry's timer runs, which no sample leaves running (test/integration/idle-resolution.test.ts). */
+  'timer:resolveIdle': 'CONFLICT',
 };
 
 export type Samples = { [Name in CallName]: CallInput<Name>[] };
@@ -286,5 +288,8 @@ export function callSamples(seed: Seed): Samples {
     'backups:preview': [{ id: seed.backup }],
     'backups:startFresh': [{}],
     'backups:restore': [{ id: seed.backup }],
+    'timer:recent': [undefined, { limit: 5 }],
+    'timer:resolveIdle': [{ entryId: e1, idleFrom: at('2026-11-16T13:00:00Z'), returnedAt: at('2026-11-16T13:30:00Z'), choice: 'keep' }],
+    'desktop:status': [undefined, {}],
   };
 }

@@ -5,9 +5,14 @@ import type { CallArgs, CallName, CallResult } from '../../shared/api/contract';
 import { ApiError, type ApiErrorShape } from '../../shared/api/errors';
 import { openBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
 import { openConfSettings } from '../../electron/settings/conf-settings';
+import type { SettingsStore } from '../../electron/settings/settings-store';
 
 export interface TestBackend {
   backend: Backend;
+  /** The settings file the backend reads (the shell's window state and reminder log live here too). */
+  settings: SettingsStore;
+  /** The injected clock. */
+  now(): number;
   dataDir: string;
   /** Calls through the real dispatcher and unwraps the result; rejects with ApiError. */
   call<Name extends CallName>(name: Name, ...args: CallArgs<Name>): Promise<CallResult<Name>>;
@@ -24,26 +29,30 @@ export function tempDir(prefix = 'offload-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export type TestBackendOptions = Pick<BackendOptions, 'automaticBackups' | 'pickFolder'>;
+export type TestBackendOptions = Partial<Pick<BackendOptions, 'automaticBackups' | 'pickFolder' | 'desktopStatus' | 'mode'>>;
 
 /**
  * The real backend over a real SQLite file and a real conf settings file in a temp folder.
  * Automatic backups (a timer and a worker thread) are off unless a test asks for them; the backup
- * tests take theirs through the same service.
+ * tests take theirs through the same service. `options` also sets the desktop shell's status and
+ * the mode, for shell tests.
  */
 export function openTestBackend(dataDir = tempDir(), startAt = Date.parse('2026-11-16T14:00:00Z'), options: TestBackendOptions = {}): TestBackend {
   let now = startAt;
+  const settings = openConfSettings(dataDir);
   const backend = openBackend({
     dataDir,
-    mode: 'browser',
     version: '0.0.0-test',
-    settings: openConfSettings(dataDir),
+    settings,
     now: () => now,
     automaticBackups: false,
     ...options,
+    mode: options.mode ?? 'browser',
   });
   const self: TestBackend = {
     backend,
+    settings,
+    now: () => now,
     dataDir,
     async call(name, ...args) {
       const envelope = await backend.dispatch(name, args[0]);

@@ -77,6 +77,8 @@ describe('days, months and instants stay within 1970–9999, refused with a fiel
       'timeEntries:update startAt',
       'timeEntries:update endAt',
       'timeEntries:split at',
+      'timer:resolveIdle idleFrom',
+      'timer:resolveIdle returnedAt',
     ]);
   });
 

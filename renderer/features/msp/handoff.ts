@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { MspSetup } from '../../../shared/domain/msp';
+import { pastResponseTarget, type MspSetup } from '../../../shared/domain/msp';
 import type { Category, Task } from '../../../shared/domain/types';
 import { formatDuration } from '../../../shared/domain/duration';
 
@@ -29,7 +29,7 @@ export function handoffRows(tasks: Task[], categories: ReadonlyMap<number, Categ
       technician: task.technicianId === null ? 'Unassigned' : (technicians.get(task.technicianId) ?? 'Former technician'),
       ageMinutes,
       targetMinutes,
-      overdue: task.status === 'open' && targetMinutes !== null && ageMinutes > targetMinutes,
+      overdue: pastResponseTarget(task, targetMinutes, now),
     };
   });
 }

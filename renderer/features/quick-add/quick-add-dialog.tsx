@@ -9,14 +9,37 @@ import { FormError, useFormErrors } from '../../ui/form-errors';
 import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { useCategories } from '../categories/use-categories';
+import type { Category, Task } from '../../../shared/domain/types';
 
 const PRIORITY = ['', '!', '!!', '!!!'];
 /** One line has no field to show a message at: every message goes under the preview. */
 const NO_FIELDS: string[] = [];
 
+interface QuickAddDialogProps {
+  onClose: () => void;
+  initial?: string;
+  /**
+   * Offer "Interrupt": the new task is unplanned and hers, and the timer starts on it at once. The
+   * desktop app's quick-add window offers it; an `offload://quick-add?…&interrupt=1` link ticks it.
+   */
+  offerInterrupt?: boolean;
+  initialInterrupt?: boolean;
+}
+
+/**
+ * The category an interrupt's timer counts under until she categorises the task: every hour
+ * belongs to one. "Other" when she still has it, else her last active category.
+ */
+export function interruptCategory(categories: readonly Category[]): Category | undefined {
+  const active = categories.filter((category) => !category.archived);
+  return active.find((category) => category.name.toLowerCase() === 'other') ?? active.at(-1);
+}
+
 /** One line in, one task out: `Reset VPN for sales #support ~30m today !`. */
-export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void; initial?: string }) {
+export function QuickAddDialog({ onClose, initial = '', offerInterrupt = false, initialInterrupt = false }: QuickAddDialogProps) {
   const [text, setText] = useState(initial);
+  const [interrupt, setInterrupt] = useState(offerInterrupt && initialInterrupt);
+  const [created, setCreated] = useState<Task | null>(null);
   const form = useFormErrors(NO_FIELDS);
   const [keep, setKeep] = useState(false);
   const categories = useCategories();
@@ -24,6 +47,7 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
   const settings = useCallQuery('settings:get', []);
   const delegations = useCallQuery('delegations:list', []);
   const create = useCallMutation('tasks:create');
+  const startTimer = useCallMutation('timer:start');
   const time = useTime();
   const toasts = useToasts();
 
@@ -39,8 +63,9 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
     [text, today, settings.data, categories.data, setup.data],
   );
   const blocking = parsed.title === '';
-  /** Her explicit choice: typed (@me, @msp) or "Keep it myself" ticked in the preview. */
-  const ownerChoice = parsed.owner ?? (keep ? 'me' : null);
+  /** Her explicit choice: typed (@me, @msp) or "Keep it myself" ticked in the preview; an interrupt she is on is hers. */
+  const ownerChoice = interrupt ? 'me' : (parsed.owner ?? (keep ? 'me' : null));
+  const timerCategory = parsed.categoryId !== null ? categories.byId.get(parsed.categoryId) : interruptCategory(categories.data ?? []);
   const facts = { categoryId: parsed.categoryId, plannedDay: null, dueDay: parsed.dueDay, keepOwner: ownerChoice === 'me', handedOver: ownerChoice === 'msp' };
   const owner = ownerOf(facts, delegations.data ?? [], today);
   const delegatedCategory =
@@ -50,19 +75,28 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (blocking || create.isPending) return;
+    if (blocking || create.isPending || startTimer.isPending) return;
     try {
-      const task = await create.mutateAsync({
-        title: parsed.title,
-        categoryId: parsed.categoryId,
-        estimateMinutes: parsed.estimateMinutes,
-        dueDay: parsed.dueDay,
-        priority: parsed.priority,
-        unplanned: parsed.unplanned,
-        owner: ownerChoice,
-        technicianId: parsed.technicianId,
-      });
-      toasts.show(task.owner === 'msp' ? `Added “${task.title}” to the MSP’s queue` : `Added “${task.title}”`);
+      // After a timer that failed to start, pressing Add again retries the timer, not the task.
+      const task =
+        created ??
+        (await create.mutateAsync({
+          title: parsed.title,
+          categoryId: parsed.categoryId,
+          estimateMinutes: parsed.estimateMinutes,
+          dueDay: parsed.dueDay,
+          priority: parsed.priority,
+          unplanned: parsed.unplanned || interrupt,
+          owner: ownerChoice,
+          technicianId: interrupt ? null : parsed.technicianId,
+        }));
+      setCreated(task);
+      if (interrupt) {
+        await startTimer.mutateAsync({ taskId: task.id, categoryId: task.categoryId ?? timerCategory?.id ?? null });
+        toasts.show(`Timer started on “${task.title}”`);
+      } else {
+        toasts.show(task.owner === 'msp' ? `Added “${task.title}” to the MSP’s queue` : `Added “${task.title}”`);
+      }
       onClose();
     } catch (caught) {
       form.fail(caught);
@@ -120,6 +154,21 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
               Keep it myself
             </label>
           )}
+          {offerInterrupt && (
+            <label className="checkbox">
+              <input type="checkbox" checked={interrupt} onChange={(event) => setInterrupt(event.target.checked)} />
+              Interrupt: start the timer on it now
+            </label>
+          )}
+          {interrupt && (
+            <p className="muted figure-note">
+              {parsed.categoryId === null
+                ? timerCategory
+                  ? `The task and its time go under ${timerCategory.name}; give it its own category whenever you like.`
+                  : 'Add a category first: every hour is counted in one.'
+                : `The time counts under ${timerCategory?.name ?? 'its category'}.`}
+            </p>
+          )}
           {parsed.problems.length > 0 && (
             <ul className="preview-problems" aria-label="Not understood">
               {parsed.problems.map((problem) => (
@@ -136,8 +185,8 @@ export function QuickAddDialog({ onClose, initial = '' }: { onClose: () => void;
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" disabled={blocking || create.isPending}>
-            Add task
+          <button type="submit" className="button button-primary" disabled={blocking || create.isPending || startTimer.isPending}>
+            {interrupt ? 'Add and start timer' : 'Add task'}
           </button>
         </div>
       </form>

@@ -6,6 +6,7 @@ import { CostsSection } from './costs-section';
 import { DataFacts } from './data-facts';
 import { WorkHoursSection } from './work-hours-section';
 import { BackupsSection } from '../data/backups-section';
+import { DesktopSection } from './desktop-section';
 
 /** Every setting of the brief, each validated at its field and saved as she leaves it. */
 export default function SettingsScreen() {
@@ -21,6 +22,9 @@ export default function SettingsScreen() {
         </>
       )}
       <CategoriesSection />
+
+      <DesktopSection />
+
       <section className="settings-section" aria-labelledby="data-title">
         <h2 id="data-title">Your data</h2>
         <p className="muted">Everything stays on this machine.</p>
