@@ -106,8 +106,6 @@ describe('the leadership report', () => {
     await app.call('responseTargets:set', { categoryId: DESKTOP, targetMinutes: 240 });
     app.setNow(at('2026-11-02', '07:00'));
     await app.call('delegations:create', { categoryId: DESKTOP, startDay: '2026-11-02' });
-    await log('2026-11-05', '09:00', '13:00', DESKTOP, 'msp');
-    await log('2026-11-12', '09:00', '13:00', DESKTOP, 'msp');
     app.setNow(at('2026-11-03', '09:00'));
     const quick = await app.call('tasks:create', { title: 'Laptop for the new hire', categoryId: DESKTOP, dueDay: '2026-11-06' });
     app.setNow(at('2026-11-03', '11:00'));
@@ -119,6 +117,8 @@ describe('the leadership report', () => {
     app.setNow(at('2026-11-10', '17:00'));
     await app.call('tasks:setStatus', { id: slow.id, status: 'done' });
     app.setNow(TODAY);
+    await log('2026-11-05', '09:00', '13:00', DESKTOP, 'msp');
+    await log('2026-11-12', '09:00', '13:00', DESKTOP, 'msp');
 
     const report = await app.call('insights:report', { fromMonth: '2026-11', toMonth: '2026-11' });
     expect(report.period).toStrictEqual({ fromMonth: '2026-11', toMonth: '2026-11', from: '2026-11-01', to: '2026-11-18', months: 1 });
