@@ -9,6 +9,7 @@ import { taskHandlers } from './task-handlers';
 import { timeEntryHandlers } from './time-entry-handlers';
 import { timeOffHandlers } from './time-off-handlers';
 import { timerHandlers } from './timer-handlers';
+import { timesheetHandlers } from './timesheet-handlers';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -23,4 +24,5 @@ export const handlers = {
   ...recurringHandlers,
   ...planningHandlers,
   ...timeOffHandlers,
+  ...timesheetHandlers,
 } satisfies Handlers;

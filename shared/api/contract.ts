@@ -33,6 +33,7 @@ import { call } from './call';
 import { insightsCalls } from './contract-insights';
 import { planningCalls } from './contract-planning';
 import { recurringCalls } from './contract-recurring';
+import { timesheetCalls } from './contract-timesheet';
 
 const none = z.object({}).strict().optional();
 const byId = z.object({ id }).strict();
@@ -174,6 +175,7 @@ export const contract = {
   ...recurringCalls,
   ...planningCalls,
   ...insightsCalls,
+  ...timesheetCalls,
 } as const;
 
 export type Contract = typeof contract;
