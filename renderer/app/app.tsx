@@ -17,11 +17,14 @@ const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
 const InsightsScreen = lazy(() => import('../features/insights/insights-screen'));
 const WeekPlanScreen = lazy(() => import('../features/week-plan/week-plan-screen'));
 const TimeOffScreen = lazy(() => import('../features/time-off/time-off-screen'));
+const TimesheetScreen = lazy(() => import('../features/timesheet/timesheet-screen'));
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
     case 'today':
       return <TodayScreen />;
+    case 'timesheet':
+      return <TimesheetScreen />;
     case 'tasks':
       return <TasksScreen />;
     case 'settings':

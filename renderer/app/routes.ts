@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 export const SCREENS = [
   { id: 'today', label: 'Today' },
+  { id: 'timesheet', label: 'Timesheet' },
   { id: 'week', label: 'Week plan' },
   { id: 'tasks', label: 'Tasks' },
   { id: 'msp', label: 'MSP' },
@@ -16,7 +17,8 @@ const PAGES = ['handoff'] as const;
 export type ScreenId = (typeof SCREENS)[number]['id'] | (typeof PAGES)[number];
 
 function screenFromHash(hash: string): ScreenId {
-  const id = hash.replace(/^#\/?/, '');
+  // `#/timesheet?day=2026-11-13`: what follows `?` is for the screen (the day a link opens on).
+  const id = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return SCREENS.find((screen) => screen.id === id)?.id ?? PAGES.find((page) => page === id) ?? 'today';
 }
 

@@ -1,6 +1,7 @@
 import { SCREENS } from '../../app/routes';
 import { MOD_KEY_LABEL } from '../../app/sidebar';
 import { Dialog } from '../../ui/dialog';
+import { TIMESHEET_SHORTCUTS } from '../timesheet/shortcuts';
 
 const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'N', action: 'Quick add a task' },
@@ -10,6 +11,7 @@ const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: '↑ ↓', action: 'Move between screens in the sidebar' },
   { keys: '← →', action: 'Move between tabs' },
   { keys: 'Esc', action: 'Close a dialog without saving' },
+  ...TIMESHEET_SHORTCUTS,
 ];
 
 export default function ShortcutsHelp({ onClose }: { onClose: () => void }) {
