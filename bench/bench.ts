@@ -98,6 +98,8 @@ async function main(): Promise<void> {
   rows.push(['full-text task search (tasks:list search)', await measure(15, () => call('tasks:list', { status: 'all', search: 'vpn firm', limit: 100 })), '≤ 10 ms', 10]);
   rows.push(['MSP queue (msp:queue)', await measure(15, () => call('msp:queue', {})), '≤ 20 ms', 20]);
   rows.push(['contract burn-down (msp:burnDown)', await measure(15, () => call('msp:burnDown')), '≤ 20 ms', 20]);
+  rows.push(['timesheet week, hers and the MSP\'s (timesheet:week)', await measure(15, () => call('timesheet:week', { day: '2026-11-09', worker: null })), '≤ 20 ms', 20]);
+  rows.push(['timesheet day on its axis (timesheet:day)', await measure(15, () => call('timesheet:day', { day: '2026-11-10', worker: null })), '≤ 20 ms', 20]);
   let minute = 0;
   rows.push([
     'log a time entry (timeEntries:create)',
@@ -126,6 +128,8 @@ async function main(): Promise<void> {
     ['tasks:get', { id: 1 }],
     ['today:summary', undefined],
     ['msp:queue', {}],
+    ['timesheet:week', { day: '2026-11-09', worker: null }],
+    ['timesheet:day', { day: '2026-11-10', worker: null }],
   ] as const) {
     console.log(`${name.padEnd(width)}  ${`${((await size(name, input)) / 1024).toFixed(1)} KB`.padStart(9)}  ≤ 64 KB`);
   }

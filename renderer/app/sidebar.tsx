@@ -5,7 +5,7 @@ import { SCREENS, type ScreenId } from './routes';
 const isMac = navigator.platform.toLowerCase().includes('mac');
 export const MOD_KEY_LABEL = isMac ? '⌘' : 'Ctrl+';
 
-/** The left sidebar. Arrow keys move between screens; Ctrl/⌘+1…7 jump from anywhere. */
+/** The left sidebar. Arrow keys move between screens; Ctrl/⌘+1…8 jump from anywhere. */
 export function Sidebar({ current, onQuickAdd }: { current: ScreenId; onQuickAdd: () => void }) {
   const list = useRef<HTMLUListElement>(null);
 

@@ -234,6 +234,7 @@ test('MSP entries of any month can be edited from the MSP log', async ({ offload
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
   await expect(october.getByRole('row', { name: /Patched the file servers/ })).toContainText('4.5 h');
+  await shoot(page, 'timesheet-msp-log-october');
 });
 
 /** Presses Tab until `done` holds (at most `limit` times): how she reaches a control without a mouse. */
@@ -350,6 +351,7 @@ test('Today shows today only and points to the Timesheet for the rest', async ({
   await form.getByRole('button', { name: 'Log time' }).click();
   await expect(form.getByRole('status')).toHaveText('Logged 1h on Fri, Nov 13. See it in the Timesheet');
   await expect(page.getByText('No time logged today')).toBeVisible();
+  await shoot(page, 'timesheet-today-log');
   await form.getByRole('link', { name: 'See it in the Timesheet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Timesheet' })).toBeVisible();
   await expect(page.getByText('Week of Mon, Nov 9')).toBeVisible();
