@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { TimesheetDayView, TimesheetEntry } from '../../../shared/api/contract-timesheet';
 import { formatDuration } from '../../../shared/domain/duration';
+import type { Owner } from '../../../shared/domain/types';
 import { layoutAxis } from '../../../shared/domain/timesheet-layout';
 import { useTime, type ZonedTime } from '../../ui/time';
 import { useNow } from '../../ui/use-now';
@@ -19,6 +20,8 @@ const GAP_MINUTES = 15;
 interface DayViewProps {
   view: TimesheetDayView;
   showWho: boolean;
+  /** Who a new entry is for when no entry is focused: the MSP when only its time is shown, else her. */
+  defaultWorker: Owner;
   onOpen: (target: EntryDialogTarget) => void;
 }
 
@@ -27,7 +30,7 @@ interface DayViewProps {
  * overlap (and marked so), the gaps in her working hours, the running timer growing live and a line
  * at now. ↑ ↓ move between blocks, Enter edits, Delete deletes (Undo in the toast), N adds.
  */
-export function DayView({ view, showWho, onOpen }: DayViewProps) {
+export function DayView({ view, showWho, defaultWorker, onOpen }: DayViewProps) {
   const time = useTime();
   const now = useNow(15_000);
   const names = useMemo(() => namesOf(view), [view]);
@@ -69,7 +72,7 @@ export function DayView({ view, showWho, onOpen }: DayViewProps) {
     onOpen({
       kind: 'add',
       day: view.day,
-      worker: after?.worker ?? 'me',
+      worker: after?.worker ?? defaultWorker,
       technicianId: after?.technicianId ?? null,
       categoryId: after?.categoryId ?? null,
       task: null,

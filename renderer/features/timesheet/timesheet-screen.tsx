@@ -182,7 +182,7 @@ function WeekPanel({ day, weekStart, worker, showWho, onOpen, onFocusDay, onOpen
           · {totalsText(view.totals, worker)}
         </span>
       </p>
-      <WeekView view={view} showWho={showWho} focusDay={view.days.includes(day) ? day : view.days[0]!} onFocusDay={onFocusDay} onOpen={onOpen} onOpenDay={onOpenDay} />
+      <WeekView view={view} showWho={showWho} defaultWorker={worker === 'msp' ? 'msp' : 'me'} focusDay={view.days.includes(day) ? day : view.days[0]!} onFocusDay={onFocusDay} onOpen={onOpen} onOpenDay={onOpenDay} />
     </>
   );
 }
@@ -210,7 +210,7 @@ function DayPanel({ day, worker, showWho, onOpen }: PanelProps) {
           {!view.workingWindow && ' · not a working day'}
         </span>
       </p>
-      <DayView view={view} showWho={showWho} onOpen={onOpen} />
+      <DayView view={view} showWho={showWho} defaultWorker={worker === 'msp' ? 'msp' : 'me'} onOpen={onOpen} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { TimesheetEntry, TimesheetRow, TimesheetWeekView } from '../../../shared/api/contract-timesheet';
 import { addDays, type LocalDay } from '../../../shared/domain/day';
 import { formatDuration } from '../../../shared/domain/duration';
+import type { Owner } from '../../../shared/domain/types';
 import { Dialog } from '../../ui/dialog';
 import { useTime } from '../../ui/time';
 import { CategoryChip, useCategories } from '../categories/use-categories';
@@ -33,6 +34,8 @@ interface WeekViewProps {
   view: TimesheetWeekView;
   /** Whether rows say whose they are (when both hers and the MSP's are shown, or the MSP's). */
   showWho: boolean;
+  /** Who a new entry outside any row is for: the MSP when only its time is shown, else her. */
+  defaultWorker: Owner;
   focusDay: LocalDay;
   onFocusDay: (day: LocalDay) => void;
   onOpen: (target: EntryDialogTarget) => void;
@@ -45,7 +48,7 @@ interface WeekViewProps {
  * empty cell), N adds on the focused day, Delete deletes the cell's entries (Undo in the toast),
  * Shift+← → moves them a day, D opens the day.
  */
-export function WeekView({ view, showWho, focusDay, onFocusDay, onOpen, onOpenDay }: WeekViewProps) {
+export function WeekView({ view, showWho, defaultWorker, focusDay, onFocusDay, onOpen, onOpenDay }: WeekViewProps) {
   const time = useTime();
   const names = useMemo(() => namesOf(view), [view]);
   const actions = useEntryActions();
@@ -120,7 +123,7 @@ export function WeekView({ view, showWho, focusDay, onFocusDay, onOpen, onOpenDa
     onOpen({
       kind: 'add',
       day: cell.day,
-      worker: cell.row?.worker ?? (showWho && !view.rows.some((row) => row.worker === 'me') ? 'msp' : 'me'),
+      worker: cell.row?.worker ?? defaultWorker,
       technicianId: cell.row?.technicianId ?? null,
       categoryId: cell.row?.categoryId ?? null,
       task: cell.row?.taskId != null ? { id: cell.row.taskId, title: names.task(cell.row.taskId)?.title ?? '', categoryId: cell.row.categoryId } : null,
