@@ -112,6 +112,8 @@ async function main(): Promise<void> {
   rows.push(['Insights, a year of chart data (insights:charts)', await measure(15, () => call('insights:charts', YEAR_OF_CHARTS)), '≤ 30 ms', 30]);
   rows.push(['Insights, all ten years by month (insights:charts)', await measure(15, () => call('insights:charts', ALL_CHARTS)), '≤ 30 ms', 30]);
   rows.push(['leadership report for a month (insights:report)', await measure(15, () => call('insights:report', MONTH_REPORT)), '≤ 20 ms', 20]);
+  rows.push(['timesheet week, hers and the MSP\'s (timesheet:week)', await measure(15, () => call('timesheet:week', { day: '2026-11-09', worker: null })), '≤ 20 ms', 20]);
+  rows.push(['timesheet day on its axis (timesheet:day)', await measure(15, () => call('timesheet:day', { day: '2026-11-10', worker: null })), '≤ 20 ms', 20]);
   let minute = 0;
   rows.push([
     'log a time entry (timeEntries:create)',
@@ -176,6 +178,8 @@ async function main(): Promise<void> {
     ['Insights, the last year by week (insights:charts)', 'insights:charts', YEAR_OF_CHARTS],
     ['Insights, all ten years by month (insights:charts)', 'insights:charts', ALL_CHARTS],
     ['leadership report for a month (insights:report)', 'insights:report', MONTH_REPORT],
+      ['timesheet week of 960 entries (timesheet:week)', 'timesheet:week', { day: '2026-11-09', worker: null }],
+      ['timesheet day (timesheet:day)', 'timesheet:day', { day: '2026-11-10', worker: null }],
   ] as const) {
     const bytes = await size(name, input);
     console.log(`${label.padEnd(width)}  ${`${(bytes / 1024).toFixed(1)} KB`.padStart(9)}  ≤ 64 KB${bytes > 64 * 1024 ? '  ← over target' : ''}`);

@@ -12,6 +12,7 @@ import { taskHandlers } from './task-handlers';
 import { timeEntryHandlers } from './time-entry-handlers';
 import { timeOffHandlers } from './time-off-handlers';
 import { timerHandlers } from './timer-handlers';
+import { timesheetHandlers } from './timesheet-handlers';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -29,4 +30,5 @@ export const handlers = {
   ...timeOffHandlers,
   ...backupHandlers,
   ...desktopHandlers,
+  ...timesheetHandlers,
 } satisfies Handlers;

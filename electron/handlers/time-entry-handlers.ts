@@ -1,28 +1,19 @@
-import { AppError } from '../../shared/api/errors';
 import { assertUsableCategory } from '../repositories/categories';
 import { assertActiveTechnician } from '../repositories/msp';
 import { getTask } from '../repositories/tasks';
-import { deleteTimeEntry, findOverlappingEntry, insertTimeEntry, listTimeEntries } from '../repositories/time-entries';
+import { deleteTimeEntry, insertTimeEntry, listTimeEntries } from '../repositories/time-entries';
+import { assertNoOverlap, assertStartsByNow } from '../services/entry-rules';
 import type { Handlers } from './types';
 
-const clock = (instant: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
-
 export const timeEntryHandlers = {
+  /** Her time and the MSP's, logged after it was worked: an entry that starts in the future is refused. */
   'timeEntries:create': (entry, { db, now, timeZone, calendar }) =>
     db.transaction(() => {
+      assertStartsByNow(entry.startAt, now(), timeZone());
       assertUsableCategory(db, entry.categoryId);
       if (entry.technicianId !== null) assertActiveTechnician(db, entry.technicianId);
       if (entry.taskId !== null) getTask(db, entry.taskId);
-      const overlap = findOverlappingEntry(db, entry);
-      if (overlap) {
-        const who = entry.worker === 'me' ? 'You already logged' : 'This technician already logged';
-        throw new AppError(
-          'CONFLICT',
-          `${who} time from ${clock(overlap.startAt, timeZone())}${overlap.endAt ? ` to ${clock(overlap.endAt, timeZone())}` : ' (still running)'}, which overlaps this entry.`,
-          [{ field: 'startAt', message: 'Overlaps another entry' }],
-        );
-      }
+      assertNoOverlap(db, entry, 0, timeZone(), now());
       return insertTimeEntry(db, entry, calendar(), now());
     })(),
   'timeEntries:list': (filter, { db }) => listTimeEntries(db, filter),

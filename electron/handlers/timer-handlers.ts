@@ -6,7 +6,6 @@ import { timeOffBetween } from '../repositories/time-off';
 import { settleTaskOwner } from '../repositories/ownership';
 import { categoriseTask, getTask, tasksOverdue, tasksPlannedOn, unplannedTasksSince } from '../repositories/tasks';
 import {
-  findOverlappingEntry,
   getTimeEntry,
   insertTimeEntry,
   listTimeEntries,
@@ -15,6 +14,8 @@ import {
   totalMinutes,
   updateTimeEntry,
 } from '../repositories/time-entries';
+import { assertActiveTechnician } from '../repositories/msp';
+import { assertNoOverlap, assertPlausibleSpan, assertStartsByNow, assertWorker } from '../services/entry-rules';
 import type { Handlers } from './types';
 
 export const timerHandlers = {
@@ -57,33 +58,34 @@ export const timerHandlers = {
     return stopTimer(db, running.id, Math.max(now(), running.startAt + 1), calendar(), now());
   },
 
-  'timeEntries:update': ({ id, ...patch }, { db, now, calendar }) =>
+  /** Any of an entry's fields; a new start may not be in the future, and who did it can be corrected. */
+  'timeEntries:update': ({ id, ...patch }, { db, now, timeZone, calendar }) =>
     db.transaction(() => {
       const current = getTimeEntry(db, id);
       const next = { ...current, ...patch };
-      if (next.endAt !== null && next.endAt <= next.startAt) {
-        throw new AppError('VALIDATION', 'The entry must end after it starts', [{ field: 'endAt', message: 'The entry must end after it starts' }]);
+      if (patch.worker === 'me' && patch.technicianId === undefined) next.technicianId = null;
+      if (current.endAt === null && next.worker !== current.worker) {
+        throw new AppError('VALIDATION', 'Stop the timer before changing who did the work.', [{ field: 'worker', message: 'The timer is running' }]);
       }
-      if (next.endAt !== null && next.endAt - next.startAt > 86_400_000) {
-        throw new AppError('VALIDATION', 'An entry longer than 24 hours is not plausible; split it', [{ field: 'endAt', message: 'Longer than 24 hours' }]);
-      }
+      assertPlausibleSpan(next.startAt, next.endAt);
+      assertWorker(next.worker, next.technicianId);
+      if (patch.startAt !== undefined && patch.startAt !== current.startAt) assertStartsByNow(next.startAt, now(), timeZone());
       if (patch.categoryId !== undefined) assertUsableCategory(db, patch.categoryId);
       if (patch.taskId != null) getTask(db, patch.taskId);
-      const overlap = findOverlappingEntry(db, next, id);
-      if (overlap) {
-        throw new AppError('CONFLICT', 'This would overlap another entry of the same person.', [{ field: 'startAt', message: 'Overlaps another entry' }]);
-      }
+      if (next.technicianId !== null && next.technicianId !== current.technicianId) assertActiveTechnician(db, next.technicianId);
+      assertNoOverlap(db, next, id, timeZone(), now());
       return updateTimeEntry(db, next, calendar(), now());
     })(),
 
-  /** Splits a finished entry in two at an instant inside it; both halves keep everything else. */
-  'timeEntries:split': ({ id, at }, { db, now, calendar }) =>
+  /** Splits a finished entry in two at a moment inside it; both halves keep everything else. */
+  'timeEntries:split': ({ id, at }, { db, now, timeZone, calendar }) =>
     db.transaction(() => {
       const entry = getTimeEntry(db, id);
       if (entry.endAt === null) throw new AppError('VALIDATION', 'Stop the timer before splitting its entry.');
       if (at <= entry.startAt || at >= entry.endAt) {
-        throw new AppError('VALIDATION', 'Split at a moment inside the entry.', [{ field: 'at', message: 'Outside the entry' }]);
+        throw new AppError('VALIDATION', 'Split at a moment inside the entry.', [{ field: 'at', message: 'Split at a time between its start and its end' }]);
       }
+      assertStartsByNow(at, now(), timeZone(), 'at');
       const first = updateTimeEntry(db, { ...entry, endAt: at }, calendar(), now());
       const second = insertTimeEntry(db, { ...entry, startAt: at, endAt: entry.endAt }, calendar(), now());
       return [first, second] as [typeof first, typeof second];

@@ -278,7 +278,7 @@ const timerStatements = preparedFor((db) => ({
      WHERE id = :id AND end_at IS NULL`,
   ),
   update: db.prepare<[Record<string, unknown>]>(
-    `UPDATE time_entries SET category_id = :category_id, task_id = :task_id, start_at = :start_at, end_at = :end_at,
+    `UPDATE time_entries SET worker = :worker, technician_id = :technician_id, category_id = :category_id, task_id = :task_id, start_at = :start_at, end_at = :end_at,
        start_day = :start_day, note = :note, unplanned = :unplanned, after_hours_ms = :after_hours_ms,
        hour_spread = :hour_spread, updated_at = :now
      WHERE id = :id`,
@@ -301,6 +301,8 @@ export function stopTimer(db: SqliteDatabase, id: number, endAt: number, calenda
 export function updateTimeEntry(db: SqliteDatabase, entry: TimeEntry, calendar: EntryCalendar, now: number): TimeEntry {
   timerStatements(db).update.run({
     id: entry.id,
+    worker: entry.worker,
+    technician_id: entry.technicianId,
     category_id: entry.categoryId,
     task_id: entry.taskId,
     start_at: entry.startAt,

@@ -37,11 +37,14 @@ const FATAL_TITLES: Record<string, string> = {
 const QuickAddWindow = lazy(() => import('../features/quick-add/quick-add-window'));
 
 const screenIsQuickAddWindow = () => window.location.hash.startsWith('#/quick-add-window');
+const TimesheetScreen = lazy(() => import('../features/timesheet/timesheet-screen'));
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
     case 'today':
       return <TodayScreen />;
+    case 'timesheet':
+      return <TimesheetScreen />;
     case 'tasks':
       return <TasksScreen />;
     case 'settings':

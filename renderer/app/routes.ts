@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 export const SCREENS = [
   { id: 'today', label: 'Today' },
+  { id: 'timesheet', label: 'Timesheet' },
   { id: 'week', label: 'Week plan' },
   { id: 'tasks', label: 'Tasks' },
   { id: 'msp', label: 'MSP' },
@@ -13,11 +14,12 @@ export const SCREENS = [
 export type SidebarScreenId = (typeof SCREENS)[number]['id'];
 
 /**
- * G then a letter goes to a screen, in the desktop app and in a browser tab alike (where Ctrl+1…7
+ * G then a letter goes to a screen, in the desktop app and in a browser tab alike (where Ctrl+1…8
  * switch the browser's tabs, not Offload's screens).
  */
 export const GO_KEYS: Record<SidebarScreenId, string> = {
   today: 't',
+  timesheet: 'e',
   week: 'w',
   tasks: 'a',
   msp: 'm',
@@ -38,8 +40,8 @@ export const PAGE_LABELS: Record<(typeof PAGES)[number], string> = { handoff: 'H
 export type ScreenId = (typeof SCREENS)[number]['id'] | (typeof PAGES)[number];
 
 function screenFromHash(hash: string): ScreenId {
-  // A page may carry a query after its name (#/quick-add-window?text=…).
-  const id = hash.replace(/^#\/?/, '').split('?')[0]!;
+  // A page may carry a query after its name (#/quick-add-window?text=…, #/timesheet?day=2026-11-13).
+  const id = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return SCREENS.find((screen) => screen.id === id)?.id ?? PAGES.find((page) => page === id) ?? 'today';
 }
 

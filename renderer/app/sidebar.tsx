@@ -6,8 +6,8 @@ const isMac = navigator.platform.toLowerCase().includes('mac');
 export const MOD_KEY_LABEL = isMac ? '⌘' : 'Ctrl+';
 
 /**
- * The shortcut to a screen as the sidebar shows it: Ctrl/⌘+1…7 in the desktop app; G then a letter
- * in a browser tab, whose Ctrl+1…7 switch the browser's own tabs (G works in both).
+ * The shortcut to a screen as the sidebar shows it: Ctrl/⌘+1…8 in the desktop app; G then a letter
+ * in a browser tab, whose Ctrl+1…8 switch the browser's own tabs (G works in both).
  */
 export function screenShortcut(mode: 'electron' | 'browser', index: number, id: keyof typeof GO_KEYS) {
   return mode === 'electron'

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 /**
  * One screen is on the page at a time, so its title has one fixed id: the section is named by it,
@@ -21,6 +21,11 @@ interface ScreenProps {
 
 /** A screen: its heading row and its content, named by the heading. */
 export function Screen({ title, actions, className, children }: ScreenProps) {
+  // A screen whose code loads on first use mounts after app.tsx moved focus: land on it here too.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body || active.closest('.sidebar')) focusScreenTitle();
+  }, []);
   return (
     <section className={className ? `screen ${className}` : 'screen'} aria-labelledby={SCREEN_TITLE_ID}>
       <header className="screen-header">

@@ -21,6 +21,8 @@ export interface ZonedTime {
   clockOf(instant: number): string;
   /** "9:30 AM" or "09:30", as her locale writes times. */
   formatTime(instant: number): string;
+  /** "9:30 – 11:00 AM" or "09:30–11:00": two times as her locale writes a range, compactly. */
+  formatTimeRange(start: number, end: number): string;
   /** "Mon, Nov 16"; with the year when it is not this year ("Wed, Jan 1, 2020"). */
   formatDay(day: LocalDay): string;
   /** "November 2026" for `2026-11`. */
@@ -54,6 +56,11 @@ export function zonedTime(timeZone: string, now: () => number = Date.now): Zoned
     instantAt: (day, clock) => instantAt(day, clock, timeZone),
     clockOf: (instant) => clockOf(instant, timeZone),
     formatTime: (instant) => timeFormat.format(instant),
+    // Across midnight Intl would add both dates; the caller says “next day” its own way.
+    formatTimeRange: (start, end) =>
+      end > start && localDayOf(start, timeZone) === localDayOf(end, timeZone)
+        ? timeFormat.formatRange(start, end)
+        : `${timeFormat.format(start)} – ${timeFormat.format(end)}`,
     formatDay,
     formatMonth: (month) => monthFormat.format(calendarDay(`${month}-01`)),
     formatInstant: (instant) => `${formatDay(localDayOf(instant, timeZone))}, ${timeFormat.format(instant)}`,

@@ -39,6 +39,7 @@ import { desktopCalls } from './contract-desktop';
 import { insightsCalls } from './contract-insights';
 import { planningCalls } from './contract-planning';
 import { recurringCalls } from './contract-recurring';
+import { timesheetCalls } from './contract-timesheet';
 
 const none = z.object({}).strict().optional();
 const byId = z.object({ id }).strict();
@@ -198,6 +199,7 @@ export const contract = {
   ...insightsCalls,
   ...backupCalls,
   ...desktopCalls,
+  ...timesheetCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -164,9 +164,12 @@ export const newTimeEntry = z
   });
 export type NewTimeEntry = z.output<typeof newTimeEntry>;
 
+/** Any of an entry's fields; who did the work can be corrected too (a technician only on MSP work). */
 export const timeEntryPatch = z
   .object({
     id,
+    worker: owner.optional(),
+    technicianId: id.nullable().optional(),
     categoryId: id.optional(),
     taskId: id.nullable().optional(),
     startAt: instant('Not a valid start time').optional(),

@@ -139,6 +139,18 @@ export function instantAt(day: LocalDay, clock: string, timeZone: string): numbe
   return wall - before;
 }
 
+/**
+ * The instant with the same wall-clock time (to the millisecond) `days` calendar days later in
+ * `timeZone`: 09:00 on a summer day moved to a winter day is still 09:00 there, although the
+ * instants are 24 h × days ± 1 h apart. A wall time that does not exist on the new day (a
+ * spring-forward gap) resolves forward, and a repeated one to its first occurrence, as in instantAt.
+ */
+export function shiftWallClock(instant: number, days: number, timeZone: string): number {
+  const wall = new Date(instant + offsetAt(instant, timeZone) + days * DAY_MS).toISOString();
+  const millis = instant - Math.floor(instant / 1000) * 1000;
+  return instantAt(wall.slice(0, 10), wall.slice(11, 19), timeZone) + millis;
+}
+
 const clockFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock time of an instant in `timeZone`, as `HH:MM` (24-hour), e.g. for a time input. */

@@ -57,7 +57,7 @@ test('G then a letter goes to a screen, in a browser tab too; the sidebar and th
   await expect(help).toContainText('G then I');
   await shoot(page, 'shortcuts-help');
   await expect(help).toContainText('Insights');
-  await expect(help).toContainText('Ctrl+1…7 switch the browser’s tabs');
+  await expect(help).toContainText('Ctrl+1…8 switch the browser’s tabs');
 });
 
 test('the task list is worked from the keyboard: j/k move, S times, Space completes, E edits, X selects', async ({ offload: page, app }) => {

@@ -165,7 +165,9 @@ test('34 of 40 included hours logged shows the burn-down and the 80 % warning', 
   await log.getByLabel('Date').fill(day(2));
   await log.getByLabel('Start').fill('08:00');
   await log.getByLabel('End').fill('16:00');
-  await expect(log.getByLabel('Duration')).toHaveValue('8h');
+  // What the times come to is said beside them; no field is rewritten behind her back.
+  await expect(log.getByLabel('End')).toHaveAccessibleDescription('8h');
+  await expect(log.getByLabel('Duration')).toHaveValue('');
   await log.getByLabel('Note').fill('Laptop refresh for sales');
   await log.getByRole('button', { name: 'Log MSP time' }).click();
   await expect(log.getByRole('status')).toContainText('Logged 8h for the MSP team');
@@ -173,13 +175,15 @@ test('34 of 40 included hours logged shows the burn-down and the 80 % warning', 
   await log.getByLabel('Date').fill(day(3));
   await log.getByLabel('Start').fill('09:00');
   await log.getByLabel('Duration').fill('6h');
-  await expect(log.getByLabel('End')).toHaveValue('15:00');
+  await expect(log.getByLabel('Duration')).toHaveAccessibleDescription('ends 3:00 PM · 6h');
+  await expect(log.getByLabel('End')).toHaveValue('');
   await log.getByRole('button', { name: 'Log MSP time' }).click();
   await expect(log.getByRole('status')).toContainText('Logged 6h');
 
-  // …an end before the start is refused at the End field and loses nothing…
+  // …an end that ends when it starts is refused at the End field and loses nothing…
   await log.getByLabel('Start').fill('17:00');
-  await log.getByLabel('End').fill('16:00');
+  await log.getByLabel('End').fill('17:00');
+  await log.getByLabel('Duration').fill('');
   await log.getByLabel('Note').fill('Backwards');
   await log.getByRole('button', { name: 'Log MSP time' }).click();
   await expect(log.getByLabel('End')).toHaveAccessibleDescription('The entry must end after it starts');

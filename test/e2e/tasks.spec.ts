@@ -90,9 +90,9 @@ test('an estimate that is not a duration is pointed out at the field and nothing
 });
 
 test('Ctrl+number and the arrow keys move between screens', async ({ offload: page }) => {
-  await page.keyboard.press('Control+3');
+  await page.keyboard.press('Control+4');
   await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
-  await page.keyboard.press('Control+7');
+  await page.keyboard.press('Control+8');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Screens' });
   await nav.getByRole('link', { name: /Week plan/ }).focus();

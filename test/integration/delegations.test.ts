@@ -187,6 +187,7 @@ describe('delegating several categories from the what-if', () => {
 
 describe('time entries', () => {
   it('an entry belongs to the local day it starts on in her time zone', async () => {
+    app.setNow(at('2026-11-17T08:00:00Z'));
     // 23:30 in Chicago on Nov 16 is 05:30 UTC on Nov 17.
     const entry = await app.call('timeEntries:create', {
       worker: 'me', categoryId: 1, startAt: at('2026-11-17T05:30:00Z'), endAt: at('2026-11-17T07:00:00Z'),
@@ -195,6 +196,7 @@ describe('time entries', () => {
   });
 
   it('changing her time zone moves entries to their new local days and the figures follow', async () => {
+    app.setNow(at('2026-11-17T08:00:00Z'));
     const entry = await app.call('timeEntries:create', {
       worker: 'me', categoryId: 1, startAt: at('2026-11-17T05:30:00Z'), endAt: at('2026-11-17T07:00:00Z'),
     });
@@ -205,6 +207,7 @@ describe('time entries', () => {
   });
 
   it('her entries may not overlap; the error says with what', async () => {
+    app.setNow(at('2026-11-16T18:00:00Z'));
     await app.call('timeEntries:create', { worker: 'me', categoryId: 1, startAt: at('2026-11-16T15:00:00Z'), endAt: at('2026-11-16T16:00:00Z') });
     const error = await app.failure('timeEntries:create', {
       worker: 'me', categoryId: 2, startAt: at('2026-11-16T15:30:00Z'), endAt: at('2026-11-16T17:00:00Z'),
@@ -229,6 +232,7 @@ describe('the MSP team', () => {
     const ana = await app.call('technicians:create', { name: 'Ana Lee' });
     const task = await app.call('tasks:create', { title: 'Swap keyboard', categoryId: DESKTOP });
     await app.call('tasks:assign', { id: task.id, owner: 'msp', technicianId: sam.id });
+    app.setNow(at('2026-11-16T17:00:00Z'));
     await app.call('timeEntries:create', { worker: 'msp', technicianId: sam.id, categoryId: DESKTOP, startAt: at('2026-11-16T15:00:00Z'), endAt: at('2026-11-16T16:00:00Z') });
 
     const refused = await app.failure('technicians:remove', { id: sam.id });
@@ -271,6 +275,7 @@ describe('the MSP team', () => {
     await app.call('msp:saveContract', { startDay: '2026-01-01', monthlyFee: 4000, includedHours: 40, overageRate: 95 });
     expect((await app.call('msp:burnDown')).projectionBasis).toStrictEqual({ kind: 'none', reason: 'No MSP time is logged yet, so there is no pace to project from.' });
     const start = at('2026-11-16T15:00:00Z');
+    app.setNow(at('2026-11-16T22:00:00Z'));
     await app.call('timeEntries:create', { worker: 'msp', categoryId: DESKTOP, startAt: start, endAt: start + 6.5 * 3_600_000 });
     const burn = await app.call('msp:burnDown');
     expect(burn).toMatchObject({ usedHours: 6.5, projectedHours: null, projectedCostCents: null });

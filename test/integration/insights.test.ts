@@ -205,10 +205,11 @@ describe('the leadership report', () => {
    */
   it('compares her week before delegating with the weeks of the period, not with weeks outside it', async () => {
     await delegatedDesktopOnNovember2();
+    // Today first: time is logged once it has been worked.
+    app.setNow(at('2026-12-16', '10:00'));
     for (const monday of ['2026-11-16', '2026-11-23', '2026-11-30', '2026-12-07']) {
       for (let day = 0; day < 5; day += 1) await log(addDays(monday, day), '09:00', '15:00', NETWORK);
     }
-    app.setNow(at('2026-12-16', '10:00'));
     const november = await app.call('insights:report', { fromMonth: '2026-11', toMonth: '2026-11' });
     expect(november.workload?.before).toMatchObject({ weeks: 8, hours: 50, overtimeHours: 10 });
     expect(november.workload?.after).toMatchObject({ weeks: 4, hours: 32.5, overtimeHours: 0 });
@@ -237,8 +238,6 @@ describe('the leadership report', () => {
     await app.call('responseTargets:set', { categoryId: DESKTOP, targetMinutes: 240 });
     app.setNow(at('2026-11-02', '07:00'));
     await app.call('delegations:create', { categoryId: DESKTOP, startDay: '2026-11-02' });
-    await log('2026-11-05', '09:00', '13:00', DESKTOP, 'msp');
-    await log('2026-11-12', '09:00', '13:00', DESKTOP, 'msp');
     app.setNow(at('2026-11-03', '09:00'));
     const quick = await app.call('tasks:create', { title: 'Laptop for the new hire', categoryId: DESKTOP, dueDay: '2026-11-06' });
     app.setNow(at('2026-11-03', '11:00'));
@@ -250,6 +249,8 @@ describe('the leadership report', () => {
     app.setNow(at('2026-11-10', '17:00'));
     await app.call('tasks:setStatus', { id: slow.id, status: 'done' });
     app.setNow(TODAY);
+    await log('2026-11-05', '09:00', '13:00', DESKTOP, 'msp');
+    await log('2026-11-12', '09:00', '13:00', DESKTOP, 'msp');
 
     const report = await app.call('insights:report', { fromMonth: '2026-11', toMonth: '2026-11' });
     expect(report.period).toStrictEqual({ fromMonth: '2026-11', toMonth: '2026-11', from: '2026-11-01', to: '2026-11-18', months: 1 });

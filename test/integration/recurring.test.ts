@@ -176,7 +176,7 @@ describe('"skip if the previous one is still open"', () => {
     const { series } = await app.call('recurring:create', weeklyPatch);
     const next = rowOn(series.id, '2026-11-23');
     await app.call('timeEntries:create', {
-      worker: 'me', categoryId: SERVER, taskId: next.id, startAt: Date.parse('2026-11-20T15:00:00Z'), endAt: Date.parse('2026-11-20T15:30:00Z'),
+      worker: 'me', categoryId: SERVER, taskId: next.id, startAt: Date.parse('2026-11-16T12:00:00Z'), endAt: Date.parse('2026-11-16T12:30:00Z'),
     });
     expect(openOn('2026-11-23').skipped).toBe(0);
   });
@@ -190,7 +190,7 @@ describe('editing a series', () => {
     await app.call('tasks:setStatus', { id: rowOn(series.id, '2026-11-30').id, status: 'done' });
     const started = rowOn(series.id, '2026-12-14');
     await app.call('timeEntries:create', {
-      worker: 'me', categoryId: SERVER, taskId: started.id, startAt: Date.parse('2026-11-18T15:00:00Z'), endAt: Date.parse('2026-11-18T15:20:00Z'),
+      worker: 'me', categoryId: SERVER, taskId: started.id, startAt: Date.parse('2026-11-16T12:00:00Z'), endAt: Date.parse('2026-11-16T12:20:00Z'),
     });
     openOn('2026-11-18');
 

@@ -62,6 +62,9 @@ describe('the timer', () => {
 });
 
 describe('editing and splitting entries', () => {
+  // Time is logged after it is worked: the clock stands after the entries below.
+  beforeEach(() => app.setNow(T0 + 4 * 60 * MINUTE));
+
   it('an entry is split in two at a moment inside it; the halves add up to the whole', async () => {
     const entry = await app.call('timeEntries:create', { worker: 'me', categoryId: 1, startAt: T0, endAt: T0 + 90 * MINUTE, note: 'calls' });
     const [first, second] = await app.call('timeEntries:split', { id: entry.id, at: T0 + 30 * MINUTE });

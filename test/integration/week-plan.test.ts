@@ -191,8 +191,8 @@ describe('last week in review', () => {
     const open = await task('Still open', { plannedDay: '2026-11-11', estimateMinutes: 120 });
     const late = await task('Done a day late', { plannedDay: '2026-11-12', estimateMinutes: 30 });
     const moved = await task('Moved to this week', { plannedDay: '2026-11-13', estimateMinutes: 90 });
-    await entry('2026-11-10', '08:00', '09:30');
     app.setNow(at('2026-11-10', '16:00'));
+    await entry('2026-11-10', '08:00', '09:30');
     await app.call('tasks:setStatus', { id: onTime.id, status: 'done' });
     app.setNow(at('2026-11-13', '09:00'));
     await app.call('tasks:setStatus', { id: late.id, status: 'done' });

@@ -103,6 +103,8 @@ describe('workload figures per week', () => {
   });
 
   it('give the same figures in SQL as the domain reference on generated entries', async () => {
+    // The rounds reach two years ahead; time is logged after it is worked, so the clock stands after them.
+    app.setNow(Date.parse('2029-01-01T00:00:00Z'));
     const settings = await app.call('settings:get');
     const entryArb = fc.record({ day: fc.integer({ min: 0, max: 27 }), startMinute: fc.integer({ min: 0, max: 1439 }), minutes: fc.integer({ min: 1, max: 600 }) });
     let round = 0;

@@ -28,7 +28,7 @@ function start() {
 
 /** Monday 10:00: a task due today, an MSP ticket 3 h old against a 2 h target, the contract at 85 %, Wednesday overbooked, nothing logged since 08:00. */
 async function busyMonday() {
-  app.setNow(Date.parse('2026-11-02T15:00:00Z'));
+  app.setNow(Date.parse('2026-11-11T15:00:00Z'));
   await app.call('msp:saveContract', { startDay: '2026-11-01', monthlyFee: 4000, includedHours: 20, overageRate: 95 });
   // 17 of the 20 included hours: 85 %.
   await app.call('timeEntries:create', { worker: 'msp', categoryId: 3, startAt: Date.parse('2026-11-03T14:00:00Z'), endAt: Date.parse('2026-11-03T23:00:00Z') });

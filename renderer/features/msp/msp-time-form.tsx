@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { isLocalDay } from '../../../shared/domain/day';
-import { formatDuration, parseDuration } from '../../../shared/domain/duration';
+import { formatDuration } from '../../../shared/domain/duration';
+import { futureEntryMessage, resolveEntryTimes } from '../../../shared/domain/entry-times';
 import type { Technician } from '../../../shared/domain/msp';
 import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
 import { FormError, useFormErrors, type FieldErrors } from '../../ui/form-errors';
 import { useTime, type ZonedTime } from '../../ui/time';
 import { useCategories } from '../categories/use-categories';
+import { entryTimeHint } from '../timesheet/entry-time-hint';
 
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** The "Who" choice for work logged against the MSP as a whole, not one technician. */
 const TEAM = '';
 
@@ -18,48 +18,20 @@ interface MspTimeDraft {
   day: string;
   start: string;
   end: string;
+  /** End and duration are both optional; given both, they must agree (never one silently wins). */
   duration: string;
-  /** Which of end and duration she typed; the other is derived from it. */
-  endFrom: 'end' | 'duration';
   note: string;
 }
 
-/** A local date and clock time as an instant, in her time zone. */
-function instant(time: ZonedTime, day: string, clock: string): number | null {
-  if (!isLocalDay(day) || !CLOCK.test(clock)) return null;
-  return time.instantAt(day, clock);
-}
-
-/** Keeps end and duration in step, following whichever she typed last. */
-function withDerivedEnd(time: ZonedTime, draft: MspTimeDraft): MspTimeDraft {
-  const startAt = instant(time, draft.day, draft.start);
-  if (draft.endFrom === 'duration') {
-    const minutes = parseDuration(draft.duration);
-    return { ...draft, end: startAt !== null && minutes !== null && minutes > 0 ? time.clockOf(startAt + minutes * 60_000) : '' };
-  }
-  const endAt = instant(time, draft.day, draft.end);
-  const minutes = startAt !== null && endAt !== null ? (endAt - startAt) / 60_000 : 0;
-  return { ...draft, duration: minutes > 0 ? formatDuration(minutes) : '' };
-}
-
-/** The entry's instants, or what she has to fix before it is sent. */
+/** The entry's instants, or what she has to fix before it is sent: read like every entry form (an end before the start is the next day). */
 function entryTimes(time: ZonedTime, draft: MspTimeDraft): { startAt: number; endAt: number } | { errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  if (!isLocalDay(draft.day)) errors.day = 'Choose the day the work was done';
-  if (!CLOCK.test(draft.start)) errors.startAt = 'Give the start time';
-  if (draft.endFrom === 'duration') {
-    const minutes = parseDuration(draft.duration);
-    if (minutes === null || minutes <= 0) errors.duration = 'Type a duration such as 1h 30m, 90m or 1:30';
-  } else if (!CLOCK.test(draft.end)) {
-    errors.endAt = 'Give the end time, or a duration';
-  }
-  if (Object.keys(errors).length > 0) return { errors };
-  const startAt = instant(time, draft.day, draft.start)!;
-  const endAt = draft.endFrom === 'duration' ? startAt + parseDuration(draft.duration)! * 60_000 : instant(time, draft.day, draft.end)!;
-  return { startAt, endAt };
+  const times = resolveEntryTimes(draft, time.timeZone);
+  if (!times.ok) return { errors: times.errors };
+  if (times.startAt > time.now()) return { errors: { startAt: futureEntryMessage(`${time.formatDay(draft.day)} at ${time.formatTime(times.startAt)}`) } };
+  return { startAt: times.startAt, endAt: times.endAt };
 }
 
-/** Copying the MSP's timesheet in: who, what, when, with end and duration kept in step. */
+/** Copying the MSP’s timesheet in: who, what, when, with an end or a duration (given both, they must agree). */
 export function LogMspTimeSection({ technicians }: { technicians: Technician[] }) {
   const categories = useCategories();
   const time = useTime();
@@ -71,16 +43,16 @@ export function LogMspTimeSection({ technicians }: { technicians: Technician[] }
     start: '',
     end: '',
     duration: '',
-    endFrom: 'end',
     note: '',
   });
   const form = useFormErrors();
   const { errors } = form;
   const [logged, setLogged] = useState('');
   const create = useCallMutation('timeEntries:create');
+  const hint = entryTimeHint(draft, time) ?? undefined;
 
   const change = (patch: Partial<MspTimeDraft>) => {
-    setDraft((current) => withDerivedEnd(time, { ...current, ...patch }));
+    setDraft((current) => ({ ...current, ...patch }));
     setLogged('');
   };
 
@@ -103,7 +75,7 @@ export function LogMspTimeSection({ technicians }: { technicians: Technician[] }
     } catch (caught) {
       form.fail(caught, {
         // The end is checked as an instant; show the problem where she typed it.
-        fields: (fields) => (fields.endAt && draft.endFrom === 'duration' ? { ...fields, duration: fields.endAt } : fields),
+        fields: (fields) => (fields.endAt && draft.end === '' ? { ...fields, duration: fields.endAt } : fields),
         // An overlap names the other entry only in the message.
         alsoMessageOn: 'CONFLICT',
       });
@@ -142,16 +114,16 @@ export function LogMspTimeSection({ technicians }: { technicians: Technician[] }
           <Field label="Start" error={errors.startAt}>
             <input type="time" value={draft.start} onChange={(event) => change({ start: event.target.value })} />
           </Field>
-          <Field label="End" error={errors.endAt}>
-            <input type="time" value={draft.end} onChange={(event) => change({ end: event.target.value, endFrom: 'end' })} />
+          <Field label="End" error={errors.endAt} hint={draft.end !== '' ? hint : undefined}>
+            <input type="time" value={draft.end} onChange={(event) => change({ end: event.target.value })} />
           </Field>
-          <Field label="Duration" error={errors.duration} hint="or an end time">
+          <Field label="Duration" error={errors.duration} hint={draft.end === '' && hint ? hint : 'or an end time'}>
             <input
               type="text"
               size={8}
               value={draft.duration}
               placeholder="1h 30m"
-              onChange={(event) => change({ duration: event.target.value, endFrom: 'duration' })}
+              onChange={(event) => change({ duration: event.target.value })}
             />
           </Field>
         </div>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Technician } from '../../../shared/domain/msp';
 import type { TimeEntry } from '../../../shared/domain/time-entry';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
@@ -7,6 +8,7 @@ import { formatHours } from '../../ui/format-figures';
 import { useTime } from '../../ui/time';
 import { useToasts } from '../../ui/toasts';
 import { CategoryChip, useCategories } from '../categories/use-categories';
+import { EntryDialog } from '../timesheet/entry-dialog';
 import { monthDays, monthName } from './contract-format';
 
 /** The list shows the newest entries; the burn-down counts every one (in SQL). */
@@ -14,8 +16,16 @@ const LIST_LIMIT = 200;
 
 const hoursOf = (entry: TimeEntry) => (entry.endAt === null ? null : (entry.endAt - entry.startAt) / 3_600_000);
 
-/** The MSP's time this month, newest first; a wrong entry can be deleted, and the deletion undone. */
-export function MspTimeThisMonth({ month, technicians }: { month: string; technicians: Technician[] }) {
+const shiftMonth = (month: string, by: number) => {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + number - 1 + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+
+/** The MSP's time in any month (this one first), newest first; a wrong entry can be edited, or deleted and the deletion undone. */
+export function MspTimeThisMonth({ month: thisMonth, technicians }: { month: string; technicians: Technician[] }) {
+  const [month, setMonth] = useState(thisMonth);
+  const [editing, setEditing] = useState<number | null>(null);
   const { first, last } = monthDays(month);
   const entries = useCallQuery('timeEntries:list', [{ from: first, to: last, worker: 'msp', limit: LIST_LIMIT }]);
   const { byId } = useCategories();
@@ -37,12 +47,38 @@ export function MspTimeThisMonth({ month, technicians }: { month: string; techni
     { header: 'Who', cell: (entry) => (entry.technicianId === null ? 'MSP team' : (nameOf.get(entry.technicianId) ?? 'Former technician')) },
     { header: 'Category', cell: (entry) => <CategoryChip category={byId.get(entry.categoryId)} /> },
     { header: 'Note', cell: (entry) => entry.note, cellClassName: () => 'note-cell' },
-    { header: 'Actions', hideHeader: true, className: 'actions', cell: (entry) => <DeleteMspTime entry={entry} /> },
+    {
+      header: 'Actions',
+      hideHeader: true,
+      className: 'actions',
+      cell: (entry) => (
+        <>
+          <button type="button" className="button button-small" onClick={() => setEditing(entry.id)}>
+            Edit<span className="visually-hidden"> the MSP time on {formatDay(entry.startDay)} from {formatTime(entry.startAt)}</span>
+          </button>
+          <DeleteMspTime entry={entry} />
+        </>
+      ),
+    },
   ];
 
   return (
     <section aria-labelledby="msp-time-title">
-      <h2 id="msp-time-title" tabIndex={-1}>MSP time in {name}</h2>
+      <div className="section-title">
+        <h2 id="msp-time-title" tabIndex={-1}>MSP time in {name}</h2>
+        <div className="toolbar">
+          <button type="button" className="button button-small" onClick={() => setMonth(shiftMonth(month, -1))}>
+            ← <span className="visually-hidden">Previous month</span>
+          </button>
+          <label className="month-picker">
+            <span>Month</span>
+            <input type="month" value={month} max={thisMonth} onChange={(event) => /^\d{4}-\d{2}$/.test(event.target.value) && setMonth(event.target.value)} />
+          </label>
+          <button type="button" className="button button-small" disabled={month >= thisMonth} onClick={() => setMonth(shiftMonth(month, 1))}>
+            → <span className="visually-hidden">Next month</span>
+          </button>
+        </div>
+      </div>
       {entries.isError && (
         <p className="form-error" role="alert">
           {entries.error.message}
@@ -56,9 +92,10 @@ export function MspTimeThisMonth({ month, technicians }: { month: string; techni
             rows={entries.data}
             rowKey={(entry) => entry.id}
             empty={
-              <p className="muted">No MSP time logged in {name} yet. Each entry you log appears here, newest first, and can be deleted if it was wrong.</p>
+              <p className="muted">No MSP time logged in {name}. Each entry you log appears here, newest first, and can be edited or deleted if it was wrong.</p>
             }
           />
+          {editing !== null && <EntryDialog target={{ kind: 'edit', id: editing }} onClose={() => setEditing(null)} />}
           {entries.data.length === LIST_LIMIT && (
             <p className="muted">Showing the latest {LIST_LIMIT} entries; the included-hours figures count them all.</p>
           )}

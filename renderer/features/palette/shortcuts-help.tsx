@@ -1,6 +1,9 @@
 import { GO_KEYS, SCREENS } from '../../app/routes';
 import { MOD_KEY_LABEL } from '../../app/sidebar';
 import { Dialog } from '../../ui/dialog';
+import { TIMESHEET_SHORTCUTS } from '../timesheet/shortcuts';
+
+const withCapital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function shortcutsFor(mode: 'electron' | 'browser'): { group: string; keys: string; action: string }[] {
   return [
@@ -20,6 +23,7 @@ function shortcutsFor(mode: 'electron' | 'browser'): { group: string; keys: stri
     { group: 'Lists of tasks', keys: 'Delete', action: 'Delete the task (Undo in the message)' },
     { group: 'Week plan', keys: 'Space or Enter, arrows, Space', action: 'Pick a card up, carry it to a day or lane, drop it (Esc cancels)' },
     { group: 'Week plan', keys: '[  ]  T', action: 'Previous week, next week, this week' },
+    ...TIMESHEET_SHORTCUTS.map((shortcut) => ({ group: 'Timesheet', keys: shortcut.keys, action: withCapital(shortcut.action.replace(/^Timesheet( week| and week plan)?: /, '')) })),
     { group: 'Elsewhere', keys: '↑ ↓', action: 'Move between screens in the sidebar' },
     { group: 'Elsewhere', keys: '← →', action: 'Move between tabs' },
     { group: 'Elsewhere', keys: 'Esc', action: 'Close a dialog without saving' },
@@ -31,7 +35,7 @@ export default function ShortcutsHelp({ mode, onClose }: { mode: 'electron' | 'b
   const groups = [...new Set(shortcuts.map((shortcut) => shortcut.group))];
   return (
     <Dialog title="Keyboard shortcuts" className="shortcuts-dialog" onClose={onClose}>
-      {mode === 'browser' && <p className="muted">In a browser tab, Ctrl+1…7 switch the browser’s tabs: use G then a letter.</p>}
+      {mode === 'browser' && <p className="muted">In a browser tab, Ctrl+1…8 switch the browser’s tabs: use G then a letter.</p>}
       {groups.map((group) => (
         <table key={group} className="data-table shortcuts-table">
           <caption>{group}</caption>

@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
+import { addDays } from '../../../shared/domain/day';
 import type { TimeEntry } from '../../../shared/domain/time-entry';
 import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
 import { FormError, useFormErrors } from '../../ui/form-errors';
 import { useTime } from '../../ui/time';
+import { resolveEntryTimes } from '../../../shared/domain/entry-times';
 import { useCategories } from '../categories/use-categories';
+import { nextDayHint } from '../timesheet/entry-time-hint';
 import { CategorySelect } from '../tasks/task-fields';
 
 /** What the editor has controls for; a message about anything else shows at the top. */
@@ -24,11 +27,18 @@ export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: num
   const { errors } = form;
   const update = useCallMutation('timeEntries:update');
   const split = useCallMutation('timeEntries:split');
+  const nextDay = nextDayHint({ day: entry.startDay, start, end }, time);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    // On the entry's own day; an end earlier than the start is past midnight.
+    const times = resolveEntryTimes({ day: entry.startDay, start, end }, time.timeZone);
+    if (!times.ok) {
+      form.set(times.errors);
+      return;
+    }
     try {
-      await update.mutateAsync({ id: entry.id, startAt: at(entry.startAt, start), endAt: at(entry.startAt, end), categoryId: Number(categoryId) });
+      await update.mutateAsync({ id: entry.id, startAt: times.startAt, endAt: times.endAt, categoryId: Number(categoryId) });
       onDone();
     } catch (caught) {
       form.fail(caught);
@@ -41,7 +51,10 @@ export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: num
       return;
     }
     try {
-      await split.mutateAsync({ id: entry.id, at: at(entry.startAt, splitAt) });
+      let splitInstant = at(entry.startAt, splitAt);
+      // A time before the start is after midnight, in work that ran into the next day.
+      if (splitInstant <= entry.startAt) splitInstant = time.instantAt(addDays(entry.startDay, 1), splitAt);
+      await split.mutateAsync({ id: entry.id, at: splitInstant });
       onDone();
     } catch (caught) {
       form.fail(caught);
@@ -53,7 +66,7 @@ export function EntryEditor({ entry, onDone }: { entry: TimeEntry & { endAt: num
       <Field label="From" error={errors.startAt}>
         <input type="time" value={start} onChange={(event) => setStart(event.target.value)} />
       </Field>
-      <Field label="To" error={errors.endAt}>
+      <Field label="To" error={errors.endAt} hint={nextDay}>
         <input type="time" value={end} onChange={(event) => setEnd(event.target.value)} />
       </Field>
       <Field label="Category" error={errors.categoryId}>

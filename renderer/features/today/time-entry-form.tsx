@@ -3,7 +3,10 @@ import { useCallMutation } from '../../api/hooks';
 import { Field } from '../../ui/field';
 import { FormError, useFormErrors } from '../../ui/form-errors';
 import { useTime } from '../../ui/time';
+import { formatDuration } from '../../../shared/domain/duration';
+import { futureEntryMessage, resolveEntryTimes } from '../../../shared/domain/entry-times';
 import { useCategories } from '../categories/use-categories';
+import { nextDayHint } from '../timesheet/entry-time-hint';
 import { CategorySelect } from '../tasks/task-fields';
 
 /** What the form has controls for; a message about anything else shows at the top. */
@@ -21,22 +24,23 @@ export function TimeEntryForm() {
   const form = useFormErrors(SHOWN_FIELDS);
   const { errors } = form;
   const create = useCallMutation('timeEntries:create');
+  const [logged, setLogged] = useState<{ day: string; minutes: number } | null>(null);
+  const nextDay = nextDayHint({ day, start, end }, time);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found: Record<string, string> = {};
+    const times = resolveEntryTimes({ day, start, end }, time.timeZone);
+    const found: Record<string, string> = times.ok ? {} : { ...times.errors };
     if (categoryId === '') found.categoryId = 'Choose a category';
-    if (!/^\d\d:\d\d$/.test(start)) found.startAt = 'Enter a start time';
-    if (!/^\d\d:\d\d$/.test(end)) found.endAt = 'Enter an end time';
-    if (Object.keys(found).length > 0) {
+    if (times.ok && times.startAt > time.now()) found.startAt = futureEntryMessage(`${time.formatDay(day)} at ${time.formatTime(times.startAt)}`);
+    if (!times.ok || Object.keys(found).length > 0) {
       form.set(found);
       return;
     }
-    const startAt = time.instantAt(day, start);
-    // An end earlier than the start is read as past midnight only when she says so: otherwise an error.
-    const endAt = time.instantAt(day, end);
     try {
-      await create.mutateAsync({ worker: 'me', categoryId: Number(categoryId), startAt, endAt, note });
+      await create.mutateAsync({ worker: 'me', categoryId: Number(categoryId), startAt: times.startAt, endAt: times.endAt, note });
+      // Today's log lists today only: say where an entry for another day went.
+      setLogged(day === time.today ? null : { day, minutes: times.minutes });
       setStart('');
       setEnd('');
       setNote('');
@@ -54,7 +58,7 @@ export function TimeEntryForm() {
       <Field label="From" error={errors.startAt}>
         <input type="time" value={start} onChange={(event) => setStart(event.target.value)} />
       </Field>
-      <Field label="To" error={errors.endAt}>
+      <Field label="To" error={errors.endAt} hint={nextDay}>
         <input type="time" value={end} onChange={(event) => setEnd(event.target.value)} />
       </Field>
       <Field label="Category" error={errors.categoryId}>
@@ -67,6 +71,11 @@ export function TimeEntryForm() {
         Log time
       </button>
       <FormError form={form} />
+      {logged && (
+        <p className="form-note" role="status">
+          Logged {formatDuration(logged.minutes)} on {time.formatDay(logged.day)}. <a href={`#/timesheet?day=${logged.day}`}>See it in the Timesheet</a>
+        </p>
+      )}
     </form>
   );
 }

@@ -48,7 +48,10 @@ export function TodayScreen() {
           <TaskSection title="Planned for today" tasks={data.planned} empty="Nothing planned or due today. Plan a task for today, or press N to add one." />
           {data.overdue.length > 0 && <TaskSection title="Overdue" tasks={data.overdue} empty="" />}
           <section aria-labelledby="log-title" className="stack">
-            <h2 id="log-title">Today’s log</h2>
+            <div className="section-title">
+              <h2 id="log-title">Today’s log</h2>
+              <a href="#/timesheet">See this week in the Timesheet</a>
+            </div>
             <TimeEntryForm />
             {data.entries.length === 0 ? (
               <p className="muted">No time logged today. Start a timer on a task, or log time above.</p>

@@ -1,0 +1,11 @@
+import { getTimeEntry } from '../repositories/time-entries';
+import { moveEntries, timesheetDay, timesheetWeek } from '../services/timesheet-service';
+import type { Handlers } from './types';
+
+export const timesheetHandlers = {
+  'timesheet:week': (filter, { db, settings }) => timesheetWeek(db, filter, settings.get()),
+  'timesheet:day': (filter, { db, settings, timeZone }) => timesheetDay(db, filter, settings.get(), timeZone()),
+  'timeEntries:get': ({ id }, { db }) => getTimeEntry(db, id),
+  'timeEntries:move': ({ ids, day }, { db, now, timeZone, calendar }) =>
+    db.transaction(() => moveEntries(db, ids, day, { now: now(), timeZone: timeZone(), calendar: calendar() }))(),
+} satisfies Partial<Handlers>;
