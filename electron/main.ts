@@ -108,7 +108,9 @@ function onReady(): void {
   ipcMain.removeAllListeners('electron-store-get-data');
   // The one clock: real time, or the instant OFFLOAD_CLOCK names (tests), running from there.
   const now = clockStartingAt(process.env[CLOCK_ENVIRONMENT_VARIABLE]);
-  backend = openBackend({ dataDir: userData, mode: 'electron', version: appVersion(), settings, now });
+  // The data worker is built beside this bundle (dist/electron/, inside app.asar when packaged).
+  const dataWorkerFile = path.join(__dirname, 'data-worker.cjs');
+  backend = openBackend({ dataDir: userData, mode: 'electron', version: appVersion(), settings, now, dataWorkerFile });
 
   // The bundle lives in dist/electron/, the built renderer in dist/renderer/ (inside app.asar when
   // packaged, which the protocol handler reads through Electron's fs like any other file).

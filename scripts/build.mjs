@@ -26,8 +26,13 @@ const common = {
   absWorkingDir: root,
 };
 
+const esmBanner = { js: "import { createRequire as __offloadRequire } from 'node:module'; const require = __offloadRequire(import.meta.url);" };
+
 await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+  // The data worker (imports, exports, restores on a worker thread), beside each host that starts it.
+  esbuild({ ...common, entryPoints: ['electron/workers/data-worker.ts'], outfile: 'dist/electron/data-worker.cjs', format: 'cjs' }),
+  esbuild({ ...common, entryPoints: ['electron/workers/data-worker.ts'], outfile: 'dist/server/data-worker.mjs', format: 'esm', banner: esmBanner }),
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
   esbuild({
@@ -35,7 +40,7 @@ await Promise.all([
     entryPoints: ['electron/browser-mode/cli.ts'],
     outfile: 'dist/server/cli.mjs',
     format: 'esm',
-    banner: { js: "import { createRequire as __offloadRequire } from 'node:module'; const require = __offloadRequire(import.meta.url);" },
+    banner: esmBanner,
   }),
 ]);
 
@@ -45,7 +50,7 @@ if (fs.existsSync(path.join(root, 'bench'))) {
     entryPoints: ['bench/bench.ts'],
     outfile: 'dist/bench/bench.mjs',
     format: 'esm',
-    banner: { js: "import { createRequire as __offloadRequire } from 'node:module'; const require = __offloadRequire(import.meta.url);" },
+    banner: esmBanner,
   });
 }
 

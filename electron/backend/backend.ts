@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { contract, isCallName } from '../../shared/api/contract';
 import { AppError, type Envelope } from '../../shared/api/errors';
 import type { SourcedEvent } from '../../shared/api/events';
 import type { LocalDay } from '../../shared/domain/day';
@@ -11,6 +12,7 @@ import { handlers } from '../handlers';
 import { materialiseRecurring } from '../handlers/recurring-handlers';
 import type { HandlerContext } from '../handlers/types';
 import { settleUndatedOwners } from '../repositories/ownership';
+import { createDataService } from '../services/data/data-service';
 import { entryCalendar, type EntryCalendar } from '../services/entry-calendar';
 import { keepEntryFactsCurrent } from '../services/entry-facts-service';
 import { hasAnyTask, purgeDeletedTasks } from '../repositories/tasks';
@@ -19,6 +21,7 @@ import type { Clock } from './clock';
 import { dispatch } from './dispatch';
 import { createEventHub } from './events';
 import { createJobs, type Jobs } from './jobs';
+import { createWriteGate } from './write-gate';
 
 export const DATABASE_FILE_NAME = 'offload.db';
 
@@ -29,7 +32,16 @@ export interface BackendOptions {
   settings: SettingsStore;
   /** The app's one clock (see clock.ts); tests pass their own. */
   now?: Clock;
+  /**
+   * The built data worker that runs imports and exports off the main thread: dist/electron/data-worker.cjs
+   * (resolved by electron/main.ts), dist/server/data-worker.mjs (electron/browser-mode/cli.ts), or the
+   * bundle test/support/global-setup.ts builds. Without it, import and export calls fail and say why.
+   */
+  dataWorkerFile?: string | null;
 }
+
+/** Calls that change only files in transit or jobs never wait for an import's write lock. */
+const OUTSIDE_DATABASE = new Set(['files', 'jobs']);
 
 /** Who made a call: the transport's name for the window, so its own changes are marked `self`. */
 export interface Caller {
@@ -53,6 +65,7 @@ export function openBackend(options: BackendOptions): Backend {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const events = createEventHub();
   const jobs = createJobs(events, now);
+  const gate = createWriteGate();
 
   const timeZone = () => effectiveTimeZone(options.settings.get().timeZone);
   const today = () => localDayOf(now(), timeZone());
@@ -93,6 +106,20 @@ export function openBackend(options: BackendOptions): Backend {
         : { code: 'DB_UNREADABLE', message: `The database ${databaseFile} could not be opened: ${String(error)}` };
   }
 
+  const data = createDataService({
+    workerFile: options.dataWorkerFile ?? null,
+    databaseFile,
+    jobs,
+    gate,
+    settings: () => options.settings.get(),
+    herZone: timeZone,
+    now,
+    today,
+    appVersion: options.version,
+    schemaVersion: () => LATEST_SCHEMA_VERSION,
+    announce: (aggregates) => events.changed(aggregates, null),
+  });
+
   const status = (): AppStatus => ({
     version: options.version,
     mode: options.mode,
@@ -116,6 +143,12 @@ export function openBackend(options: BackendOptions): Backend {
         if (name === 'app:status') return { ok: true, value: status() };
         return { ok: false, error: fatal ? { code: 'DB_UNAVAILABLE', message: fatal.message } : { code: 'DB_UNAVAILABLE', message: 'The database is closed.' } };
       }
+      // While a worker holds the write lock, a write waits here instead of blocking the main thread.
+      const gateOpen = gate.whenOpen();
+      if (gateOpen && isCallName(name) && contract[name].writes.some((aggregate) => !OUTSIDE_DATABASE.has(aggregate))) {
+        await gateOpen;
+        if (!db) return { ok: false, error: { code: 'DB_UNAVAILABLE', message: 'The database is closed.' } };
+      }
       keepDayCurrent(db);
       const database = db;
       let calendar: EntryCalendar | null = null;
@@ -128,6 +161,7 @@ export function openBackend(options: BackendOptions): Backend {
         today,
         jobs,
         calendar: () => (calendar ??= entryCalendar(database, options.settings.get(), timeZone())),
+        data,
         refreshEntryFacts: () => refreshEntryFacts(database),
       };
       return dispatch(handlers, context, name, input, (aggregates) => events.changed(aggregates, caller.source));

@@ -1,5 +1,6 @@
 import { appHandlers } from './app-handlers';
 import { categoryHandlers } from './category-handlers';
+import { dataHandlers } from './data-handlers';
 import { delegationHandlers } from './delegation-handlers';
 import { mspHandlers } from './msp-handlers';
 import { planningHandlers } from './planning-handlers';
@@ -23,4 +24,5 @@ export const handlers = {
   ...recurringHandlers,
   ...planningHandlers,
   ...timeOffHandlers,
+  ...dataHandlers,
 } satisfies Handlers;

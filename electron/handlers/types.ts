@@ -2,6 +2,7 @@ import type { CallName, CallResult, ParsedInput } from '../../shared/api/contrac
 import type { LocalDay } from '../../shared/domain/day';
 import type { AppStatus } from '../../shared/domain/types';
 import type { Jobs } from '../backend/jobs';
+import type { DataService } from '../services/data/data-service';
 import type { EntryCalendar } from '../services/entry-calendar';
 import type { FactsRefresh } from '../services/entry-facts-service';
 import type { SqliteDatabase } from '../db/connection';
@@ -21,6 +22,8 @@ export interface HandlerContext {
   jobs: Jobs;
   /** Her zone, working days, window and time off, for an entry's stored day and after-hours (one per call). */
   calendar: () => EntryCalendar;
+  /** Imports and exports: files by pieces, previews and jobs in the data worker. */
+  data: DataService;
   /** Recomputes stored entry facts if the zone, working days or window changed (see entry-facts-service). */
   refreshEntryFacts: () => FactsRefresh;
 }

@@ -334,3 +334,93 @@ export function entriesMovingToZone(db: SqliteDatabase, timeZone: string): { ent
   }
   return { entries: count, entriesMoving: moving };
 }
+
+/** One imported entry, with the fingerprint of its file row. */
+export interface ImportedEntryRow {
+  worker: Owner;
+  technicianId: number | null;
+  categoryId: number;
+  taskId: number | null;
+  startAt: number;
+  endAt: number;
+  note: string;
+  unplanned: boolean;
+  source: string;
+  sourceKey: string;
+}
+
+const importStatements = preparedFor((db) => ({
+  insert: db.prepare<[Record<string, unknown>]>(
+    `INSERT INTO time_entries (worker, technician_id, category_id, task_id, start_at, end_at, start_day, note, unplanned,
+       after_hours_ms, hour_spread, source, source_key, created_at, updated_at)
+     VALUES (:worker, :technician_id, :category_id, :task_id, :start_at, :end_at, :start_day, :note, :unplanned,
+       :after_hours_ms, :hour_spread, :source, :source_key, :now, :now)
+     ON CONFLICT (source_key) WHERE source_key IS NOT NULL DO NOTHING`,
+  ),
+  knownKeys: db
+    .prepare<[string], string>('SELECT j.value FROM json_each(?) AS j JOIN time_entries AS t ON t.source_key = j.value')
+    .pluck(),
+  // Her entries that reach into [from, to): finished ones last at most a day, so only those starting in the day before can.
+  mineBetween: db
+    .prepare<[{ from: number; to: number }], [number, number]>(
+      `SELECT start_at, coalesce(end_at, 9e15) FROM time_entries WHERE worker = 'me' AND start_at > :from - 86400000 AND start_at < :to
+       UNION ALL
+       SELECT start_at, 9e15 FROM time_entries WHERE worker = 'me' AND end_at IS NULL AND start_at <= :from - 86400000`,
+    )
+    .raw(true),
+  technicianBetween: db
+    .prepare<[{ technician_id: number; from: number; to: number }], [number, number]>(
+      `SELECT start_at, coalesce(end_at, 9e15) FROM time_entries
+       WHERE technician_id = :technician_id AND start_at > :from - 86400000 AND start_at < :to`,
+    )
+    .raw(true),
+}));
+
+/**
+ * Inserts an imported entry with its stored facts from `calendar`, unless an entry with its source
+ * key is already there (the same file row imported before): true when it was added. The caller
+ * holds the transaction and has checked overlaps; the rollups follow through the triggers.
+ */
+export function insertImportedTimeEntry(db: SqliteDatabase, entry: ImportedEntryRow, calendar: EntryCalendar, now: number): boolean {
+  return (
+    importStatements(db).insert.run({
+      worker: entry.worker,
+      technician_id: entry.technicianId,
+      category_id: entry.categoryId,
+      task_id: entry.taskId,
+      start_at: entry.startAt,
+      end_at: entry.endAt,
+      start_day: calendar.dayOf(entry.startAt),
+      note: entry.note,
+      unplanned: entry.unplanned ? 1 : 0,
+      after_hours_ms: calendar.afterHoursMs(entry),
+      hour_spread: calendar.hourSpread(entry),
+      source: entry.source,
+      source_key: entry.sourceKey,
+      now,
+    }).changes === 1
+  );
+}
+
+/** Which of these source keys are already in Offload (imported before). */
+export function knownEntrySourceKeys(db: SqliteDatabase, keys: readonly string[]): Set<string> {
+  const known = new Set<string>();
+  for (let start = 0; start < keys.length; start += 5000) {
+    for (const key of importStatements(db).knownKeys.all(JSON.stringify(keys.slice(start, start + 5000)))) known.add(key);
+  }
+  return known;
+}
+
+/** Her logged intervals (a running timer reaching forever) that reach into [from, to). */
+export function herIntervalsBetween(db: SqliteDatabase, from: number, to: number): { startAt: number; endAt: number }[] {
+  return importStatements(db)
+    .mineBetween.all({ from, to })
+    .map(([startAt, endAt]) => ({ startAt, endAt: endAt >= 9e15 ? Infinity : endAt }));
+}
+
+/** One technician's logged intervals that reach into [from, to). */
+export function technicianIntervalsBetween(db: SqliteDatabase, technicianId: number, from: number, to: number): { startAt: number; endAt: number }[] {
+  return importStatements(db)
+    .technicianBetween.all({ technician_id: technicianId, from, to })
+    .map(([startAt, endAt]) => ({ startAt, endAt: endAt >= 9e15 ? Infinity : endAt }));
+}

@@ -30,6 +30,7 @@ import {
 } from './schemas';
 
 import { call } from './call';
+import { dataCalls } from './contract-data';
 import { insightsCalls } from './contract-insights';
 import { planningCalls } from './contract-planning';
 import { recurringCalls } from './contract-recurring';
@@ -174,6 +175,7 @@ export const contract = {
   ...recurringCalls,
   ...planningCalls,
   ...insightsCalls,
+  ...dataCalls,
 } as const;
 
 export type Contract = typeof contract;

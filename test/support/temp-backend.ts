@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import type { CallArgs, CallName, CallResult } from '../../shared/api/contract';
 import { ApiError, type ApiErrorShape } from '../../shared/api/errors';
 import { openBackend, type Backend } from '../../electron/backend/backend';
@@ -32,6 +33,7 @@ export function openTestBackend(dataDir = tempDir(), startAt = Date.parse('2026-
     version: '0.0.0-test',
     settings: openConfSettings(dataDir),
     now: () => now,
+    dataWorkerFile: inject('dataWorkerFile'),
   });
   const self: TestBackend = {
     backend,
