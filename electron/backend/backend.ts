@@ -88,7 +88,7 @@ export function openBackend(options: BackendOptions): Backend {
   };
 
   const refreshEntryFacts = (database: SqliteDatabase) =>
-    keepEntryFactsCurrent(database, () => options.settings.get(), timeZone, jobs, () => events.changed(['timeEntries'], null));
+    keepEntryFactsCurrent(database, () => options.settings.get(), timeZone, jobs, () => events.changed(['timeEntries'], null), undefined, () => gate.whenOpen());
 
   let db: SqliteDatabase | null = null;
   let fatal: AppStatus['fatal'] = null;

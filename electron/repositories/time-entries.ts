@@ -122,6 +122,9 @@ const statements = preparedFor((db) => ({
     'UPDATE time_entries SET start_day = :start_day, after_hours_ms = :after_hours_ms, hour_spread = :hour_spread WHERE id = :id',
   ),
   count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM time_entries'),
+  span: db.prepare<[], { first: number | null; last: number | null }>(
+    'SELECT min(start_at) AS first, max(max(start_at, coalesce(end_at, start_at))) AS last FROM time_entries',
+  ),
 }));
 
 export function getTimeEntry(db: SqliteDatabase, id: number): TimeEntry {
@@ -265,6 +268,12 @@ export function refreshAfterHoursBetween(db: SqliteDatabase, calendar: EntryCale
   let changed = 0;
   for (const row of statements(db).factsBetween.all({ from: addDays(from, -1), to })) if (refreshFacts(db, row, calendar)) changed += 1;
   return changed;
+}
+
+/** The instants every entry lies within (a running timer counts up to its start). */
+export function entrySpan(db: SqliteDatabase): { from: number; to: number } {
+  const span = statements(db).span.get();
+  return { from: span?.first ?? 0, to: span?.last ?? 0 };
 }
 
 export function countTimeEntries(db: SqliteDatabase): number {
