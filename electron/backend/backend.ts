@@ -118,6 +118,15 @@ export function openBackend(options: BackendOptions): Backend {
     appVersion: options.version,
     schemaVersion: () => LATEST_SCHEMA_VERSION,
     announce: (aggregates) => events.changed(aggregates, null),
+    afterRestore(settings) {
+      options.settings.update(settings);
+      if (!db) return;
+      // Her zone and working hours may differ from this database's until now; today's recurring
+      // work and undated owners follow the restored delegations.
+      refreshEntryFacts(db);
+      currentDay = null;
+      keepDayCurrent(db);
+    },
   });
 
   const status = (): AppStatus => ({

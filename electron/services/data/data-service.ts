@@ -1,11 +1,12 @@
 import type { DownloadChunk, ExportKind, ImportPreview, UploadStarted } from '../../../shared/api/data-views';
 import { AppError } from '../../../shared/api/errors';
-import type { Aggregate } from '../../../shared/api/events';
+import { AGGREGATES, type Aggregate } from '../../../shared/api/events';
 import type { LocalDay } from '../../../shared/domain/day';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Jobs } from '../../backend/jobs';
 import type { WriteGate } from '../../backend/write-gate';
 import { FileStore } from './file-store';
+import type { RestoreResult } from './data-restore';
 import type { ImportRequest, ImportResult } from './import-engine';
 import { runDataWorker } from './worker-client';
 import type { WorkerContext } from './worker-protocol';
@@ -24,6 +25,8 @@ export interface DataServiceOptions {
   schemaVersion: () => number;
   /** Tells every window what a job's committed transaction changed. */
   announce: (aggregates: readonly Aggregate[]) => void;
+  /** After a restore committed: store her settings from the export and bring derived facts up to date. */
+  afterRestore: (settings: Settings) => void;
 }
 
 /** What a finished export leaves for the renderer to read. */
@@ -105,8 +108,24 @@ export function createDataService(options: DataServiceOptions): DataService {
       return { job };
     },
 
-    restoreJson() {
-      throw new AppError('INTERNAL', 'Restoring a JSON export is not built yet.');
+    restoreJson(uploadId) {
+      assertNotWriting();
+      const upload = files.complete(uploadId);
+      const file = workerFile();
+      const release = options.gate.acquire();
+      const job = options.jobs.start('import', `Restoring ${upload.fileName}`, async ({ signal, progress }) => {
+        try {
+          const result = await runDataWorker<RestoreResult>(file, { task: 'restore', context: context(), file: { fileName: upload.fileName, bytes: upload.bytes } }, { signal, onProgress: progress });
+          options.afterRestore(result.settings);
+          options.announce(AGGREGATES);
+          return result.message;
+        } finally {
+          writing = null;
+          release();
+        }
+      });
+      writing = job;
+      return { job };
     },
 
     startExport(what) {

@@ -1,5 +1,6 @@
-import { AppError } from '../../../shared/api/errors';
 import { openWorkerConnection, type SqliteDatabase } from '../../db/connection';
+import { exportData } from './data-export';
+import { restoreJson } from './data-restore';
 import { applyImport, previewImport, type ImportControl, type ImportInput } from './import-engine';
 import type { SharedFile, WorkerContext, WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -20,8 +21,9 @@ export function runWorkerTask(request: WorkerRequest, reply: (message: WorkerRep
     case 'import-apply':
       return withConnection(request.context, false, (db) => applyImport(db, importInput(request.context, request.request, request.file), control));
     case 'export':
+      return withConnection(request.context, true, (db) => exportData(db, request.what, request.context, control));
     case 'restore':
-      throw new AppError('INTERNAL', `The data worker cannot ${request.task} yet.`);
+      return withConnection(request.context, false, (db) => restoreJson(db, decodeText(request.file.bytes), control));
   }
 }
 
