@@ -17,8 +17,8 @@ describe('the bulk entry calendar (imports)', () => {
     for (const zone of ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Apia']) {
       const exact = entryCalendar(db, settings, zone);
       const bulk = bulkEntryCalendar(db, settings, zone, { from, to: to + 24 * 60 * MINUTE });
-      // Entries of 5 minutes to 24 hours, starting every 97 minutes, through both changes of the year.
-      for (let startAt = from, index = 0; startAt < to; startAt += 97 * MINUTE, index += 1) {
+      // Entries of 5 minutes to 24 hours, starting every 6 h 37 min (so at every hour of the day in turn), through both changes of the year.
+      for (let startAt = from, index = 0; startAt < to; startAt += 397 * MINUTE, index += 1) {
         const entry = { worker: 'me' as const, startAt, endAt: startAt + (5 + ((index * 337) % 1435)) * MINUTE };
         expect(bulk.dayOf(startAt)).toBe(exact.dayOf(startAt));
         expect(bulk.afterHoursMs(entry)).toBe(exact.afterHoursMs(entry));
