@@ -16,6 +16,7 @@ const HandoffSheet = lazy(() => import('../features/msp/handoff-sheet'));
 const CommandPalette = lazy(() => import('../features/palette/command-palette'));
 const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
 const InsightsScreen = lazy(() => import('../features/insights/insights-screen'));
+const ImportScreen = lazy(() => import('../features/data/import/import-screen'));
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
@@ -31,6 +32,8 @@ function CurrentScreen({ id }: { id: ScreenId }) {
       return <HandoffSheet />;
     case 'insights':
       return <InsightsScreen />;
+    case 'import':
+      return <ImportScreen />;
     default:
       return <PlaceholderScreen id={id} />;
   }

@@ -11,7 +11,7 @@ export const SCREENS = [
 ] as const;
 
 /** Pages reached from a screen rather than the sidebar. */
-const PAGES = ['handoff'] as const;
+const PAGES = ['handoff', 'import'] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'] | (typeof PAGES)[number];
 

@@ -72,7 +72,7 @@ export const dataCalls = {
     .returns<{ received: number; chunks: number; complete: boolean }>(),
   'import:discard': call(z.object({ uploadId }).strict()).writes('files').returns<{ discarded: boolean }>(),
   /** What the import would do, computed by a worker; changes nothing. Rows are never sent, only a summary. */
-  'import:preview': call(importRequest).reads('timeEntries', 'tasks', 'categories', 'msp', 'imports', 'settings', 'files').returns<ImportPreview>(),
+  'import:preview': call(importRequest).reads('timeEntries', 'tasks', 'categories', 'msp', 'imports', 'settings').returns<ImportPreview>(),
   /** Imports in one transaction, as a job (progress, cancel); the mapping used is remembered. */
   'import:apply': call(importRequest).writes('timeEntries', 'tasks', 'imports').returns<{ job: string }>(),
   /** Restores a complete JSON export into an empty database, as a job. */

@@ -24,6 +24,7 @@ export function exportData(db: SqliteDatabase, what: ExportKind, context: Worker
   }
 }
 
+const count = (value: number, one: string, many: string) => `${value.toLocaleString('en-US')} ${value === 1 ? one : many}`;
 const size = (characters: number) => (characters > 1_000_000 ? `${(characters / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(characters / 1000))} KB`);
 
 /** Every table of her data, instants as ISO 8601 UTC; see docs/data-export.md. */
@@ -69,7 +70,7 @@ export function exportJson(db: SqliteDatabase, context: WorkerContext, control: 
     fileName: `offload-export-${context.today}.json`,
     mimeType: 'application/json',
     parts,
-    summary: `Exported ${total.toLocaleString('en-US')} rows from ${tables.length} tables (${size(pieces.characters)}).`,
+    summary: `Exported ${count(total, 'row', 'rows')} from ${tables.length} tables (${size(pieces.characters)}).`,
   };
 }
 
@@ -139,7 +140,7 @@ export function exportTasksCsv(db: SqliteDatabase, context: WorkerContext, contr
     fileName: `offload-tasks-${context.today}.csv`,
     mimeType: 'text/csv;charset=utf-8',
     parts: pieces.finish(),
-    summary: `Exported ${total.toLocaleString('en-US')} tasks (${size(pieces.characters)}).`,
+    summary: `Exported ${count(total, 'task', 'tasks')} (${size(pieces.characters)}).`,
   };
 }
 
@@ -198,6 +199,6 @@ export function exportEntriesCsv(db: SqliteDatabase, context: WorkerContext, con
     fileName: `offload-time-entries-${context.today}.csv`,
     mimeType: 'text/csv;charset=utf-8',
     parts: pieces.finish(),
-    summary: `Exported ${total.toLocaleString('en-US')} time entries (${size(pieces.characters)}).`,
+    summary: `Exported ${count(total, 'time entry', 'time entries')} (${size(pieces.characters)}).`,
   };
 }

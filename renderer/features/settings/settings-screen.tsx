@@ -3,6 +3,8 @@ import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { Field } from '../../ui/field';
 import { Screen } from '../../ui/screen';
 import { CategoriesSection } from '../categories/categories-section';
+import { ExportSection } from '../data/export-section';
+import { ImportEntry } from '../data/import/import-entry';
 
 export default function SettingsScreen() {
   const settings = useCallQuery('settings:get', []);
@@ -46,7 +48,9 @@ export default function SettingsScreen() {
             </dd>
           </dl>
         )}
+        <ImportEntry />
       </section>
+      <ExportSection />
     </Screen>
   );
 }
