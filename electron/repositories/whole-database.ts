@@ -7,8 +7,12 @@ import type { SqliteDatabase } from '../db/connection';
  * them in so that every reference points at a row already there.
  */
 
-/** Tables computed from the others inside every writing transaction (triggers) or by the app: never exported, recomputed on import. */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['daily_rollup', 'hour_rollup', 'derived_state']);
+/**
+ * Tables computed from the others inside every writing transaction (triggers) or by the app, and
+ * `bulk_entry_writes`, which holds a row only inside an import's own transaction: never exported,
+ * recomputed on import.
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['daily_rollup', 'hour_rollup', 'derived_state', 'bulk_entry_writes']);
 
 export interface TableShape {
   name: string;

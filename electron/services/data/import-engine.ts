@@ -37,6 +37,7 @@ import {
   insertImportedTimeEntry,
   knownEntrySourceKeys,
   technicianIntervalsBetween,
+  writeEntriesInBulk,
 } from '../../repositories/time-entries';
 import { bulkEntryCalendar } from '../entry-calendar';
 import {
@@ -460,29 +461,32 @@ function writeEntries(db: SqliteDatabase, read: Extract<Read, { kind: 'time-entr
     if (id !== null) plan.taskIds.set(task.key, id);
   }
   const calendar = bulkEntryCalendar(db, input.settings, input.herZone, spanOf(plan.create.length > 0 ? plan.create : [{ startAt: now, endAt: now }]));
-  let created = 0;
-  for (let index = 0; index < plan.create.length; index += 1) {
-    if (index % WRITE_STEP === 0) checkpoint(control, index, total);
-    const row = plan.create[index]!;
-    const added = insertImportedTimeEntry(
-      db,
-      {
-        worker: row.worker!,
-        technicianId: row.technicianId,
-        categoryId: row.categoryId!,
-        taskId: row.taskTitle === '' ? null : (plan.taskIds.get(taskKey(row.categoryId!, row.taskTitle)) ?? null),
-        startAt: row.startAt,
-        endAt: row.endAt,
-        note: row.note,
-        unplanned: row.unplanned,
-        source: read.parsed.format,
-        sourceKey: row.sourceKey,
-      },
-      calendar,
-      now,
-    );
-    if (added) created += 1;
-  }
+  const created = writeEntriesInBulk(db, () => {
+    let added = 0;
+    for (let index = 0; index < plan.create.length; index += 1) {
+      if (index % WRITE_STEP === 0) checkpoint(control, index, total);
+      const row = plan.create[index]!;
+      const inserted = insertImportedTimeEntry(
+        db,
+        {
+          worker: row.worker!,
+          technicianId: row.technicianId,
+          categoryId: row.categoryId!,
+          taskId: row.taskTitle === '' ? null : (plan.taskIds.get(taskKey(row.categoryId!, row.taskTitle)) ?? null),
+          startAt: row.startAt,
+          endAt: row.endAt,
+          note: row.note,
+          unplanned: row.unplanned,
+          source: read.parsed.format,
+          sourceKey: row.sourceKey,
+        },
+        calendar,
+        now,
+      );
+      if (inserted) added += 1;
+    }
+    return added;
+  });
   checkpoint(control, total, total);
   const errors = new Set([...read.parsed.errors.map((issue) => issue.row), ...plan.refused.map((refused) => refused.row)]).size;
   const result = { kind: 'time-entries' as const, created, tasksCreated: plan.newTasks.length, duplicates: plan.duplicates, errors, skipped: plan.skipped.length };
