@@ -55,6 +55,9 @@ export function restoreJson(db: SqliteDatabase, text: string, control: ImportCon
     assertEmpty(db);
     db.pragma('defer_foreign_keys = ON');
     db.prepare('DELETE FROM categories').run();
+    // What derived facts were computed for is forgotten, so they are all computed again for the
+    // restored settings (an export from an older Offload lacks facts added since).
+    db.prepare('DELETE FROM derived_state').run();
     const rewritten = selfUpdatingTables(db);
     let done = 0;
     for (const { shape, columns, rows } of tables) {
