@@ -1,4 +1,3 @@
-import type { LocalDay } from '../domain/day';
 import type { Owner, TaskStatus } from '../domain/types';
 import type { DateOrder, ImportFormat, RowIssue } from '../import';
 
@@ -125,8 +124,3 @@ export interface DownloadChunk {
 
 export type ExportKind = 'tasks-csv' | 'time-entries-csv' | 'json';
 
-/** The days an export of time entries covers, for its file name. */
-export interface ExportRange {
-  from: LocalDay | null;
-  to: LocalDay | null;
-}
