@@ -199,6 +199,7 @@ describe('the complete JSON export', () => {
 describe('CSV exports', () => {
   it('writes tasks with the task import’s columns first, and reads back through the task import', async () => {
     const source = backend();
+    await source.call('settings:update', { timeZone: 'America/Chicago' });
     const sam = await source.call('technicians:create', { name: 'Sam Patel', role: '', email: '' });
     const task = await source.call('tasks:create', { title: '=HYPERLINK("x") "quoted", with comma', notes: 'Line one\nline two', categoryId: 4, estimateMinutes: 90, dueDay: '2026-11-20', priority: 3 });
     const handed = await source.call('tasks:create', { title: 'Reimage PC', categoryId: 3 });
