@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/{unit,integration,shell}/**/*.test.ts'],
     environment: 'node',
+    // Builds the data worker the integration tests' backends run imports in (test/support/global-setup.ts).
+    globalSetup: ['test/support/global-setup.ts'],
     // better-sqlite3 is a native addon: forks give each test file its own process.
     pool: 'forks',
   },

@@ -123,6 +123,8 @@ function onReady(): void {
   ipcMain.removeAllListeners('electron-store-get-data');
   // The one clock: real time, or the instant OFFLOAD_CLOCK names (tests), running from there.
   const now = clockStartingAt(process.env[CLOCK_ENVIRONMENT_VARIABLE]);
+  // The data worker is built beside this bundle (dist/electron/, inside app.asar when packaged).
+  const dataWorkerFile = path.join(__dirname, 'data-worker.cjs');
   const opened = openBackend({
     dataDir: userData,
     mode: 'electron',
@@ -132,6 +134,7 @@ function onReady(): void {
     printToPdf: reportPdfPrinter(() => desktop?.mainWindow() ?? null),
     pickFolder: pickBackupFolder,
     desktopStatus: () => desktop?.status() ?? STARTING_STATUS,
+    dataWorkerFile,
   });
   backend = opened;
 

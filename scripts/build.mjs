@@ -20,6 +20,8 @@ const initialJs = measureInitialJavaScript(path.join(root, 'dist/renderer'));
 // better-sqlite3 and electron stay external; see bundle-options.mjs.
 const common = mainBundleOptions(pkg.version, root);
 
+const esmBanner = { js: "import { createRequire as __offloadRequire } from 'node:module'; const require = __offloadRequire(import.meta.url);" };
+
 await Promise.all([
   esbuild({
     ...common,
@@ -29,6 +31,9 @@ await Promise.all([
     // electron/db/backup-files.ts reads import.meta.url only where __filename is missing (ES modules).
     logOverride: { 'empty-import-meta': 'silent' },
   }),
+  // The data worker (imports, exports, restores on a worker thread), beside each host that starts it.
+  esbuild({ ...common, entryPoints: ['electron/workers/data-worker.ts'], outfile: 'dist/electron/data-worker.cjs', format: 'cjs' }),
+  esbuild({ ...common, entryPoints: ['electron/workers/data-worker.ts'], outfile: 'dist/server/data-worker.mjs', format: 'esm', banner: esmBanner }),
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
   esbuild({
@@ -36,7 +41,7 @@ await Promise.all([
     entryPoints: ['electron/browser-mode/cli.ts'],
     outfile: 'dist/server/cli.mjs',
     format: 'esm',
-    banner: { js: "import { createRequire as __offloadRequire } from 'node:module'; const require = __offloadRequire(import.meta.url);" },
+    banner: esmBanner,
   }),
 ]);
 
@@ -46,7 +51,7 @@ if (fs.existsSync(path.join(root, 'bench'))) {
     entryPoints: ['bench/bench.ts'],
     outfile: 'dist/bench/bench.mjs',
     format: 'esm',
-    banner: { js: "import { createRequire as __offloadRequire } from 'node:module'; const require = __offloadRequire(import.meta.url);" },
+    banner: esmBanner,
   });
 }
 

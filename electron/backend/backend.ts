@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { contract, isCallName } from '../../shared/api/contract';
 import { RECOVERY_CALLS } from '../../shared/api/contract-backups';
 import { AppError, type Envelope } from '../../shared/api/errors';
 import type { DesktopStatus } from '../../shared/api/desktop-views';
@@ -15,6 +16,7 @@ import { materialiseRecurring } from '../handlers/recurring-handlers';
 import type { HandlerContext, PrintToPdf } from '../handlers/types';
 import { settleUndatedOwners } from '../repositories/ownership';
 import { createBackupService, type BackupService } from '../services/backup-service';
+import { createDataService } from '../services/data/data-service';
 import { entryCalendar, type EntryCalendar } from '../services/entry-calendar';
 import { keepEntryFactsCurrent } from '../services/entry-facts-service';
 import { hasAnyTask, purgeDeletedTasks } from '../repositories/tasks';
@@ -25,6 +27,7 @@ import { dispatch } from './dispatch';
 import { createEventHub } from './events';
 import { createJobs, type Jobs } from './jobs';
 import { isAnotherLiveProcess, readRunMarker, removeRunMarker, writeRunMarker, type RunMarker } from './run-marker';
+import { createWriteGate } from './write-gate';
 
 export const DATABASE_FILE_NAME = 'offload.db';
 
@@ -43,7 +46,16 @@ export interface BackendOptions {
   pickFolder?: () => Promise<string | null>;
   /** What the desktop shell set up, for `desktop:status`; absent in browser mode. */
   desktopStatus?: () => DesktopStatus;
+  /**
+   * The built data worker that runs imports and exports off the main thread: dist/electron/data-worker.cjs
+   * (resolved by electron/main.ts), dist/server/data-worker.mjs (electron/browser-mode/cli.ts), or the
+   * bundle test/support/global-setup.ts builds. Without it, import and export calls fail and say why.
+   */
+  dataWorkerFile?: string | null;
 }
+
+/** Calls that change only files in transit or jobs never wait for an import's write lock. */
+const OUTSIDE_DATABASE = new Set(['files', 'jobs']);
 
 /** Who made a call: the transport's name for the window, so its own changes are marked `self`. */
 export interface Caller {
@@ -72,6 +84,7 @@ export function openBackend(options: BackendOptions): Backend {
   ensurePrivateFolder(dataDir);
   const events = createEventHub();
   const jobs = createJobs(events, now);
+  const gate = createWriteGate();
 
   const timeZone = () => effectiveTimeZone(options.settings.get().timeZone);
   const today = () => localDayOf(now(), timeZone());
@@ -94,7 +107,7 @@ export function openBackend(options: BackendOptions): Backend {
   };
 
   const refreshEntryFacts = (database: SqliteDatabase) =>
-    keepEntryFactsCurrent(database, () => options.settings.get(), timeZone, jobs, () => events.changed(['timeEntries'], null));
+    keepEntryFactsCurrent(database, () => options.settings.get(), timeZone, jobs, () => events.changed(['timeEntries'], null), undefined, () => gate.whenOpen());
 
   let db: SqliteDatabase | null = null;
   let fatal: Fatal | null = null;
@@ -239,6 +252,29 @@ export function openBackend(options: BackendOptions): Backend {
 
   openData(false);
 
+  const data = createDataService({
+    workerFile: options.dataWorkerFile ?? null,
+    databaseFile,
+    jobs,
+    gate,
+    settings: () => options.settings.get(),
+    herZone: timeZone,
+    now,
+    today,
+    appVersion: options.version,
+    schemaVersion: () => LATEST_SCHEMA_VERSION,
+    announce: (aggregates) => events.changed(aggregates, null),
+    afterRestore(settings) {
+      options.settings.update(settings);
+      if (!db) return;
+      // Her zone and working hours may differ from this database's until now; today's recurring
+      // work and undated owners follow the restored delegations.
+      refreshEntryFacts(db);
+      currentDay = null;
+      keepDayCurrent(db);
+    },
+  });
+
   const status = (): AppStatus => ({
     version: options.version,
     mode: options.mode,
@@ -270,6 +306,7 @@ export function openBackend(options: BackendOptions): Backend {
       today,
       jobs,
       backups,
+      data,
       calendar: () => (calendar ??= entryCalendar(usable(), options.settings.get(), timeZone())),
       refreshEntryFacts: () => refreshEntryFacts(usable()),
       printToPdf: options.printToPdf ?? null,
@@ -288,6 +325,12 @@ export function openBackend(options: BackendOptions): Backend {
       while (exclusive) await exclusive.catch(() => undefined);
       if (!db && !(typeof name === 'string' && RECOVERY_CALLS.has(name))) {
         return { ok: false, error: { code: 'DB_UNAVAILABLE', message: fatal?.message ?? 'The database is closed.' } };
+      }
+      // While a worker holds the write lock, a write waits here instead of blocking the main thread.
+      const gateOpen = gate.whenOpen();
+      if (gateOpen && isCallName(name) && contract[name].writes.some((aggregate) => !OUTSIDE_DATABASE.has(aggregate))) {
+        await gateOpen;
+        if (!db) return { ok: false, error: { code: 'DB_UNAVAILABLE', message: fatal?.message ?? 'The database is closed.' } };
       }
       if (db) keepDayCurrent(db);
       const envelope = await dispatch(handlers, context(db), name, input, (aggregates) => events.changed(aggregates, caller.source));

@@ -1,8 +1,11 @@
+import { AppError } from '../../shared/api/errors';
 import type { JobKind } from '../../shared/api/events';
 import type { EventHub } from './events';
 
 /** What a long job is handed: where to report how far it got, and the signal to stop at. */
 export interface JobContext {
+  /** The job's id, as start() returned it (for what the job leaves behind, such as a prepared download). */
+  readonly job: string;
   readonly signal: AbortSignal;
   /** Reports progress; sent at most every `PROGRESS_INTERVAL_MS` so a fast loop cannot flood a window. */
   progress(done: number, total?: number | null): void;
@@ -51,6 +54,7 @@ export function createJobs(events: EventHub, now: () => number = Date.now): Jobs
       const info: RunningJob = { job, kind, label, done: 0, total: null };
       let lastSent = now();
       const context: JobContext = {
+        job,
         signal: controller.signal,
         progress(done, total) {
           info.done = done;
@@ -65,13 +69,16 @@ export function createJobs(events: EventHub, now: () => number = Date.now): Jobs
       const finished = Promise.resolve()
         .then(() => run(context))
         .then(
+          // A job that returns did its work, even if a cancel came too late to stop it (an import that
+          // had already committed): it says what it did. A job that stopped throws JobCancelled.
           (message) => {
-            const outcome = controller.signal.aborted ? 'cancelled' : 'done';
-            events.emit({ type: 'jobFinished', job, kind, label, outcome, message: outcome === 'cancelled' ? 'Cancelled; nothing was changed.' : message });
+            running.delete(job);
+            events.emit({ type: 'jobFinished', job, kind, label, outcome: 'done', message });
           },
           (error: unknown) => {
+            running.delete(job);
             const cancelled = error instanceof JobCancelled || controller.signal.aborted;
-            if (!cancelled) console.error(`[offload] ${job} failed:`, error);
+            if (!cancelled && !(error instanceof AppError)) console.error(`[offload] ${job} failed:`, error);
             events.emit({
               type: 'jobFinished',
               job,
@@ -81,8 +88,7 @@ export function createJobs(events: EventHub, now: () => number = Date.now): Jobs
               message: cancelled ? 'Cancelled; nothing was changed.' : error instanceof Error ? error.message : String(error),
             });
           },
-        )
-        .finally(() => running.delete(job));
+        );
       running.set(job, { info, controller, finished });
       return job;
     },

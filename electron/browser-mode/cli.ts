@@ -50,8 +50,10 @@ async function main(): Promise<void> {
 
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const settings = openConfSettings(dataDir);
-  const backend = openBackend({ dataDir, mode: 'browser', version: __OFFLOAD_VERSION__, settings, now });
-  const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dataWorkerFile = path.join(here, 'data-worker.mjs');
+  const backend = openBackend({ dataDir, mode: 'browser', version: __OFFLOAD_VERSION__, settings, now, dataWorkerFile });
+  const rendererDir = path.join(here, '..', 'renderer');
   const server = await startBrowserServer({ backend, rendererDir, port });
 
   for (const notice of settings.notices) console.warn(`[offload] ${notice.message}`);

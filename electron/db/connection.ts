@@ -61,6 +61,30 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
 }
 
 /**
+ * A second connection to a database the app already opened (and migrated), for a worker thread:
+ * imports write through it while the main thread keeps serving reads from the WAL. It never
+ * migrates; a database whose schema is not the one this code knows is refused.
+ */
+export function openWorkerConnection(file: string, options: { readonly: boolean }): SqliteDatabase {
+  const db = new Database(file, { readonly: options.readonly, fileMustExist: true });
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -32000');
+    if (!options.readonly) db.pragma('synchronous = FULL');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== LATEST_SCHEMA_VERSION) {
+      throw new AppError('CONFLICT', `The database is at schema ${version}, not ${LATEST_SCHEMA_VERSION}; restart Offload and try again.`);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
  * Reads `user_version` and runs `quick_check` through a read-only handle, so a refused file is left
  * byte-for-byte as it was. A read-only handle on a WAL-mode file creates the `-wal` and `-shm`
  * companions when they are missing; a refusal removes the ones it created, so the folder is left

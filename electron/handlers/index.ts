@@ -1,6 +1,7 @@
 import { appHandlers } from './app-handlers';
 import { backupHandlers } from './backup-handlers';
 import { categoryHandlers } from './category-handlers';
+import { dataHandlers } from './data-handlers';
 import { delegationHandlers } from './delegation-handlers';
 import { desktopHandlers } from './desktop-handlers';
 import { mspHandlers } from './msp-handlers';
@@ -31,4 +32,5 @@ export const handlers = {
   ...backupHandlers,
   ...desktopHandlers,
   ...timesheetHandlers,
+  ...dataHandlers,
 } satisfies Handlers;

@@ -5,6 +5,7 @@ import type { Paper } from '../../shared/domain/report-period';
 import type { AppStatus } from '../../shared/domain/types';
 import type { Jobs } from '../backend/jobs';
 import type { BackupService } from '../services/backup-service';
+import type { DataService } from '../services/data/data-service';
 import type { EntryCalendar } from '../services/entry-calendar';
 import type { FactsRefresh } from '../services/entry-facts-service';
 import type { SqliteDatabase } from '../db/connection';
@@ -33,6 +34,8 @@ export interface HandlerContext {
   backups: BackupService;
   /** Her zone, working days, window and time off, for an entry's stored day and after-hours (one per call). */
   calendar: () => EntryCalendar;
+  /** Imports and exports: files by pieces, previews and jobs in the data worker. */
+  data: DataService;
   /** Recomputes stored entry facts if the zone, working days or window changed (see entry-facts-service). */
   refreshEntryFacts: () => FactsRefresh;
   /** The desktop app's PDF printer; null in browser mode and in tests that give none. */

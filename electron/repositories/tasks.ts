@@ -387,3 +387,63 @@ export function tasksOverdue(db: SqliteDatabase, day: LocalDay): Task[] {
 export function unplannedTasksSince(db: SqliteDatabase, since: number): number {
   return todayStatements(db).unplannedSince.get(since)?.count ?? 0;
 }
+
+/** A task from an import, with its owner as the file says it and the fingerprint of its row. */
+export interface ImportedTaskRow extends TaskFields {
+  status: TaskStatus;
+  /** null: the delegations decide (settle it after inserting); 'me' keeps it; 'msp' hands it over. */
+  owner: Owner | null;
+  technicianId: number | null;
+  createdAt: number;
+  completedAt: number | null;
+  /** null for tasks made from entries' task names (found again by name, not by key). */
+  sourceKey: string | null;
+}
+
+const importStatements = preparedFor((db) => ({
+  insert: db.prepare<[Record<string, unknown>]>(
+    `INSERT INTO tasks (title, notes, category_id, owner, keep_owner, handed_over, technician_id, estimate_minutes, due_day,
+       planned_day, priority, status, unplanned, created_at, updated_at, completed_at, responded_at, source_key)
+     VALUES (:title, :notes, :category_id, :owner, :keep_owner, :handed_over, :technician_id, :estimate_minutes, :due_day,
+       :planned_day, :priority, :status, :unplanned, :created_at, :now, :completed_at, :responded_at, :source_key)
+     ON CONFLICT (source_key) WHERE source_key IS NOT NULL DO NOTHING`,
+  ),
+  knownKeys: db.prepare<[string], string>('SELECT j.value FROM json_each(?) AS j JOIN tasks AS t ON t.source_key = j.value').pluck(),
+  byCategory: db
+    .prepare<[number], [number, string]>('SELECT id, title FROM tasks WHERE category_id = ? AND deleted_at IS NULL ORDER BY id')
+    .raw(true),
+}));
+
+/**
+ * Inserts an imported task unless a task with its source key is there already; its id, or null.
+ * The caller settles the owner of an open task next (settleTaskOwner) and holds the transaction.
+ */
+export function insertImportedTask(db: SqliteDatabase, task: ImportedTaskRow, now: number): number | null {
+  const { changes, lastInsertRowid } = importStatements(db).insert.run({
+    ...toParams(task, now),
+    owner: task.owner ?? 'me',
+    keep_owner: task.owner === 'me' ? 1 : 0,
+    handed_over: task.owner === 'msp' ? 1 : 0,
+    technician_id: task.owner === 'msp' ? task.technicianId : null,
+    status: task.status,
+    created_at: task.createdAt,
+    completed_at: task.status === 'done' ? (task.completedAt ?? now) : null,
+    responded_at: task.status === 'open' ? null : (task.completedAt ?? now),
+    source_key: task.sourceKey,
+  });
+  return changes === 1 ? Number(lastInsertRowid) : null;
+}
+
+/** Which of these task source keys are already in Offload. */
+export function knownTaskSourceKeys(db: SqliteDatabase, keys: readonly string[]): Set<string> {
+  const known = new Set<string>();
+  for (let start = 0; start < keys.length; start += 5000) {
+    for (const key of importStatements(db).knownKeys.all(JSON.stringify(keys.slice(start, start + 5000)))) known.add(key);
+  }
+  return known;
+}
+
+/** The tasks of a category (not deleted), oldest first, as [id, title]. */
+export function taskTitlesInCategory(db: SqliteDatabase, categoryId: number): [number, string][] {
+  return importStatements(db).byCategory.all(categoryId);
+}

@@ -2,7 +2,7 @@ import type { LocalDay } from '../../shared/domain/day';
 import type { Settings } from '../../shared/domain/settings';
 import type { Owner } from '../../shared/domain/types';
 import { afterHoursCalculator, localHourPieces } from '../../shared/domain/workload';
-import { localDayOf } from '../../shared/domain/zoned-time';
+import { localDayOf, zoneArithmetic } from '../../shared/domain/zoned-time';
 import type { SqliteDatabase } from '../db/connection';
 import { listTimeOff } from '../repositories/time-off';
 
@@ -33,6 +33,30 @@ export function entryCalendar(db: SqliteDatabase, settings: Settings, timeZone: 
     hourSpread(entry) {
       if (entry.worker !== 'me' || entry.endAt === null) return '[]';
       return JSON.stringify(localHourPieces({ startAt: entry.startAt, endAt: entry.endAt }, timeZone));
+    },
+  };
+}
+
+/**
+ * The same calendar for many entries between `from` and `to` (instants): the zone's offsets come
+ * from its offset changes in that span, found once, instead of a formatter call per instant, so
+ * 100,000 imported entries cost milliseconds rather than seconds. Its answers equal
+ * `entryCalendar`'s (test/integration/entry-calendar.test.ts compares them across DST changes).
+ */
+export function bulkEntryCalendar(db: SqliteDatabase, settings: Settings, timeZone: string, span: { from: number; to: number }): EntryCalendar {
+  const zone = zoneArithmetic(timeZone, span.from, span.to);
+  let calculate: ((entry: { startAt: number; endAt: number }) => number) | null = null;
+  return {
+    timeZone,
+    dayOf: zone.dayOf,
+    afterHoursMs(entry) {
+      if (entry.worker !== 'me' || entry.endAt === null) return 0;
+      calculate ??= afterHoursCalculator(settings, timeZone, listTimeOff(db), zone);
+      return calculate({ startAt: entry.startAt, endAt: entry.endAt });
+    },
+    hourSpread(entry) {
+      if (entry.worker !== 'me' || entry.endAt === null) return '[]';
+      return JSON.stringify(localHourPieces({ startAt: entry.startAt, endAt: entry.endAt }, timeZone, zone));
     },
   };
 }

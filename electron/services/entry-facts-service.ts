@@ -2,8 +2,8 @@ import type { Settings } from '../../shared/domain/settings';
 import type { Jobs } from '../backend/jobs';
 import type { SqliteDatabase } from '../db/connection';
 import { getDerivedState, setDerivedState } from '../repositories/derived-state';
-import { countTimeEntries, refreshEntryFactsBatch } from '../repositories/time-entries';
-import { entryCalendar, entryFactsBasis } from './entry-calendar';
+import { countTimeEntries, entrySpan, refreshEntryFactsBatch } from '../repositories/time-entries';
+import { bulkEntryCalendar, entryFactsBasis } from './entry-calendar';
 
 const BASIS_KEY = 'entryFactsBasis';
 /** Up to this many entries are re-filed inside the call that changed the settings; beyond, as a job. */
@@ -33,13 +33,15 @@ export function keepEntryFactsCurrent(
   jobs: Jobs,
   onChanged: () => void,
   synchronousLimit = SYNCHRONOUS_REFRESH_LIMIT,
+  /** Resolves when no worker holds the write lock (an import); null when none does. The job waits on it between batches. */
+  writersDone: () => Promise<void> | null = () => null,
 ): FactsRefresh {
   const basis = entryFactsBasis(settings(), timeZone());
   if (getDerivedState(db, BASIS_KEY) === basis || running.has(db)) return { changed: 0, job: null };
   const total = countTimeEntries(db);
   if (total <= synchronousLimit) {
     const changed = db.transaction(() => {
-      const calendar = entryCalendar(db, settings(), timeZone());
+      const calendar = bulkEntryCalendar(db, settings(), timeZone(), entrySpan(db));
       let count = 0;
       for (let cursor = 0, done = false; !done; ) {
         const batch = refreshEntryFactsBatch(db, calendar, cursor, BATCH);
@@ -59,7 +61,7 @@ export function keepEntryFactsCurrent(
       let changed = 0;
       for (;;) {
         const usedBasis = entryFactsBasis(settings(), timeZone());
-        const calendar = entryCalendar(db, settings(), timeZone());
+        const calendar = bulkEntryCalendar(db, settings(), timeZone(), entrySpan(db));
         let seen = 0;
         for (let cursor = 0, done = false; !done && !signal.aborted; ) {
           const batch = db.transaction(() => refreshEntryFactsBatch(db, calendar, cursor, BATCH))();
@@ -70,6 +72,7 @@ export function keepEntryFactsCurrent(
           progress(Math.min(seen, total), total);
           onChanged();
           await new Promise((resolve) => setImmediate(resolve));
+          await writersDone();
         }
         if (signal.aborted) return 'Stopped; the rest is re-filed the next time Offload starts.';
         if (entryFactsBasis(settings(), timeZone()) === usedBasis) {

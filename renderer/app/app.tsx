@@ -38,6 +38,7 @@ const QuickAddWindow = lazy(() => import('../features/quick-add/quick-add-window
 
 const screenIsQuickAddWindow = () => window.location.hash.startsWith('#/quick-add-window');
 const TimesheetScreen = lazy(() => import('../features/timesheet/timesheet-screen'));
+const ImportScreen = lazy(() => import('../features/data/import/import-screen'));
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {
@@ -61,6 +62,8 @@ function CurrentScreen({ id }: { id: ScreenId }) {
       return <TimeOffScreen />;
     case 'report':
       return <ReportPage />;
+    case 'import':
+      return <ImportScreen />;
   }
 }
 

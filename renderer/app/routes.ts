@@ -32,10 +32,10 @@ export const GO_KEYS: Record<SidebarScreenId, string> = {
  * Pages reached from a screen rather than the sidebar, and the desktop app's quick-add window
  * (the same bundle in a small window of its own, showing only the dialog).
  */
-const PAGES = ['handoff', 'report', 'quick-add-window'] as const;
+const PAGES = ['handoff', 'report', 'import', 'quick-add-window'] as const;
 
 /** A page's name in the window title. */
-export const PAGE_LABELS: Record<(typeof PAGES)[number], string> = { handoff: 'Handoff sheet', report: 'Leadership report', 'quick-add-window': 'Quick add' };
+export const PAGE_LABELS: Record<(typeof PAGES)[number], string> = { handoff: 'Handoff sheet', report: 'Leadership report', import: 'Import', 'quick-add-window': 'Quick add' };
 
 export type ScreenId = (typeof SCREENS)[number]['id'] | (typeof PAGES)[number];
 

@@ -35,6 +35,7 @@ import {
 
 import { call } from './call';
 import { backupCalls } from './contract-backups';
+import { dataCalls } from './contract-data';
 import { desktopCalls } from './contract-desktop';
 import { insightsCalls } from './contract-insights';
 import { planningCalls } from './contract-planning';
@@ -200,6 +201,7 @@ export const contract = {
   ...backupCalls,
   ...desktopCalls,
   ...timesheetCalls,
+  ...dataCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,12 @@ export const AGGREGATES = [
   'timeOff',
   'plans',
   'backups',
+  /** The names she mapped in imports, remembered for the next file. */
+  'imports',
+  /** Files being uploaded for import and files prepared for download: not her data, but state a call changes. */
+  'files',
+  /** Running jobs (cancelling one). */
+  'jobs',
 ] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 

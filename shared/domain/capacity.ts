@@ -1,6 +1,6 @@
 import { addDays, dayOfWeek, type LocalDay } from './day';
 import type { Settings } from './settings';
-import { instantAt } from './zoned-time';
+import { instantAt, type ZoneArithmetic } from './zoned-time';
 
 /**
  * Capacity, exactly as PRODUCT.md defines it: working days and a daily working window (default
@@ -69,7 +69,8 @@ export function weekCapacityHours(
 export function workingWindow(
   settings: Pick<CapacitySettings, 'workdayStart' | 'workdayEnd'>,
   day: LocalDay,
-  timeZone: string,
+  zone: string | ZoneArithmetic,
 ): Interval {
-  return { start: instantAt(day, settings.workdayStart, timeZone), end: instantAt(day, settings.workdayEnd, timeZone) };
+  const instantOf = typeof zone === 'string' ? (clock: string) => instantAt(day, clock, zone) : (clock: string) => zone.instantOf(day, clock);
+  return { start: instantOf(settings.workdayStart), end: instantOf(settings.workdayEnd) };
 }

@@ -9,7 +9,7 @@ import {
   type TimeOff,
 } from './capacity';
 import { addDays, startOfWeek, type LocalDay } from './day';
-import { instantAt, localDayOf, zoneOffsetAt } from './zoned-time';
+import { exactZoneArithmetic, type ZoneArithmetic } from './zoned-time';
 
 /**
  * Her hours, after-hours and overtime per day and week, as PRODUCT.md defines them. This is the
@@ -34,14 +34,14 @@ interface DayFrame {
 
 type DayFrames = (day: LocalDay) => DayFrame;
 
-function dayFrames(settings: CapacitySettings, timeZone: string, timeOff: readonly TimeOff[]): DayFrames {
+function dayFrames(settings: CapacitySettings, zone: ZoneArithmetic, timeOff: readonly TimeOff[]): DayFrames {
   const frames = new Map<LocalDay, DayFrame>();
   return (day) => {
     let frame = frames.get(day);
     if (!frame) {
-      const extent = { start: instantAt(day, '00:00', timeZone), end: instantAt(addDays(day, 1), '00:00', timeZone) };
+      const extent = { start: zone.instantOf(day, '00:00'), end: zone.instantOf(addDays(day, 1), '00:00') };
       const works = isWorkingDay(settings, day) && !isDayOff(timeOff, day);
-      frame = { extent, window: works ? workingWindow(settings, day, timeZone) : null };
+      frame = { extent, window: works ? workingWindow(settings, day, zone) : null };
       frames.set(day, frame);
     }
     return frame;
@@ -51,10 +51,10 @@ function dayFrames(settings: CapacitySettings, timeZone: string, timeOff: readon
 const overlapMs = (start: number, end: number, other: Interval): number =>
   Math.max(0, Math.min(end, other.end) - Math.max(start, other.start));
 
-function afterHoursMs(entry: FinishedEntry, timeZone: string, frames: DayFrames): number {
+function afterHoursMs(entry: FinishedEntry, zone: ZoneArithmetic, frames: DayFrames): number {
   let total = 0;
   let cursor = entry.startAt;
-  for (let day = localDayOf(entry.startAt, timeZone); cursor < entry.endAt; day = addDays(day, 1)) {
+  for (let day = zone.dayOf(entry.startAt); cursor < entry.endAt; day = addDays(day, 1)) {
     const { extent, window } = frames(day);
     if (extent.end <= cursor) continue;
     const pieceEnd = Math.min(entry.endAt, extent.end);
@@ -72,9 +72,11 @@ export function afterHoursCalculator(
   settings: Pick<CapacitySettings, 'workingDays' | 'workdayStart' | 'workdayEnd'>,
   timeZone: string,
   timeOff: readonly TimeOff[],
+  /** The zone's arithmetic; `zoneArithmetic` over the entries' span is faster for many entries. */
+  zone: ZoneArithmetic = exactZoneArithmetic(timeZone),
 ): (entry: FinishedEntry) => number {
-  const frames = dayFrames({ weekStartsOn: 1, hoursPerDay: 0, ...settings }, timeZone, timeOff);
-  return (entry) => afterHoursMs(entry, timeZone, frames);
+  const frames = dayFrames({ weekStartsOn: 1, hoursPerDay: 0, ...settings }, zone, timeOff);
+  return (entry) => afterHoursMs(entry, zone, frames);
 }
 
 /**
@@ -89,7 +91,8 @@ export function afterHoursMinutes(
   timeZone: string,
   timeOff: readonly TimeOff[],
 ): number {
-  return afterHoursMs(entry, timeZone, dayFrames(settings, timeZone, timeOff)) / MINUTE;
+  const zone = exactZoneArithmetic(timeZone);
+  return afterHoursMs(entry, zone, dayFrames(settings, zone, timeOff)) / MINUTE;
 }
 
 export interface WorkloadDay {
@@ -136,7 +139,8 @@ export interface WorkloadInput {
  */
 export function workloadReport(input: WorkloadInput): WorkloadReport {
   const { settings, timeZone, timeOff } = input;
-  const frames = dayFrames(settings, timeZone, timeOff);
+  const zone = exactZoneArithmetic(timeZone);
+  const frames = dayFrames(settings, zone, timeOff);
   const firstWeek = startOfWeek(input.from, settings.weekStartsOn);
   const lastWeek = startOfWeek(input.to, settings.weekStartsOn);
 
@@ -146,11 +150,11 @@ export function workloadReport(input: WorkloadInput): WorkloadReport {
   }
   for (const entry of input.entries) {
     if (entry.endAt === null || entry.endAt < entry.startAt) continue;
-    const totals = days.get(localDayOf(entry.startAt, timeZone));
+    const totals = days.get(zone.dayOf(entry.startAt));
     if (!totals) continue;
     const finished = { startAt: entry.startAt, endAt: entry.endAt };
     totals.ms += finished.endAt - finished.startAt;
-    totals.afterHoursMs += afterHoursMs(finished, timeZone, frames);
+    totals.afterHoursMs += afterHoursMs(finished, zone, frames);
   }
 
   const toHours = (ms: number) => ms / MINUTE / 60;
@@ -181,6 +185,19 @@ export function workloadReport(input: WorkloadInput): WorkloadReport {
 }
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** `YYYY-MM-DD` of a day number (days since 1970-01-01); kept, since entries share few days. */
+const dayNames = new Map<number, LocalDay>();
+function dayName(dayNumber: number): LocalDay {
+  let name = dayNames.get(dayNumber);
+  if (name === undefined) {
+    if (dayNames.size > 100_000) dayNames.clear();
+    name = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    dayNames.set(dayNumber, name);
+  }
+  return name;
+}
 
 /**
  * An entry's time split at every local hour boundary in `timeZone`: `[day, hour, ms]` per piece,
@@ -188,23 +205,29 @@ const HOUR_MS = 3_600_000;
  * hour). On the fall-back night the repeated hour collects both passes; the skipped hour of the
  * spring-forward night collects nothing.
  */
-export function localHourPieces(entry: FinishedEntry, timeZone: string): [LocalDay, number, number][] {
+export function localHourPieces(
+  entry: FinishedEntry,
+  timeZone: string,
+  /** The zone's arithmetic; `zoneArithmetic` over the entries' span is faster for many entries. */
+  zone: ZoneArithmetic = exactZoneArithmetic(timeZone),
+): [LocalDay, number, number][] {
+  const offsetOf = zone.offsetOf;
   const pieces: [LocalDay, number, number][] = [];
   let cursor = entry.startAt;
   while (cursor < entry.endAt) {
-    const offset = zoneOffsetAt(cursor, timeZone);
+    const offset = offsetOf(cursor);
     const wall = cursor + offset;
-    const day = new Date(wall).toISOString().slice(0, 10);
+    const day = dayName(Math.floor(wall / DAY_MS));
     const hour = new Date(wall).getUTCHours();
     // The next wall-clock hour; if the offset changes before it, the piece ends at the change.
     let next = Math.floor(wall / HOUR_MS) * HOUR_MS + HOUR_MS - offset;
-    const offsetAtNext = zoneOffsetAt(next - 1, timeZone);
+    const offsetAtNext = offsetOf(next - 1);
     if (offsetAtNext !== offset) {
       let low = cursor;
       let high = next - 1;
       while (high - low > 60_000) {
         const middle = low + Math.floor((high - low) / 2);
-        if (zoneOffsetAt(middle, timeZone) === offset) low = middle;
+        if (offsetOf(middle) === offset) low = middle;
         else high = middle;
       }
       next = Math.ceil(high / 60_000) * 60_000;

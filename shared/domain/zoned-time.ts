@@ -93,13 +93,52 @@ export function offsetChanges(timeZone: string, from: number, to: number): Offse
 }
 
 /**
- * The local day of many instants in [from, to] in one zone, by arithmetic on its offset changes
- * instead of a formatter call each: for re-filing hundreds of thousands of entries.
+ * Instants ↔ local days and wall-clock times in one zone, for work over many instants (imports,
+ * re-filing hundreds of thousands of entries): `zoneArithmetic` answers from the zone's offset
+ * changes in a span, found once, instead of a formatter call each; `exactZoneArithmetic` asks Intl
+ * every time. Both give the same answers (test/unit/zoned-time.test.ts).
  */
-export function localDayFinder(timeZone: string, from: number, to: number): (instant: number) => LocalDay {
-  const changes = offsetChanges(timeZone, from - DAY_MS, to + DAY_MS);
-  const initial = offsetAt(from - DAY_MS, timeZone);
+export interface ZoneArithmetic {
+  offsetOf(instant: number): number;
+  dayOf(instant: number): LocalDay;
+  /** As `instantAt`. */
+  instantOf(day: LocalDay, clock: string): number;
+}
+
+export function exactZoneArithmetic(timeZone: string): ZoneArithmetic {
+  return {
+    offsetOf: (instant) => offsetAt(instant, timeZone),
+    dayOf: (instant) => localDayOf(instant, timeZone),
+    instantOf: (day, clock) => instantAt(day, clock, timeZone),
+  };
+}
+
+/** Fast answers for instants in [from, to] (outside it, Intl is asked). */
+export function zoneArithmetic(timeZone: string, from: number, to: number): ZoneArithmetic {
+  const offsetOf = zoneOffsetFinder(timeZone, from, to);
+  const days = new Map<number, LocalDay>();
+  return {
+    offsetOf,
+    dayOf(instant) {
+      const dayNumber = Math.floor((instant + offsetOf(instant)) / DAY_MS);
+      let day = days.get(dayNumber);
+      if (day === undefined) {
+        day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+        days.set(dayNumber, day);
+      }
+      return day;
+    },
+    instantOf: (day, clock) => instantWith(offsetOf, day, clock),
+  };
+}
+
+function zoneOffsetFinder(timeZone: string, from: number, to: number): (instant: number) => number {
+  const spanStart = from - DAY_MS;
+  const spanEnd = to + DAY_MS;
+  const changes = offsetChanges(timeZone, spanStart, spanEnd);
+  const initial = offsetAt(spanStart, timeZone);
   return (instant) => {
+    if (instant < spanStart || instant > spanEnd) return offsetAt(instant, timeZone);
     let offset = initial;
     let low = 0;
     let high = changes.length - 1;
@@ -110,8 +149,16 @@ export function localDayFinder(timeZone: string, from: number, to: number): (ins
         low = middle + 1;
       } else high = middle - 1;
     }
-    return new Date(instant + offset).toISOString().slice(0, 10);
+    return offset;
   };
+}
+
+/**
+ * The local day of many instants in [from, to] in one zone, by arithmetic on its offset changes
+ * instead of a formatter call each: for re-filing hundreds of thousands of entries.
+ */
+export function localDayFinder(timeZone: string, from: number, to: number): (instant: number) => LocalDay {
+  return zoneArithmetic(timeZone, from, to).dayOf;
 }
 
 /** The local calendar day of an instant in `timeZone` (the day a time entry belongs to). */
@@ -127,13 +174,17 @@ export function localDayOf(instant: number, timeZone: string): LocalDay {
  * America/Chicago's fall-back night is 01:30 CDT, 06:30 UTC).
  */
 export function instantAt(day: LocalDay, clock: string, timeZone: string): number {
+  return instantWith((instant) => offsetAt(instant, timeZone), day, clock);
+}
+
+function instantWith(offsetOf: (instant: number) => number, day: LocalDay, clock: string): number {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const [hours, minutes, seconds = 0] = clock.split(':').map(Number) as [number, number, number?];
   const wall = Date.UTC(year, month - 1, date, hours, minutes, seconds);
   // Zones change offset at most once in a day: the offsets a day either side are the candidates.
-  const before = offsetAt(wall - DAY_MS, timeZone);
-  const after = offsetAt(wall + DAY_MS, timeZone);
-  const candidates = [wall - before, wall - after].filter((instant) => instant + offsetAt(instant, timeZone) === wall);
+  const before = offsetOf(wall - DAY_MS);
+  const after = offsetOf(wall + DAY_MS);
+  const candidates = [wall - before, wall - after].filter((instant) => instant + offsetOf(instant) === wall);
   if (candidates.length > 0) return Math.min(...candidates);
   // In the gap: the wall time does not exist; the offset from before the jump carries it forward.
   return wall - before;

@@ -22,6 +22,12 @@ export interface Seed {
   spareSeries: number;
   /** A verified backup of the seeded database, for preview and restore. */
   backup: string;
+  /** Uploads: one begun and waiting for its piece, one complete (a task CSV) and one to discard. */
+  uploads: { waiting: string; complete: string; spare: string };
+  /** The piece the waiting upload expects, as base64. */
+  waitingPiece: string;
+  /** A finished export job, for export:read. */
+  exportJob: string;
 }
 
 /** Fake ids, for tests that only parse the samples against the schemas. */
@@ -43,7 +49,13 @@ export const FAKE_SEED: Seed = {
   endingSeries: 2,
   spareSeries: 3,
   backup: 'offload-fake',
+  uploads: { waiting: '0'.repeat(32), complete: '1'.repeat(32), spare: '2'.repeat(32) },
+  waitingPiece: 'dGl0bGUK',
+  exportJob: 'job-1',
 };
+
+/** The task CSV the samples import (docs/import-formats.md, generic task CSV). */
+const TASK_CSV = 'title,category,estimate\nCheck the UPS self-test,Server administration,15m\n';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -105,7 +117,25 @@ export async function seedForSamples(app: TestBackend): Promise<Seed> {
     endingSeries: await series('Patch Tuesday review'),
     spareSeries: await series('Rotate the guest Wi-Fi key'),
     backup: await backupOf(app),
+    ...(await uploadsFor(app)),
+    exportJob: await finishedExport(app),
   };
+}
+
+async function uploadsFor(app: TestBackend): Promise<Pick<Seed, 'uploads' | 'waitingPiece'>> {
+  const bytes = Buffer.from(TASK_CSV, 'utf8');
+  const begin = async () => (await app.call('import:begin', { fileName: 'tasks.csv', size: bytes.length })).uploadId;
+  const waiting = await begin();
+  const complete = await begin();
+  await app.call('import:chunk', { uploadId: complete, index: 0, data: bytes.toString('base64') });
+  return { uploads: { waiting, complete, spare: await begin() }, waitingPiece: bytes.toString('base64') };
+}
+
+/** Runs the tasks CSV export to its end, so export:read has a file to read. */
+async function finishedExport(app: TestBackend): Promise<string> {
+  const { job } = await app.call('export:start', { what: 'tasks-csv' });
+  await app.backend.jobs.idle();
+  return job;
 }
 
 /** Takes a backup of the seeded database and waits until it is written and checked. */
@@ -131,6 +161,8 @@ export const REFUSED_HERE: Partial<Record<CallName, ApiErrorCode>> = {
   'backups:pickSecondFolder': 'VALIDATION',
   /** Only while that entry's timer runs, which no sample leaves running (test/integration/idle-resolution.test.ts). */
   'timer:resolveIdle': 'CONFLICT',
+  /** Only into an empty database (test/integration/data-export.test.ts restores a full export). */
+  'import:json': 'CONFLICT',
 };
 
 export type Samples = { [Name in CallName]: CallInput<Name>[] };
@@ -295,5 +327,24 @@ export function callSamples(seed: Seed): Samples {
     'timer:recent': [undefined, { limit: 5 }],
     'timer:resolveIdle': [{ entryId: e1, idleFrom: at('2026-11-16T13:00:00Z'), returnedAt: at('2026-11-16T13:30:00Z'), choice: 'keep' }],
     'desktop:status': [undefined, {}],
+    'import:begin': [{ fileName: 'toggl-2026.csv', size: 4096 }],
+    'import:chunk': [{ uploadId: seed.uploads.waiting, index: 0, data: seed.waitingPiece }],
+    'import:discard': [{ uploadId: seed.uploads.spare }],
+    'import:preview': [
+      { uploadId: seed.uploads.complete, kind: 'tasks' },
+      {
+        uploadId: seed.uploads.complete,
+        kind: 'tasks',
+        format: 'generic-tasks',
+        dayMonthOrder: 'DMY',
+        timeZone: 'UTC',
+        mapping: { categories: { 'Server administration': 2 }, workers: { 'Sam Ortiz': { worker: 'msp', technicianId: seed.technician } } },
+      },
+    ],
+    'import:apply': [{ uploadId: seed.uploads.complete, kind: 'tasks', format: 'generic-tasks', mapping: { categories: { 'Server administration': 2 }, workers: {} } }],
+    'import:json': [{ uploadId: seed.uploads.complete }],
+    'export:start': [{ what: 'tasks-csv' }, { what: 'time-entries-csv' }, { what: 'json' }],
+    'export:read': [{ job: seed.exportJob, index: 0 }],
+    'jobs:cancel': [{ job: 'import-999' }],
   };
 }

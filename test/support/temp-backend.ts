@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import type { CallArgs, CallName, CallResult } from '../../shared/api/contract';
 import { ApiError, type ApiErrorShape } from '../../shared/api/errors';
 import { openBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
@@ -45,9 +46,10 @@ export function openTestBackend(dataDir = tempDir(), startAt = Date.parse('2026-
     version: '0.0.0-test',
     settings,
     now: () => now,
-    automaticBackups: false,
-    ...options,
-    mode: options.mode ?? 'browser',
+      automaticBackups: false,
+    dataWorkerFile: inject('dataWorkerFile'),
+      ...options,
+      mode: options.mode ?? 'browser',
   });
   const self: TestBackend = {
     backend,

@@ -68,6 +68,28 @@ describe('long jobs', () => {
     expect(jobs.running()).toStrictEqual([]);
   });
 
+  it('say what they did when a cancel came too late to stop them', async () => {
+    const { events, jobs } = setUp();
+    const job = jobs.start('import', 'Importing toggl.csv', () => {
+      jobs.cancel(job);
+      return Promise.resolve('Imported 5 entries.');
+    });
+    await jobs.idle();
+    expect(events.at(-1)).toMatchObject({ type: 'jobFinished', outcome: 'done', message: 'Imported 5 entries.' });
+  });
+
+  it('are no longer running when their end is announced, so a cancel then says there is nothing to stop', async () => {
+    const hub = createEventHub();
+    const jobs = createJobs(hub, () => 0);
+    const cancelAtEnd: boolean[] = [];
+    hub.subscribe((event) => {
+      if (event.type === 'jobFinished') cancelAtEnd.push(jobs.cancel(event.job));
+    });
+    jobs.start('export', 'Exporting', () => Promise.resolve('Done.'));
+    await jobs.idle();
+    expect(cancelAtEnd).toStrictEqual([false]);
+  });
+
   it('report a failure with its message, not a stack', async () => {
     const { events, jobs } = setUp();
     const original = console.error;

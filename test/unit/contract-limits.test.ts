@@ -37,13 +37,16 @@ const GENERIC = /^(Invalid input|Invalid string|Too (big|small)|Expected|Unrecog
 function refusal(name: CallName, input: unknown, path: Path): string {
   const result = contract[name].input.safeParse(input);
   expect(result.success, `${name} accepted ${JSON.stringify(input).slice(0, 200)}`).toBe(false);
-  const issue = result.error?.issues.find((candidate) => candidate.path.join('.') === path.join('.'));
+  // A field inside a union's option is reported by the union, at the union's path, in its own words.
+  const issue =
+    result.error?.issues.find((candidate) => candidate.path.join('.') === path.join('.')) ??
+    result.error?.issues.find((candidate) => candidate.code === 'invalid_union' && path.join('.').startsWith(`${candidate.path.join('.')}.`));
   expect(issue, `${name}: no issue at ${path.join('.')} in ${JSON.stringify(result.error?.issues)}`).toBeDefined();
   return issue?.message ?? '';
 }
 
 /** The fields she types freely; every other string is a format (a day, a colour, a zone) or a choice. */
-const FREE_TEXT_KEYS = new Set(['title', 'name', 'notes', 'note', 'search', 'role', 'phone']);
+const FREE_TEXT_KEYS = new Set(['title', 'name', 'notes', 'note', 'search', 'role', 'phone', 'fileName']);
 const strings = fieldsWhere((value) => typeof value === 'string');
 const freeText = strings.filter((field) => FREE_TEXT_KEYS.has(String(field.path.at(-1))));
 const days = fieldsWhere((value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value));
@@ -52,7 +55,7 @@ const months = fieldsWhere((value) => typeof value === 'string' && /^\d{4}-\d{2}
 const instants = fieldsWhere((value) => typeof value === 'number' && value > 1e12);
 
 describe('text fields refuse NUL at the schema, naming the field', () => {
-  it('finds the free-text fields of the samples (titles, names, notes, search, roles, phone)', () => {
+  it('finds the free-text fields of the samples (titles, names, notes, search, roles, phone, file names)', () => {
     expect(new Set(freeText.map((field) => field.path.at(-1)))).toStrictEqual(FREE_TEXT_KEYS);
   });
 

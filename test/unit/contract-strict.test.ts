@@ -22,6 +22,10 @@ function withKeyAt(value: unknown, path: (string | number)[], key: string, extra
   return copy;
 }
 
+/** The schema path of an input path (`mapping.categories`, `ids[]`), as schemaNodes writes it. */
+const schemaPath = (path: (string | number)[]) =>
+  path.reduce<string>((at, step) => (typeof step === 'number' ? `${at}[]` : at === '' ? step : `${at}.${step}`), '');
+
 describe('every call’s schema refuses keys it does not know', () => {
   it.each(callNames)('%s: every object in its schema is strict, and none is an intersection (which would let keys through)', (name) => {
     const nodes = schemaNodes(contract[name].input);
@@ -41,9 +45,11 @@ describe('every call’s schema refuses keys it does not know', () => {
 
   it.each(callNames)('%s: an unknown key at any level of an input is refused at that level', (name) => {
     const inputs = (samples[name] as unknown[]).map((input) => input ?? {});
+    // A record's keys are names she maps (a Toggl project → a category): any key is data there.
+    const records = new Set(schemaNodes(contract[name].input).filter((node) => node.kind === 'record').map((node) => node.path));
     let levels = 0;
     for (const input of inputs) {
-      for (const { path } of objectsIn(input)) {
+      for (const { path } of objectsIn(input).filter((object) => !records.has(schemaPath(object.path)))) {
         for (const key of ['unexpected', '__proto__', 'constructor']) {
           levels += 1;
           const result = contract[name].input.safeParse(withKeyAt(input, path, key, { admin: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localHourPieces } from '../../shared/domain/workload';
-import { clockOf, instantAt, localDayFinder, localDayOf, offsetChanges } from '../../shared/domain/zoned-time';
+import { clockOf, instantAt, localDayFinder, localDayOf, offsetChanges, zoneArithmetic, zoneOffsetAt } from '../../shared/domain/zoned-time';
 
 const CHICAGO = 'America/Chicago';
 
@@ -57,6 +57,22 @@ describe('many instants in one zone', () => {
       const to = Date.parse('2027-02-01T00:00:00Z');
       const dayOf = localDayFinder(zone, from, to);
       for (let instant = from; instant < to; instant += 7 * 60_000 * 59) expect(dayOf(instant)).toBe(localDayOf(instant, zone));
+    }
+  });
+});
+
+describe('zone arithmetic over a span', () => {
+  it('gives the same offsets and wall-clock instants as Intl, in the gaps and repeats of DST nights too', () => {
+    for (const zone of [CHICAGO, 'Australia/Lord_Howe', 'Europe/London', 'Asia/Kolkata']) {
+      const from = Date.parse('2026-01-01T00:00:00Z');
+      const to = Date.parse('2027-01-01T00:00:00Z');
+      const fast = zoneArithmetic(zone, from, to);
+      for (let instant = from; instant < to; instant += 13 * 60_000 * 61) expect(fast.offsetOf(instant)).toBe(zoneOffsetAt(instant, zone));
+      for (const day of ['2026-03-08', '2026-03-29', '2026-04-05', '2026-10-04', '2026-10-25', '2026-11-01', '2026-07-01']) {
+        for (const clock of ['00:00', '01:30', '02:00', '02:15', '02:30', '03:00', '08:00', '17:45', '23:59']) {
+          expect(fast.instantOf(day, clock), `${zone} ${day} ${clock}`).toBe(instantAt(day, clock, zone));
+        }
+      }
     }
   });
 });

@@ -6,6 +6,8 @@ import { migration004ScreenIndexes } from './004-screen-indexes';
 import { migration005TaskOwnership } from './005-task-ownership';
 import { migration006WorkloadFacts } from './006-workload-facts';
 import { migration007HourRollup } from './007-hour-rollup';
+import { migration008ImportKeys } from './008-import-keys';
+import { migration009BulkEntryRollups } from './009-bulk-entry-rollups';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -19,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005TaskOwnership,
   migration006WorkloadFacts,
   migration007HourRollup,
+  migration008ImportKeys,
+  migration009BulkEntryRollups,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

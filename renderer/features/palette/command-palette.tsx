@@ -89,6 +89,12 @@ export default function CommandPalette({ onClose, actions }: { onClose: () => vo
             <Command.Item onSelect={run(() => navigate('report'))} keywords={['report', 'leadership', 'pdf', 'print', 'month']}>
               Open the leadership report
             </Command.Item>
+            <Command.Item onSelect={run(() => navigate('import'))} keywords={['import', 'toggl', 'clockify', 'csv', 'upload', 'timesheet', 'restore']}>
+              Import time entries or tasks
+            </Command.Item>
+            <Command.Item onSelect={run(() => navigate('settings'))} keywords={['export', 'csv', 'json', 'download', 'backup']}>
+              Export your data
+            </Command.Item>
             <Command.Item onSelect={run(() => setTheme.mutate({ theme: dark ? 'light' : 'dark' }))} keywords={['theme', 'dark', 'light']}>
               Switch to the {dark ? 'light' : 'dark'} theme
             </Command.Item>

@@ -7,6 +7,8 @@ import { DataFacts } from './data-facts';
 import { WorkHoursSection } from './work-hours-section';
 import { BackupsSection } from '../data/backups-section';
 import { DesktopSection } from './desktop-section';
+import { ExportSection } from '../data/export-section';
+import { ImportEntry } from '../data/import/import-entry';
 
 /** Every setting of the brief, each validated at its field and saved as she leaves it. */
 export default function SettingsScreen() {
@@ -30,7 +32,9 @@ export default function SettingsScreen() {
         <p className="muted">Everything stays on this machine.</p>
         {status.data && <DataFacts status={status.data} />}
         <BackupsSection />
+        <ImportEntry />
       </section>
+      <ExportSection />
     </Screen>
   );
 }

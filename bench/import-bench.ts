@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import { monitorEventLoopDelay, performance as hooks } from 'node:perf_hooks';
+import type { Backend } from '../electron/backend/backend';
+
+/**
+ * The import figures of `npm run bench`: 100,000 Toggl rows (≈ 14 MB) uploaded in pieces,
+ * previewed and imported by the data worker into the ten-year database, measured as she would
+ * live them. The event loop of this thread — the Electron main thread's stand-in — is sampled all
+ * along: its longest stall is what a frozen window would be.
+ */
+
+const ROWS = 100_000;
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** A Toggl detailed export of `count` of her entries, eight to ten a day, in years the seeded data does not cover. */
+export function togglExport(count: number): string {
+  const lines = ['\uFEFFUser,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (USD)'];
+  const projects = ['Server admin', 'Desktop support', 'Network', 'Meetings', 'Vendors & licensing'];
+  let at = Date.UTC(1990, 0, 2, 13, 0, 0);
+  const dateAndTime = (ms: number) => {
+    const date = new Date(ms - 5 * 3_600_000); // written in New York winter time; the zone is confirmed as UTC-5 below
+    return [
+      `${pad(date.getUTCMonth() + 1)}/${pad(date.getUTCDate())}/${date.getUTCFullYear()}`,
+      `${pad(((date.getUTCHours() + 11) % 12) + 1)}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} ${date.getUTCHours() < 12 ? 'AM' : 'PM'}`,
+    ];
+  };
+  for (let index = 0; index < count; index++) {
+    const length = (15 + (index % 7) * 11) * 60_000 + (index % 60) * 1000;
+    const [startDate, startTime] = dateAndTime(at);
+    const [endDate, endTime] = dateAndTime(at + length);
+    const description = index % 5 === 0 ? `"Patch, reboot and check ""srv-${index % 40}"" ✅"` : `Ticket ${index} follow-up`;
+    lines.push(`Gail Moreno,gail@northwind.example,Northwind Traders,${projects[index % 5]},,${description},No,${startDate},${startTime},${endDate},${endTime},00:30:00,"ops, urgent",0.00`);
+    at += length + 5 * 60_000;
+    if (new Date(at).getUTCHours() >= 23) at += 14 * 3_600_000;
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export interface ImportFigure {
+  label: string;
+  measured: string;
+  target: string;
+  over: boolean;
+}
+
+export async function importFigures(backend: Backend): Promise<ImportFigure[]> {
+  const call = async (name: string, input?: unknown) => {
+    const envelope = await backend.dispatch(name, input);
+    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+    return envelope.value as never;
+  };
+  const bytes = Buffer.from(togglExport(ROWS), 'utf8');
+  const stalls = monitorEventLoopDelay({ resolution: 5 });
+  const mapping = {
+    categories: { 'project:server admin': 2, 'project:desktop support': 3, 'project:network': 4, 'project:meetings': 8, 'project:vendors & licensing': 6 },
+    workers: { 'email:gail@northwind.example': { worker: 'me', technicianId: null } },
+  };
+
+  // What the machine does to this thread with nothing to do (other processes, the OS): the floor under every stall below.
+  stalls.enable();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const idleStall = stalls.max / 1e6;
+  stalls.reset();
+  // The time this thread itself was busy (not waiting for I/O): a stall without busy time is the OS
+  // running other threads, not the app's work.
+  let busyFrom = hooks.eventLoopUtilization();
+  const busy = () => {
+    const used = hooks.eventLoopUtilization(busyFrom);
+    busyFrom = hooks.eventLoopUtilization();
+    return used.active;
+  };
+  let started = performance.now();
+  const { uploadId, chunkBytes, chunks } = (await call('import:begin', { fileName: 'toggl-100k.csv', size: bytes.length })) as { uploadId: string; chunkBytes: number; chunks: number };
+  // The renderer encodes the pieces; only the main thread's share (decode, copy) is timed here.
+  const pieces = Array.from({ length: chunks }, (_, index) => bytes.subarray(index * chunkBytes, (index + 1) * chunkBytes).toString('base64'));
+  busy();
+  started = performance.now();
+  for (const [index, data] of pieces.entries()) await call('import:chunk', { uploadId, index, data });
+  const uploadMs = performance.now() - started;
+  const uploadBusy = busy();
+  const uploadStall = stalls.max / 1e6;
+  stalls.reset();
+
+  const request = { uploadId, kind: 'time-entries', timeZone: 'Etc/GMT+5', mapping };
+  started = performance.now();
+  const preview = (await call('import:preview', request)) as { status: string; counts?: { create: number; errors: number } };
+  const previewMs = performance.now() - started;
+  const previewBusy = busy();
+  if (preview.status !== 'ready' || preview.counts?.create !== ROWS) throw new Error(`the preview did not find ${ROWS} rows to create: ${JSON.stringify(preview).slice(0, 400)}`);
+  const previewStall = stalls.max / 1e6;
+  stalls.reset();
+
+  started = performance.now();
+  // Process-wide CPU time (every thread, the worker's too): what the import costs whatever else the machine is doing.
+  const cpuBefore = process.cpuUsage();
+  const { job } = (await call('import:apply', request)) as { job: string };
+  const outcome = await new Promise<{ outcome: string; message: string }>((resolve) => {
+    const stop = backend.subscribe((event) => {
+      if (event.type === 'jobFinished' && event.job === job) {
+        stop();
+        resolve(event);
+      }
+    });
+  });
+  const applyMs = performance.now() - started;
+  const applyBusy = busy();
+  const cpu = process.cpuUsage(cpuBefore);
+  const applyCpuMs = (cpu.user + cpu.system) / 1000;
+  const applyStall = stalls.max / 1e6;
+  stalls.disable();
+  if (outcome.outcome !== 'done') throw new Error(`the import did not finish: ${outcome.message}`);
+
+  const rowsPerSecond = (ms: number) => Math.round(ROWS / (ms / 1000));
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const stall = (label: string, ms: number): ImportFigure => ({ label, measured: `${ms.toFixed(1)} ms`, target: '≤ 50 ms', over: ms > 50 });
+  const busyFigure = (label: string, ms: number, of: number): ImportFigure => ({ label, measured: `${ms.toFixed(0)} ms`, target: `of ${of.toFixed(0)} ms`, over: false });
+  return [
+    { label: 'longest event-loop stall over 3 s with nothing to do', measured: `${idleStall.toFixed(1)} ms`, target: '—', over: false },
+    { label: `upload ${(bytes.length / 1e6).toFixed(1)} MB in ${chunks} pieces (import:chunk)`, measured: seconds(uploadMs), target: '—', over: false },
+    stall('  longest event-loop stall during the upload', uploadStall),
+    busyFigure('  this thread busy during the upload', uploadBusy, uploadMs),
+    { label: `preview ${ROWS.toLocaleString('en-US')} Toggl rows (import:preview)`, measured: seconds(previewMs), target: '—', over: false },
+    stall('  longest event-loop stall during the preview', previewStall),
+    busyFigure('  this thread busy during the preview', previewBusy, previewMs),
+    {
+      label: `import ${ROWS.toLocaleString('en-US')} Toggl rows (import:apply → done)`,
+      measured: `${seconds(applyMs)} = ${rowsPerSecond(applyMs).toLocaleString('en-US')} rows/s`,
+      target: '≥ 100,000 rows/s',
+      over: rowsPerSecond(applyMs) < 100_000,
+    },
+    {
+      label: '  the same, by CPU time of all threads',
+      measured: `${seconds(applyCpuMs)} = ${rowsPerSecond(applyCpuMs).toLocaleString('en-US')} rows/s`,
+      target: '≥ 100,000 rows/s',
+      over: rowsPerSecond(applyCpuMs) < 100_000,
+    },
+
+    stall('  longest event-loop stall during the import', applyStall),
+    busyFigure('  this thread busy during the import', applyBusy, applyMs),
+    { label: 'CPU pressure on the machine (Linux PSI, share of the last 60 s with threads waiting)', measured: cpuPressure(), target: '—', over: false },
+  ];
+}
+
+/** `some avg60` of /proc/pressure/cpu: how much of the last minute runnable threads waited for a CPU (Linux only). */
+function cpuPressure(): string {
+  try {
+    const match = /^some .*avg60=([\d.]+)/m.exec(fs.readFileSync('/proc/pressure/cpu', 'utf8'));
+    return match ? `${match[1]} %` : '—';
+  } catch {
+    return '—';
+  }
+}

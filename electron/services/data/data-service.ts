@@ -1,0 +1,144 @@
+import type { DownloadChunk, ExportKind, ImportPreview, UploadStarted } from '../../../shared/api/data-views';
+import { AppError } from '../../../shared/api/errors';
+import { AGGREGATES, type Aggregate } from '../../../shared/api/events';
+import type { LocalDay } from '../../../shared/domain/day';
+import type { Settings } from '../../../shared/domain/settings';
+import type { Jobs } from '../../backend/jobs';
+import type { WriteGate } from '../../backend/write-gate';
+import { FileStore } from './file-store';
+import type { RestoreResult } from './data-restore';
+import type { ImportRequest, ImportResult } from './import-engine';
+import { runDataWorker } from './worker-client';
+import type { WorkerContext } from './worker-protocol';
+
+export interface DataServiceOptions {
+  /** The built data worker (dist/electron/data-worker.cjs, dist/server/data-worker.mjs); null where none was built. */
+  workerFile: string | null;
+  databaseFile: string;
+  jobs: Jobs;
+  gate: WriteGate;
+  settings: () => Settings;
+  herZone: () => string;
+  now: () => number;
+  today: () => LocalDay;
+  appVersion: string;
+  schemaVersion: () => number;
+  /** Tells every window what a job's committed transaction changed. */
+  announce: (aggregates: readonly Aggregate[]) => void;
+  /** After a restore committed: store her settings from the export and bring derived facts up to date. */
+  afterRestore: (settings: Settings) => void;
+}
+
+/** What a finished export leaves for the renderer to read. */
+export interface PreparedFile {
+  fileName: string;
+  mimeType: string;
+  parts: string[];
+  summary: string;
+}
+
+/**
+ * Imports and exports as the handlers see them: files by pieces, a preview computed by the data
+ * worker, and imports, restores and exports run as jobs in the worker (progress, cancel). The main
+ * thread only moves pieces of files and messages.
+ */
+export interface DataService {
+  begin(fileName: string, size: number): UploadStarted;
+  chunk(uploadId: string, index: number, data: string): { received: number; chunks: number; complete: boolean };
+  discard(uploadId: string): boolean;
+  preview(request: ImportRequest): Promise<ImportPreview>;
+  apply(request: ImportRequest): { job: string };
+  /** Restores a complete JSON export into an empty database. */
+  restoreJson(uploadId: string): { job: string };
+  startExport(what: ExportKind): { job: string };
+  readExport(job: string, index: number): DownloadChunk;
+}
+
+export function createDataService(options: DataServiceOptions): DataService {
+  const files = new FileStore(options.now);
+  let writing: string | null = null;
+
+  const workerFile = (): string => {
+    if (!options.workerFile) throw new AppError('INTERNAL', 'This build of Offload has no data worker (dist/*/data-worker); run npm run build.');
+    return options.workerFile;
+  };
+  const context = (): WorkerContext => ({
+    databaseFile: options.databaseFile,
+    settings: options.settings(),
+    herZone: options.herZone(),
+    now: options.now(),
+    today: options.today(),
+    appVersion: options.appVersion,
+    schemaVersion: options.schemaVersion(),
+  });
+  const assertNotWriting = () => {
+    if (writing) throw new AppError('CONFLICT', 'Another import is running; wait for it to finish or cancel it first.');
+  };
+
+  return {
+    begin: (fileName, size) => files.begin(fileName, size),
+    chunk: (uploadId, index, data) => files.chunk(uploadId, index, data),
+    discard: (uploadId) => files.discard(uploadId),
+
+    preview(request) {
+      const upload = files.complete(request.uploadId);
+      return runDataWorker<ImportPreview>(workerFile(), { task: 'import-preview', context: context(), request, file: { fileName: upload.fileName, bytes: upload.bytes } });
+    },
+
+    apply(request) {
+      assertNotWriting();
+      const upload = files.complete(request.uploadId);
+      const file = workerFile();
+      const release = options.gate.acquire();
+      const job = options.jobs.start('import', `Importing ${upload.fileName}`, async ({ signal, progress }) => {
+        try {
+          const result = await runDataWorker<ImportResult>(
+            file,
+            { task: 'import-apply', context: context(), request, file: { fileName: upload.fileName, bytes: upload.bytes } },
+            { signal, onProgress: progress },
+          );
+          options.announce(result.kind === 'tasks' ? ['tasks', 'imports'] : ['timeEntries', 'tasks', 'imports']);
+          return result.message;
+        } finally {
+          writing = null;
+          release();
+        }
+      });
+      writing = job;
+      return { job };
+    },
+
+    restoreJson(uploadId) {
+      assertNotWriting();
+      const upload = files.complete(uploadId);
+      const file = workerFile();
+      const release = options.gate.acquire();
+      const job = options.jobs.start('import', `Restoring ${upload.fileName}`, async ({ signal, progress }) => {
+        try {
+          const result = await runDataWorker<RestoreResult>(file, { task: 'restore', context: context(), file: { fileName: upload.fileName, bytes: upload.bytes } }, { signal, onProgress: progress });
+          options.afterRestore(result.settings);
+          options.announce(AGGREGATES);
+          return result.message;
+        } finally {
+          writing = null;
+          release();
+        }
+      });
+      writing = job;
+      return { job };
+    },
+
+    startExport(what) {
+      const file = workerFile();
+      const label = what === 'json' ? 'Exporting all your data' : what === 'tasks-csv' ? 'Exporting tasks' : 'Exporting time entries';
+      const job = options.jobs.start('export', label, async ({ job: id, signal, progress }) => {
+        const prepared = await runDataWorker<PreparedFile>(file, { task: 'export', context: context(), what }, { signal, onProgress: progress });
+        files.keepDownload(id, prepared.fileName, prepared.mimeType, prepared.parts);
+        return prepared.summary;
+      });
+      return { job };
+    },
+
+    readExport: (job, index) => files.readDownload(job, index),
+  };
+}

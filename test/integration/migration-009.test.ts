@@ -1,0 +1,99 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import { insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
+import { entryCalendar } from '../../electron/services/entry-calendar';
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
+import { tempDir } from '../support/temp-backend';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const ZONE = 'America/Chicago';
+
+const rollups = (db: SqliteDatabase) => ({
+  daily: db.prepare('SELECT * FROM daily_rollup ORDER BY worker, category_id, day').all(),
+  hours: db.prepare('SELECT * FROM hour_rollup ORDER BY day, hour, category_id').all(),
+});
+
+/** Entries of hers and the MSP's, on days that already have rollup rows and new ones, some unplanned, one on an unplanned task, one across midnight. */
+function entries(taskId: number): ImportedEntryRow[] {
+  const base = Date.parse('2026-11-16T14:00:00Z');
+  return Array.from({ length: 40 }, (_, index) => ({
+    worker: index % 3 === 0 ? ('msp' as const) : ('me' as const),
+    technicianId: null,
+    categoryId: (index % 4) + 1,
+    taskId: index % 7 === 0 ? taskId : null,
+    startAt: base + index * 5 * HOUR,
+    endAt: base + index * 5 * HOUR + (20 + index * 7) * MINUTE,
+    note: '',
+    unplanned: index % 5 === 0,
+    source: 'toggl',
+    sourceKey: `key-${index}`,
+  }));
+}
+
+function database(): { db: SqliteDatabase; taskId: number } {
+  const db = openDatabase(path.join(tempDir(), 'offload.db'));
+  const taskId = Number(db.prepare("INSERT INTO tasks (title, unplanned, created_at, updated_at) VALUES ('Server down', 1, 1, 1)").run().lastInsertRowid);
+  // Entries already logged, so the folds add to rows that exist.
+  const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
+  for (const entry of entries(taskId).slice(0, 5)) insertImportedTimeEntry(db, { ...entry, sourceKey: `old-${entry.sourceKey}` }, calendar, 1);
+  return { db, taskId };
+}
+
+describe('migration 009: imports fold their entries into the rollups at once', () => {
+  it('gives exactly the rollups the per-entry triggers give', () => {
+    const one = database();
+    const each = entryCalendar(one.db, DEFAULT_SETTINGS, ZONE);
+    one.db.transaction(() => {
+      for (const entry of entries(one.taskId)) insertImportedTimeEntry(one.db, entry, each, 2);
+    })();
+    const bulk = database();
+    const calendar = entryCalendar(bulk.db, DEFAULT_SETTINGS, ZONE);
+    const added = bulk.db.transaction(() =>
+      writeEntriesInBulk(bulk.db, () => entries(bulk.taskId).filter((entry) => insertImportedTimeEntry(bulk.db, entry, calendar, 2)).length),
+    )();
+    expect(added).toBe(40);
+    expect(rollups(bulk.db)).toStrictEqual(rollups(one.db));
+    expect(rollups(bulk.db).hours.length).toBeGreaterThan(20);
+    expect(bulk.db.prepare('SELECT count(*) AS rows FROM bulk_entry_writes').get()).toStrictEqual({ rows: 0 });
+  });
+
+  it('leaves nothing behind when the import fails part way', () => {
+    const { db, taskId } = database();
+    const before = rollups(db);
+    const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
+    expect(() =>
+      db.transaction(() =>
+        writeEntriesInBulk(db, () => {
+          for (const entry of entries(taskId).slice(10, 20)) insertImportedTimeEntry(db, entry, calendar, 2);
+          throw new Error('cancelled');
+        }),
+      )(),
+    ).toThrow('cancelled');
+    expect(rollups(db)).toStrictEqual(before);
+    expect(db.prepare('SELECT count(*) AS rows FROM bulk_entry_writes').get()).toStrictEqual({ rows: 0 });
+    expect(db.prepare('SELECT count(*) AS rows FROM time_entries').get()).toStrictEqual({ rows: 5 });
+  });
+
+  it('keeps rolling up ordinary entries, in a database migrated from version 8', () => {
+    const file = path.join(tempDir(), 'offload.db');
+    const old = new Database(file);
+    for (const migration of MIGRATIONS.filter((entry) => entry.version <= 8)) migration.up(old, 1);
+    old.pragma('user_version = 8');
+    old.prepare("INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES ('me', 2, 0, ?, '1970-01-01', ?, 1, 1)").run(HOUR, JSON.stringify([['1970-01-01', 0, HOUR]]));
+    old.close();
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES ('me', 2, ?, ?, '1970-01-01', ?, 1, 1)").run(HOUR, 2 * HOUR, JSON.stringify([['1970-01-01', 1, HOUR]]));
+    expect(rollups(db)).toStrictEqual({
+      daily: [{ worker: 'me', category_id: 2, day: '1970-01-01', ms: 2 * HOUR, entries: 2, after_hours_ms: 0, unplanned_ms: 0 }],
+      hours: [
+        { category_id: 2, day: '1970-01-01', hour: 0, ms: HOUR },
+        { category_id: 2, day: '1970-01-01', hour: 1, ms: HOUR },
+      ],
+    });
+    db.close();
+  });
+});
