@@ -1,199 +1,262 @@
 /**
- * `npm run bench`: ten years of one manager's data (50,000 tasks, 500,000 time entries) in a real
- * SQLite file, then each figure from the brief's performance targets, printed beside its target.
- * Median of repeated runs after a warm-up; nothing here is asserted by the test suite.
+ * `npm run bench [-- --scale N] [--runs N] [--no-renderer] [--no-backend]`: a report, never a test.
+ *
+ * Ten years of one manager's data (scale 1: 50,000 tasks, 500,000 entries) or N times that
+ * (`--scale 10`: a hundred years, 500,000 tasks and 5,000,000 entries) in a real SQLite file,
+ * generated once and cached (see dataset.ts); then every screen's data call through the real
+ * dispatcher, p50 and p95 over at least 30 runs beside its target, the naive versions measured
+ * in the same run, the size of each screen's response, and the renderer in Chromium against
+ * browser mode on the same data (renderer-figures.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openBackend } from '../electron/backend/backend';
+import { parseArgs } from 'node:util';
+import { openBackend, type Backend } from '../electron/backend/backend';
 import { openDatabase } from '../electron/db/connection';
+import { LATEST_SCHEMA_VERSION } from '../electron/db/migrations';
+import { hourHeatmap } from '../electron/repositories/insights';
+import { purgeDeletedTasks } from '../electron/repositories/tasks';
 import { openConfSettings } from '../electron/settings/conf-settings';
-import { addDays } from '../shared/domain/day';
+import type { CallArgs, CallName, CallResult } from '../shared/api/contract';
+import { addDays, startOfWeek } from '../shared/domain/day';
 import { nextOccurrence, toRRule } from '../shared/domain/recurrence';
+import { copyDataset, dataset, NOW, TODAY } from './dataset';
+import { naiveReclaimed, naiveWeeklyWorkload } from './naive';
 import { importFigures } from './import-bench';
+import { rendererFigures } from './renderer-figures';
+import { amountLine, amountsLine, measure, measurePair, printSection, ratioLine, RUNS, timingLine, type Line } from './report';
 
-const TASKS = 50_000;
-const ENTRIES = 500_000;
-const FIRST_DAY = '2016-11-21';
-const TODAY = '2026-11-20';
-const NOW = Date.parse(`${TODAY}T15:00:00Z`);
-/** The Insights screen's heaviest asks: the last year week by week, and all ten years (month by month). */
-const YEAR_OF_CHARTS = { from: '2025-11-21', to: TODAY, categoryIds: null };
-const ALL_CHARTS = { from: FIRST_DAY, to: TODAY, categoryIds: null };
-const MONTH_REPORT = { fromMonth: '2026-10', toMonth: '2026-10' };
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function measure(runs: number, work: () => unknown): Promise<number> {
-  for (let warm = 0; warm < 3; warm += 1) await work();
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  return median(samples);
-}
-
-function seed(dataDir: string): number {
-  const started = performance.now();
-  const db = openDatabase(path.join(dataDir, 'offload.db'));
-  const longNotes = 'Vendor ticket history and steps tried so far. '.repeat(400);
-  const insertTask = db.prepare(
-    'INSERT INTO tasks (title, notes, category_id, priority, due_day, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertEntry = db.prepare(
-    'INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 1)',
-  );
-  const words = ['reset', 'vpn', 'patch', 'server', 'printer', 'backup', 'licence', 'switch', 'laptop', 'firewall'];
-  db.transaction(() => {
-    for (let index = 0; index < TASKS; index += 1) {
-      const day = addDays(FIRST_DAY, Math.floor((index / TASKS) * 3650));
-      const title = `${words[index % 10]} ${words[(index * 7) % 10]} ${index}`;
-      insertTask.run(title, index % 50 === 0 ? `notes about the firmware. ${longNotes}` : index % 5 === 0 ? 'notes about the firmware' : '', (index % 9) + 1, index % 4, day, index < TASKS - 300 ? 'done' : 'open', NOW - (TASKS - index) * 6_000_000, NOW);
-    }
-    const start = Date.parse(`${FIRST_DAY}T14:00:00Z`);
-    for (let index = 0; index < ENTRIES; index += 1) {
-      const dayIndex = Math.floor((index / ENTRIES) * 3650);
-      const startAt = start + dayIndex * 86_400_000 + (index % 6) * 3_600_000;
-      const worker = index % 4 === 0 ? 'msp' : 'me';
-      insertEntry.run(worker, (index % 9) + 1, startAt, startAt + 45 * 60_000, addDays(FIRST_DAY, dayIndex));
-    }
-    const insertDelegation = db.prepare('INSERT INTO delegations (category_id, start_day, end_day, created_at, updated_at) VALUES (?, ?, ?, 1, 1)');
-    insertDelegation.run(2, '2019-03-04', null);
-    insertDelegation.run(3, '2020-06-10', '2023-01-31');
-    insertDelegation.run(3, '2024-02-01', null);
-    insertDelegation.run(1, '2025-12-22', '2026-01-04');
-    db.prepare('INSERT INTO msp_contracts (start_day, monthly_fee_cents, included_minutes, overage_rate_cents, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1)').run('2019-01-01', 400_000, 2400, 9500);
-  })();
-  db.close();
-  return performance.now() - started;
-}
+const print = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'offload-bench-'));
-  console.log(`Seeding ${TASKS.toLocaleString()} tasks and ${ENTRIES.toLocaleString()} time entries in ${dataDir} …`);
-  const seeded = seed(dataDir);
-  const file = path.join(dataDir, 'offload.db');
-  console.log(`seeded in ${(seeded / 1000).toFixed(1)} s (${Math.round(ENTRIES / (seeded / 1000)).toLocaleString()} entry rows/s, with triggers and indexes); file ${(fs.statSync(file).size / 1e6).toFixed(0)} MB\n`);
+  const { values } = parseArgs({
+    options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: String(RUNS) }, 'no-renderer': { type: 'boolean', default: false }, 'no-backend': { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const scale = Number(values.scale);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(scale) || scale < 1 || scale > 20) throw new Error(`--scale is a whole number from 1 to 20, not ${values.scale}`);
+  if (!Number.isInteger(runs) || runs < RUNS) throw new Error(`--runs is at least ${RUNS}`);
 
-  const rows: [string, number, string, number][] = [];
-  rows.push(['open the database (read-only probe with quick_check)', await measure(15, () => openDatabase(file).close()), '≤ 30 ms', 30]);
-  rows.push(['open a second connection (no quick_check)', await measure(15, () => openDatabase(file, { quickCheck: false }).close()), '≤ 30 ms', 30]);
+  const data = await dataset(scale, print);
+  const [load1, load5] = os.loadavg();
+  print(
+    `# offload bench · scale ${scale} (${data.days / 365} years: ${data.tasks.toLocaleString('en-US')} tasks, ${data.entries.toLocaleString('en-US')} entries) · ` +
+      `schema ${LATEST_SCHEMA_VERSION} · ${os.cpus().length} cores · node ${process.versions.node} · sqlite ${sqliteVersion()} · load ${load1!.toFixed(1)}/${load5!.toFixed(1)}`,
+  );
+  print(
+    data.generatedMs === null
+      ? `# data: cached ${data.cacheDir} (${(data.fileBytes / 1e6).toFixed(0)} MB)`
+      : `# data: generated in ${(data.generatedMs / 1000).toFixed(1)} s (${Math.round(data.entries / (data.generatedMs / 1000)).toLocaleString('en-US')} entries/s with every trigger and index), ${(data.fileBytes / 1e6).toFixed(0)} MB`,
+  );
+  print(`# times: wall-clock ms over ${runs} runs after 3 warm-up runs; p95 = nearest rank; today ${TODAY}, her zone America/Chicago, a running timer`);
 
-  let now = NOW;
-  const settings = openConfSettings(dataDir);
-  settings.update({ timeZone: 'America/Chicago' });
-  const dataWorkerFile = path.join(import.meta.dirname, '../server/data-worker.mjs');
-  // Backups are measured on their own below, not left to the timer during the other figures.
-  const backend = openBackend({ dataDir, mode: 'browser', version: 'bench', settings, now: () => now, automaticBackups: false, dataWorkerFile });
-  // The seeded rows have no after-hours or hour spread yet: the backend files them in a job on
-  // open. Measuring before it ends would time the screens against an empty hour rollup, beside it.
-  const filing = performance.now();
-  while (backend.jobs.running().length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-  console.log(`entry facts (after-hours, hour rollup) filed in ${((performance.now() - filing) / 1000).toFixed(1)} s\n`);
-  const call = async (name: string, input?: unknown) => {
-    const envelope = await backend.dispatch(name, input);
-    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-    return envelope.value;
-  };
-  const size = async (name: string, input?: unknown) => Buffer.byteLength(JSON.stringify(await call(name, input)));
-
-  rows.push(['hours reclaimed over ten years (reclaimed:report)', await measure(15, () => call('reclaimed:report', { weeks: 26 })), '≤ 30 ms', 30]);
-  rows.push(['what-if averages (reclaimed:averages)', await measure(15, () => call('reclaimed:averages')), '≤ 20 ms', 20]);
-  rows.push(['Today (today:summary)', await measure(15, () => call('today:summary')), '≤ 20 ms', 20]);
-  rows.push(['task list, default view: active (tasks:list)', await measure(15, () => call('tasks:list', { status: 'active', limit: 100 })), '≤ 20 ms', 20]);
-  rows.push(['task list, all 50,000 by urgency (tasks:list)', await measure(15, () => call('tasks:list', { status: 'all', limit: 100 })), '≤ 20 ms', 20]);
-  rows.push(['full-text task search (tasks:list search)', await measure(15, () => call('tasks:list', { status: 'all', search: 'vpn firm', limit: 100 })), '≤ 10 ms', 10]);
-  rows.push(['MSP queue (msp:queue)', await measure(15, () => call('msp:queue', {})), '≤ 20 ms', 20]);
-  rows.push(['contract burn-down (msp:burnDown)', await measure(15, () => call('msp:burnDown')), '≤ 20 ms', 20]);
-  rows.push(['Insights, a year of chart data (insights:charts)', await measure(15, () => call('insights:charts', YEAR_OF_CHARTS)), '≤ 30 ms', 30]);
-  rows.push(['Insights, all ten years by month (insights:charts)', await measure(15, () => call('insights:charts', ALL_CHARTS)), '≤ 30 ms', 30]);
-  rows.push(['leadership report for a month (insights:report)', await measure(15, () => call('insights:report', MONTH_REPORT)), '≤ 20 ms', 20]);
-  rows.push(['timesheet week, hers and the MSP\'s (timesheet:week)', await measure(15, () => call('timesheet:week', { day: '2026-11-09', worker: null })), '≤ 20 ms', 20]);
-  rows.push(['timesheet day on its axis (timesheet:day)', await measure(15, () => call('timesheet:day', { day: '2026-11-10', worker: null })), '≤ 20 ms', 20]);
-  let minute = 0;
-  rows.push([
-    'log a time entry (timeEntries:create)',
-    await measure(50, () => {
-      minute += 2;
-      const startAt = NOW + 86_400_000 * 2 + minute * 60_000;
-      now = startAt + 60_000;
-      return call('timeEntries:create', { worker: 'msp', categoryId: 2, startAt, endAt: startAt + 60_000 });
-    }),
-    '≤ 2 ms',
-    2,
-  ]);
-
-  // A backup runs in a worker thread; what the main thread feels is the longest gap between its
-  // 5 ms ticks, beside the same gap with nothing running (the machine's own noise).
-  await backend.jobs.idle();
-  let longestStall = 0;
-  let lastTick = performance.now();
-  const ticker = setInterval(() => {
-    const at = performance.now();
-    longestStall = Math.max(longestStall, at - lastTick - 5);
-    lastTick = at;
-  }, 5);
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
-  rows.push(['  longest main-thread gap with nothing running (for comparison)', longestStall, 'noise', Number.POSITIVE_INFINITY]);
-  longestStall = 0;
-  const stalls: number[] = [];
-  rows.push([
-    'back up ten years (VACUUM INTO + integrity_check + SHA-256, in a worker)',
-    await measure(3, async () => {
-      now += 3_600_000;
-      longestStall = 0;
-      lastTick = performance.now();
-      await backend.backups.backUp('manual');
-      stalls.push(longestStall);
-    }),
-    'off the main thread',
-    Number.POSITIVE_INFINITY,
-  ]);
-  clearInterval(ticker);
-  rows.push(['  longest main-thread gap during one backup (median of 6)', median(stalls), '≤ 50 ms', 50]);
-  console.log(`main-thread gaps during each backup: ${stalls.map((stall) => `${stall.toFixed(0)} ms`).join(', ')}`);
-  const newest = backend.backups.newestGood();
-  if (newest) rows.push(['restore preview: rows per table now and in a backup (backups:preview)', await measure(5, () => call('backups:preview', { id: newest.id })), '≤ 100 ms', 100]);
-
-  const tenYearDaily = toRRule({ kind: 'daily', interval: 1, start: '2016-01-01', until: null });
-  rows.push(['next occurrence of a ten-year-old daily series', await measure(20, () => nextOccurrence(tenYearDaily, TODAY)), '≤ 5 ms', 5]);
-
-  const width = Math.max(...rows.map((row) => row[0].length));
-  console.log(`${'figure'.padEnd(width)}  measured   target`);
-  for (const [label, ms, target, limit] of rows) {
-    console.log(`${label.padEnd(width)}  ${`${ms.toFixed(2)} ms`.padStart(9)}  ${target}${ms > limit ? '  ← over target' : ''}`);
+  const dataDir = copyDataset(data);
+  try {
+    if (!values['no-backend']) {
+      const lines = await backendFigures(dataDir, runs);
+      printSection('backend: each screen’s data call through the dispatcher', lines.timings, print);
+      printSection('backend: against the naive versions, same run, interleaved', lines.ratios, print);
+      printSection('backend: what each screen receives (largest response)', lines.sizes, print);
+      printSection('backend: backups and imports in their workers, and what the main thread feels', lines.workers, print);
+    }
+    if (!values['no-renderer']) {
+      const rendererDir = copyDataset(data);
+      try {
+        printSection('renderer: Chromium against browser mode on the same data', await rendererFigures(rendererDir, runs), print);
+      } finally {
+        fs.rmSync(rendererDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log('\nLargest responses over the boundary (target: no screen receives more than 64 KB)');
-  for (const [label, name, input] of [
-    // reclaimed:report feeds the MSP screen's delegations (one week); Insights has its own call below.
-    ['hours reclaimed, 26 weeks (reclaimed:report)', 'reclaimed:report', { weeks: 26 }],
-    ['a task page of 100 (tasks:list)', 'tasks:list', { status: 'all', limit: 100 }],
-    ['one task with long notes (tasks:get)', 'tasks:get', { id: 1 }],
-    ['Today (today:summary)', 'today:summary', undefined],
-    ['MSP queue (msp:queue)', 'msp:queue', {}],
-    ['Insights, the last year by week (insights:charts)', 'insights:charts', YEAR_OF_CHARTS],
-    ['Insights, all ten years by month (insights:charts)', 'insights:charts', ALL_CHARTS],
-    ['leadership report for a month (insights:report)', 'insights:report', MONTH_REPORT],
-      ['timesheet week of 960 entries (timesheet:week)', 'timesheet:week', { day: '2026-11-09', worker: null }],
-      ['timesheet day (timesheet:day)', 'timesheet:day', { day: '2026-11-10', worker: null }],
-  ] as const) {
-    const bytes = await size(name, input);
-    console.log(`${label.padEnd(width)}  ${`${(bytes / 1024).toFixed(1)} KB`.padStart(9)}  ≤ 64 KB${bytes > 64 * 1024 ? '  ← over target' : ''}`);
-  }
-  // Opening the seeded file re-files its entries for her zone (a job): let it finish first.
-  await backend.jobs.idle();
-  console.log('\nImport into the ten-year database (the data worker; this thread stands in for the Electron main thread)');
-  for (const figure of await importFigures(backend)) {
-    console.log(`${figure.label.padEnd(width)}  ${figure.measured.padStart(9)}  ${figure.target}${figure.over ? '  ← over target' : ''}`);
-  }
-  backend.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-void main();
+function sqliteVersion(): string {
+  const db = openDatabase(':memory:');
+  try {
+    return (db.prepare<[], { version: string }>('SELECT sqlite_version() AS version').get()?.version) ?? '?';
+  } finally {
+    db.close();
+  }
+}
+
+interface BackendLines {
+  timings: Line[];
+  ratios: Line[];
+  sizes: Line[];
+  workers: Line[];
+}
+
+/** The built data worker (npm run bench builds it beside the bench). */
+const DATA_WORKER = path.join(import.meta.dirname, '../server/data-worker.mjs');
+
+async function backendFigures(dataDir: string, runs: number): Promise<BackendLines> {
+  const file = path.join(dataDir, 'offload.db');
+  const settings = openConfSettings(dataDir);
+  const timings: Line[] = [];
+  const ratios: Line[] = [];
+  const sizes: Line[] = [];
+
+  timings.push(timingLine('open the database (openDatabase)', await measure(() => openDatabase(file).close(), runs), { on: 'p50', atMost: 30 }));
+  const opens = { wall: [] as number[], cpu: [] as number[] };
+  for (let run = 0; run < runs + 3; run += 1) {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const opened = openBackend({ dataDir, mode: 'browser', version: 'bench', settings, now: () => NOW, automaticBackups: false });
+    const wall = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    opened.close();
+    if (run >= 3) {
+      opens.wall.push(wall);
+      opens.cpu.push((used.user + used.system) / 1000);
+    }
+  }
+  timings.push(timingLine('open backend (openBackend: migrate, purge, recurring, owners, facts)', opens, { on: 'p50', atMost: 30 }));
+
+  // Backups are measured on their own below, not left to the backend's timer during the other figures.
+  let now = NOW;
+  const backend: Backend = openBackend({ dataDir, mode: 'browser', version: 'bench', settings, now: () => now, automaticBackups: false, dataWorkerFile: DATA_WORKER });
+  // Opening files her entries' after-hours and hour spread for her zone in a job: measure after it.
+  await backend.jobs.idle();
+  const db = backend.db!;
+  const call = async <Name extends CallName>(name: Name, ...args: CallArgs<Name>): Promise<CallResult<Name>> => {
+    const envelope = await backend.dispatch(name, args[0]);
+    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+    return envelope.value as CallResult<Name>;
+  };
+  const time = async <Name extends CallName>(figure: string, atMost: number, name: Name, ...args: CallArgs<Name>) => {
+    timings.push(timingLine(figure, await measure(() => call(name, ...args), runs), { on: 'p50', atMost }));
+  };
+  const size = async <Name extends CallName>(figure: string, name: Name, ...args: CallArgs<Name>) => {
+    sizes.push(amountLine(figure, Buffer.byteLength(JSON.stringify(await call(name, ...args))) / 1024, 'KB', 64));
+  };
+  const config = settings.get();
+  const yearAgo = addDays(TODAY, -364);
+  const thisWeek = startOfWeek(TODAY, config.weekStartsOn);
+
+  // Her entries go in the small hours of past days (the generated ones run 08:00–14:45 there), before her running timer.
+  for (const worker of ['me', 'msp'] as const) {
+    let slot = 0;
+    const samples = await measure(() => {
+      const startAt = Date.parse(`${addDays(TODAY, -2 - Math.floor(slot / 90))}T03:00:00Z`) + (slot % 90) * 120_000;
+      slot += 1;
+      return call('timeEntries:create', { worker, categoryId: 2, startAt, endAt: startAt + 60_000 });
+    }, runs);
+    timings.push(timingLine(`log a time entry for ${worker === 'me' ? 'her' : 'the MSP'} (timeEntries:create, timer running)`, samples, { on: 'p95', atMost: 2 }));
+  }
+
+  await time('Today (today:summary)', 20, 'today:summary');
+  await time('Tasks, default view: active (tasks:list)', 20, 'tasks:list', { status: 'active', limit: 100 });
+  const all = { status: 'all', sort: 'urgency', limit: 100 } as const;
+  await time('Tasks, all by urgency, page 1 (tasks:list)', 20, 'tasks:list', all);
+  let input: CallArgs<'tasks:list'>[0] = all;
+  for (let page = 1; page < 50; page += 1) {
+    const result = await call('tasks:list', input);
+    const next = (result as { next?: string | null }).next;
+    input = next !== undefined ? { ...all, after: next } as typeof all : { ...all, offset: page * 100 };
+  }
+  await time('Tasks, all by urgency, page 50 (tasks:list)', 20, 'tasks:list', input);
+  await time('Tasks, done, newest completed first, page 1 (tasks:list)', 20, 'tasks:list', { status: 'done', limit: 100 });
+  await time('Tasks, all by title, page 1 (tasks:list)', 20, 'tasks:list', { status: 'all', sort: 'title', limit: 100 });
+  await time('Tasks, all of one category by urgency (tasks:list)', 20, 'tasks:list', { status: 'all', categoryId: 4, limit: 100 });
+  timings.push(
+    timingLine('full-text search, a common word "firewall" (tasks:list)', await measure(() => call('tasks:list', { status: 'all', search: 'firewall', limit: 100 }), runs), { on: 'p95', atMost: 10 }),
+  );
+  timings.push(
+    timingLine('full-text search, two prefixes "vpn firm" (tasks:list)', await measure(() => call('tasks:list', { status: 'all', search: 'vpn firm', limit: 100 }), runs), { on: 'p95', atMost: 10 }),
+  );
+  await time('recurring work on Tasks (recurring:list)', 20, 'recurring:list');
+  await time('Week plan, this week (weekPlan:get)', 20, 'weekPlan:get', { weekStart: thisWeek });
+  await time('Week plan, last week in review (weekPlan:review)', 20, 'weekPlan:review', { weekStart: addDays(thisWeek, -7) });
+  await time('MSP queue (msp:queue)', 20, 'msp:queue', {});
+  await time('MSP setup (msp:get)', 20, 'msp:get');
+  await time('contract burn-down (msp:burnDown)', 20, 'msp:burnDown');
+  await time('what-if averages (reclaimed:averages)', 20, 'reclaimed:averages');
+  await time('delegations on the MSP screen (reclaimed:report, 1 week)', 30, 'reclaimed:report', { weeks: 1 });
+  await time('time off (timeOff:list)', 20, 'timeOff:list');
+  await time('app status (app:status)', 20, 'app:status');
+
+  const [report, rawReport] = await measurePair(() => call('reclaimed:report', { weeks: 12 }), () => naiveReclaimed(db, config, TODAY), runs);
+  timings.push(timingLine('hours reclaimed on Insights, 12 weeks + all-time totals (reclaimed:report)', report, { on: 'p50', atMost: 30 }));
+  ratios.push(ratioLine('reclaimed:report vs raw GROUP BY over entries', report, rawReport, 10, 'raw GROUP BY + the same rules'));
+  await time('hours reclaimed, every week since the first delegation (reclaimed:report)', 30, 'reclaimed:report');
+
+  const [weekly, naiveWeekly] = await measurePair(
+    () => call('workload:weeks', { from: yearAgo, to: TODAY }),
+    () => naiveWeeklyWorkload(db, config, yearAgo, TODAY),
+    runs,
+  );
+  timings.push(timingLine('weekly workload, a year of weeks (workload:weeks)', weekly, { on: 'p50', atMost: 30 }));
+  ratios.push(ratioLine('workload:weeks vs loading entries and summing in JS', weekly, naiveWeekly, 20, 'load and sum'));
+  await time('a year of chart data (insights:charts)', 30, 'insights:charts', { from: yearAgo, to: TODAY });
+  timings.push(timingLine('the heatmap of a year (hour_rollup, inside insights:charts)', await measure(() => hourHeatmap(db, yearAgo, TODAY, null), runs), { on: 'p50', atMost: 20 }));
+  await time('all of her history by month (insights:charts)', 30, 'insights:charts', { from: addDays(TODAY, -365 * 10 * 1), to: TODAY });
+  await time('leadership report, last month (insights:report)', 30, 'insights:report', { fromMonth: '2026-10', toMonth: '2026-10' });
+  await time('Timesheet, this week, hers and the MSP’s (timesheet:week)', 20, 'timesheet:week', { day: TODAY, worker: null });
+  await time('Timesheet, one day on its axis (timesheet:day)', 20, 'timesheet:day', { day: addDays(TODAY, -1), worker: null });
+
+  timings.push(timingLine('purge of deleted tasks (on open)', await measure(() => purgeDeletedTasks(db, NOW), runs), null));
+  const tenYearDaily = toRRule({ kind: 'daily', interval: 1, start: '2016-01-01', until: null });
+  timings.push(timingLine('next occurrence of a ten-year-old daily series', await measure(() => nextOccurrence(tenYearDaily, TODAY), runs), { on: 'p50', atMost: 5 }));
+
+  await size('Today (today:summary)', 'today:summary');
+  await size('Tasks page (tasks:list, 100 rows)', 'tasks:list', all);
+  await size('a task with long notes (tasks:get)', 'tasks:get', { id: 1 });
+  await size('Insights (reclaimed:report, 12 weeks)', 'reclaimed:report', { weeks: 12 });
+  await size('every week since the first delegation (reclaimed:report)', 'reclaimed:report');
+  await size('a year of chart data (insights:charts)', 'insights:charts', { from: yearAgo, to: TODAY });
+  await size('Week plan (weekPlan:get)', 'weekPlan:get', { weekStart: thisWeek });
+  await size('MSP queue (msp:queue)', 'msp:queue', {});
+  await size('recurring work (recurring:list)', 'recurring:list');
+  await size('all of her history by month (insights:charts)', 'insights:charts', { from: addDays(TODAY, -3650), to: TODAY });
+  await size('Timesheet week (timesheet:week)', 'timesheet:week', { day: TODAY, worker: null });
+
+  const workers = await workerFigures(backend, (instant) => (now = instant), () => now);
+  backend.close();
+  return { timings, ratios, sizes, workers };
+}
+
+/**
+ * A backup (VACUUM INTO + integrity_check + SHA-256) and a 100,000-row Toggl import, each in its
+ * worker thread; beside each, the longest gap between this thread's 5 ms ticks — what the window
+ * would feel — and the same gap with nothing running (the machine's own noise).
+ */
+async function workerFigures(backend: Backend, setNow: (instant: number) => void, getNow: () => number): Promise<Line[]> {
+  const lines: Line[] = [];
+  let longest = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const at = performance.now();
+    longest = Math.max(longest, at - last - 5);
+    last = at;
+  }, 5);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    lines.push(amountLine('longest main-thread gap with nothing running (noise)', longest, 'ms', null));
+    const gaps: number[] = [];
+    const took: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      setNow(getNow() + 3_600_000);
+      longest = 0;
+      last = performance.now();
+      const started = performance.now();
+      await backend.backups.backUp('manual');
+      took.push(performance.now() - started);
+      gaps.push(longest);
+    }
+    lines.push(amountsLine('back up (VACUUM INTO, integrity_check, SHA-256, in a worker)', took, null, 'off the main thread'));
+    lines.push(amountsLine('longest main-thread gap during a backup', gaps, { on: 'p50', atMost: 50 }));
+  } finally {
+    clearInterval(ticker);
+  }
+  for (const figure of await importFigures(backend)) lines.push([figure.label, figure.measured, '', figure.target, figure.over ? 'OVER' : 'ok', '']);
+  return lines;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

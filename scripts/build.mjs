@@ -48,6 +48,8 @@ await Promise.all([
 if (fs.existsSync(path.join(root, 'bench'))) {
   await esbuild({
     ...common,
+    // The renderer figures drive Chromium through Playwright, loaded from node_modules.
+    external: [...common.external, '@playwright/test'],
     entryPoints: ['bench/bench.ts'],
     outfile: 'dist/bench/bench.mjs',
     format: 'esm',
