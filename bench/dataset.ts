@@ -21,7 +21,7 @@ import { addDays } from '../shared/domain/day';
 import { effectiveTimeZone } from '../shared/domain/zoned-time';
 
 /** Bumped whenever the generated data changes shape, so an old cache is never reused. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export const TODAY = '2026-11-20';
 /** 09:00 in Chicago on TODAY, a Friday. */
@@ -107,7 +107,7 @@ async function generate(dir: string, scale: number): Promise<void> {
   }
 
   // Through the app itself: recurring work (materialised 60 days ahead), today's entries, the timer.
-  const backend = openBackend({ dataDir: dir, mode: 'browser', version: 'bench', settings, now: () => NOW - 6 * 3_600_000 });
+  const backend = openBackend({ dataDir: dir, mode: 'browser', version: 'bench', settings, now: () => NOW - 6 * 3_600_000, automaticBackups: false });
   const call = async (name: string, input?: unknown) => {
     const envelope = await backend.dispatch(name, input);
     if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
@@ -120,17 +120,21 @@ async function generate(dir: string, scale: number): Promise<void> {
   backend.close();
 
   const clock = { now: Date.parse(`${TODAY}T12:00:00Z`) };
-  const today = openBackend({ dataDir: dir, mode: 'browser', version: 'bench', settings, now: () => clock.now });
+  const today = openBackend({ dataDir: dir, mode: 'browser', version: 'bench', settings, now: () => clock.now, automaticBackups: false });
   const todayCall = async (name: string, input?: unknown) => {
     const envelope = await today.dispatch(name, input);
     if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
   };
   for (let entry = 0; entry < 3; entry += 1) {
     const startAt = Date.parse(`${TODAY}T12:00:00Z`) + entry * 50 * 60_000;
+    // Logged once it has been worked: an entry may not start in the future.
+    clock.now = startAt + 40 * 60_000;
     await todayCall('timeEntries:create', { worker: 'me', categoryId: 4, startAt, endAt: startAt + 40 * 60_000, note: 'morning' });
   }
   clock.now = TIMER_STARTED_AT;
   await todayCall('timer:start', { categoryId: 4, note: 'running' });
+  // The cached file carries its after-hours and hour spread already filed, so no run re-files them.
+  await today.jobs.idle();
   today.close();
 }
 
