@@ -119,8 +119,11 @@ describe('workload figures per week', () => {
           if (used.has(entry.day)) continue;
           used.add(entry.day);
           const day = addDays(base, entry.day);
-          const startAt = at(day, '00:00') + entry.startMinute * 60_000;
-          const endAt = Math.min(startAt + entry.minutes * 60_000, at(addDays(day, 1), '00:00'));
+          // A spring-forward day has 23 hours: the start stays inside the day's real length.
+          const midnight = at(addDays(day, 1), '00:00');
+          const dayMinutes = (midnight - at(day, '00:00')) / 60_000;
+          const startAt = at(day, '00:00') + (entry.startMinute % dayMinutes) * 60_000;
+          const endAt = Math.min(startAt + entry.minutes * 60_000, midnight);
           await app.call('timeEntries:create', { worker: 'me', categoryId: NETWORK, startAt, endAt });
           entries.push({ startAt, endAt });
         }
