@@ -115,6 +115,11 @@ test('set up the MSP, run a what-if, delegate two categories, see tasks move and
     await page.getByRole('button', { name: 'Printable handoff sheet' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Handoff sheet/ })).toBeVisible();
     await page.screenshot({ path: path.join(shots, `msp-handoff-${colorScheme}.png`), fullPage: true });
+    // On paper the sheet is black on white whatever the theme.
+    await page.emulateMedia({ media: 'print', colorScheme });
+    const paper = await page.locator('main').evaluate((main) => ({ background: getComputedStyle(document.documentElement).getPropertyValue('--bg').trim(), color: getComputedStyle(main).color }));
+    expect(paper).toStrictEqual({ background: '#fff', color: 'rgb(0, 0, 0)' });
+    await page.emulateMedia({ media: 'screen', colorScheme });
     await openScreen(page, 'Insights');
   }
 });
