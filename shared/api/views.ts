@@ -121,8 +121,8 @@ export interface TodaySummary {
   loggedHours: number;
   /** Today's capacity: hours per working day, 0 on a non-working day. */
   capacityHours: number;
-  /** Her entries today, newest first. */
-  entries: TimeEntry[];
+  /** Her entries today, newest first, each with the title of the task it was for. */
+  entries: (TimeEntry & { taskTitle: string | null })[];
   /** Open tasks of hers planned (else due) today. */
   planned: Task[];
   /** Open tasks of hers due before today. */

@@ -225,3 +225,14 @@ test('a long note wraps inside the log instead of widening the table', async ({ 
   const [tableWidth, mainWidth] = await table.evaluate((node) => [node.scrollWidth, node.closest('main')!.clientWidth]);
   expect(tableWidth).toBeLessThanOrEqual(mainWidth);
 });
+
+test('Today’s log shows the task each entry was for, and says so when it was for none', async ({ offload: page, app }) => {
+  const task = await api<{ id: number }>(page, app.origin, 'tasks:create', { title: 'Replace the core switch PSU', categoryId: NETWORK });
+  await api(page, app.origin, 'timeEntries:create', { worker: 'me', categoryId: NETWORK, taskId: task.id, startAt: instantOn('2026-11-16', '08:00'), endAt: instantOn('2026-11-16', '08:45') });
+  await api(page, app.origin, 'timeEntries:create', { worker: 'me', categoryId: SERVER, startAt: instantOn('2026-11-16', '09:00'), endAt: instantOn('2026-11-16', '09:30') });
+  await openScreen(page, 'Today');
+  const log = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Task' }) });
+  await expect(log.getByRole('row').filter({ hasText: '8:00 AM' })).toContainText('Replace the core switch PSU');
+  await expect(log.getByRole('row').filter({ hasText: '9:00 AM' })).toContainText('No task');
+  await shoot(page, 'today-log-tasks');
+});

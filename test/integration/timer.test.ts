@@ -34,6 +34,22 @@ describe('the timer', () => {
     expect((await app.call('tasks:get', { id: task.id })).loggedMinutes).toBe(40);
   });
 
+  it('Today’s log names each entry’s task, a deleted one too, and no task where none was linked', async () => {
+    const task = await app.call('tasks:create', { title: 'Rack the switch', categoryId: 4 });
+    const gone = await app.call('tasks:create', { title: 'Old printer', categoryId: 1 });
+    app.setNow(T0 + 3 * 60 * MINUTE);
+    await app.call('timeEntries:create', { worker: 'me', categoryId: 4, taskId: task.id, startAt: T0, endAt: T0 + 30 * MINUTE });
+    await app.call('timeEntries:create', { worker: 'me', categoryId: 1, taskId: gone.id, startAt: T0 + 30 * MINUTE, endAt: T0 + 60 * MINUTE });
+    await app.call('timeEntries:create', { worker: 'me', categoryId: 8, startAt: T0 + 60 * MINUTE, endAt: T0 + 90 * MINUTE });
+    await app.call('tasks:delete', { id: gone.id });
+    const { entries } = await app.call('today:summary');
+    expect(entries.map((entry) => [entry.startAt, entry.taskTitle]).sort((a, b) => Number(a[0]) - Number(b[0]))).toStrictEqual([
+      [T0, 'Rack the switch'],
+      [T0 + 30 * MINUTE, 'Old printer'],
+      [T0 + 60 * MINUTE, null],
+    ]);
+  });
+
   it('a task without a category cannot be timed: every hour belongs to one', async () => {
     const task = await app.call('tasks:create', { title: 'Mystery' });
     const error = await app.failure('timer:start', { taskId: task.id });

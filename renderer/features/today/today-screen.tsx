@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TimeEntry } from '../../../shared/domain/time-entry';
+import type { TodaySummary } from '../../../shared/api/views';
 import { formatDuration } from '../../../shared/domain/duration';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { Screen } from '../../ui/screen';
@@ -60,6 +60,7 @@ export function TodayScreen() {
                 <thead>
                   <tr>
                     <th scope="col">Time</th>
+                    <th scope="col">Task</th>
                     <th scope="col">Category</th>
                     <th scope="col">Note</th>
                     <th scope="col" className="number">Duration</th>
@@ -80,7 +81,7 @@ export function TodayScreen() {
   );
 }
 
-function EntryRow({ entry }: { entry: TimeEntry }) {
+function EntryRow({ entry }: { entry: TodaySummary['entries'][number] }) {
   const { byId } = useCategories();
   const remove = useCallMutation('timeEntries:delete');
   const recreate = useCallMutation('timeEntries:create');
@@ -118,6 +119,7 @@ function EntryRow({ entry }: { entry: TimeEntry }) {
         <td>
           {from} – {finished ? time.formatTime(entry.endAt!) : 'running'}
         </td>
+        <td className="entry-task">{entry.taskTitle ?? <span className="muted">No task</span>}</td>
         <td>
           <CategoryChip category={byId.get(entry.categoryId)} />
         </td>
