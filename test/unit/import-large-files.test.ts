@@ -40,7 +40,8 @@ describe('big files', () => {
     expect(result.rows).toHaveLength(100_000);
     expect(result.errors).toEqual([]);
     expect(new Set(result.rows.map((entry) => entry.sourceKey)).size).toBe(100_000);
-  });
+    // A budget for two shared cores (about 1 s alone, over 5 s under load), never a speed check.
+  }, 60_000);
 
   it('reports progress every 10,000 rows and once at the end', () => {
     const calls: [number, number][] = [];
@@ -50,12 +51,12 @@ describe('big files', () => {
       [20_000, 25_000],
       [25_000, 25_000],
     ]);
-  });
+  }, 30_000);
 
   it('stops when cancelled, returning nothing to apply', () => {
     let checks = 0;
     const result = parseTimeEntries(togglExport(25_000), { timeZone: 'UTC', mapping, isCancelled: () => ++checks === 2 });
     expect(result).toEqual({ status: 'cancelled', format: 'toggl' });
     expect(checks).toBe(2);
-  });
+  }, 30_000);
 });

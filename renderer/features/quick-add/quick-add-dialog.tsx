@@ -48,6 +48,7 @@ export function QuickAddDialog({ onClose, initial = '', offerInterrupt = false, 
   const delegations = useCallQuery('delegations:list', []);
   const create = useCallMutation('tasks:create');
   const startTimer = useCallMutation('timer:start');
+  const assign = useCallMutation('tasks:assign');
   const time = useTime();
   const toasts = useToasts();
 
@@ -95,7 +96,22 @@ export function QuickAddDialog({ onClose, initial = '', offerInterrupt = false, 
         await startTimer.mutateAsync({ taskId: task.id, categoryId: task.categoryId ?? timerCategory?.id ?? null });
         toasts.show(`Timer started on “${task.title}”`);
       } else {
-        toasts.show(task.owner === 'msp' ? `Added “${task.title}” to the MSP’s queue` : `Added “${task.title}”`);
+        if (task.owner === 'msp') {
+          // The category is delegated: say so, and let her keep it in one step (the preview offered it too).
+          toasts.show(`Added “${task.title}” to the MSP’s queue`, {
+            action: {
+              label: 'Keep it mine',
+              // The dialog is gone by the time she clicks: a promise, since mutate's callbacks die with it.
+              run: () =>
+                void assign.mutateAsync({ id: task.id, owner: 'me', technicianId: null, keep: true }).then(
+                  () => toasts.show(`You kept “${task.title}”`),
+                  (error: unknown) => toasts.show(error instanceof Error ? error.message : String(error), { tone: 'error' }),
+                ),
+            },
+          });
+        } else {
+          toasts.show(`Added “${task.title}”`);
+        }
       }
       onClose();
     } catch (caught) {

@@ -10,6 +10,7 @@ import { EntryDialog, type EntryDialogTarget } from './entry-dialog';
 import { useRemembered } from './remembered';
 import { WeekView } from './week-view';
 import './timesheet.css';
+import { CategoryTotals } from './category-totals';
 
 const VIEWS = ['week', 'day'] as const;
 type View = (typeof VIEWS)[number];
@@ -183,6 +184,7 @@ function WeekPanel({ day, weekStart, worker, showWho, onOpen, onFocusDay, onOpen
         </span>
       </p>
       <WeekView view={view} showWho={showWho} defaultWorker={worker === 'msp' ? 'msp' : 'me'} focusDay={view.days.includes(day) ? day : view.days[0]!} onFocusDay={onFocusDay} onOpen={onOpen} onOpenDay={onOpenDay} />
+      <CategoryTotals view={view} />
     </>
   );
 }
