@@ -121,8 +121,9 @@ function onReady(): void {
   // electron-store answers 'electron-store-get-data' for renderer-side stores, which Offload never
   // uses; that channel would bypass the sender check every other call goes through, so close it.
   ipcMain.removeAllListeners('electron-store-get-data');
-  // The one clock: real time, or the instant OFFLOAD_CLOCK names (tests), running from there.
-  const now = clockStartingAt(process.env[CLOCK_ENVIRONMENT_VARIABLE]);
+  // The one clock: real time, or the instant OFFLOAD_CLOCK names (tests), running from there. An
+  // installed app keeps real time whatever its environment says: the variable is a test hook.
+  const now = clockStartingAt(app.isPackaged ? undefined : process.env[CLOCK_ENVIRONMENT_VARIABLE]);
   // The data worker is built beside this bundle (dist/electron/, inside app.asar when packaged).
   const dataWorkerFile = path.join(__dirname, 'data-worker.cjs');
   const opened = openBackend({

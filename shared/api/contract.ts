@@ -76,7 +76,8 @@ export const contract = {
   /** Creates the task with its owner settled (the delegation rule, or her explicit choice) in one transaction. */
   'tasks:create': call(newTask).writes('tasks').returns<Task>(),
   /** Any fields and the status, in one transaction. */
-  'tasks:update': call(taskPatch).writes('tasks').returns<Task>(),
+  /** Also `timeEntries`: flipping `unplanned` re-files the task's logged time in the rollup's unplanned share. */
+  'tasks:update': call(taskPatch).writes('tasks', 'timeEntries').returns<Task>(),
   'tasks:setStatus': call(z.object({ id, status: taskStatus }).strict()).writes('tasks').returns<Task>(),
   'tasks:delete': call(byId).writes('tasks').returns<{ id: number }>(),
   'tasks:restore': call(byId).writes('tasks').returns<Task>(),

@@ -25,6 +25,19 @@ describe('the backend’s changed events', () => {
     expect(events).toStrictEqual([{ type: 'changed', aggregates: ['delegations', 'tasks'], source: 'ipc:7' }]);
   });
 
+  it('tell the workload figures when marking a task unplanned re-files its logged time', async () => {
+    const task = await app.call('tasks:create', { title: 'Printer jam', categoryId: 1 });
+    app.setNow(app.now() + 3_600_000);
+    await app.call('timeEntries:create', { worker: 'me', categoryId: 1, taskId: task.id, startAt: app.now() - 1_800_000, endAt: app.now() - 600_000 });
+    const before = await app.call('workload:weeks', { from: '2026-11-16', to: '2026-11-16' });
+    const events = record();
+    await app.call('tasks:update', { id: task.id, unplanned: true });
+    const after = await app.call('workload:weeks', { from: '2026-11-16', to: '2026-11-16' });
+    // The call announces the aggregate workload:weeks reads, so a window showing it refreshes.
+    expect(events).toStrictEqual([{ type: 'changed', aggregates: ['tasks', 'timeEntries'], source: null }]);
+    expect([before[0]?.unplannedHours, after[0]?.unplannedHours]).toStrictEqual([0, 20 / 60]);
+  });
+
   it('say nothing for a read, or for a write that failed and changed nothing', async () => {
     const events = record();
     await app.backend.dispatch('tasks:list', {});

@@ -22,12 +22,17 @@ const dirs: string[] = [];
 
 /** Starts electron/main.ts afresh with this command line, as Electron would, and waits for `ready`. */
 async function launch(...args: string[]) {
+  return launchWith({ packaged: false, clock: '2026-11-16T16:00:00Z' }, ...args);
+}
+
+async function launchWith({ packaged, clock }: { packaged: boolean; clock: string }, ...args: string[]) {
   vi.resetModules();
   fake.reset();
+  fake.electron.app.isPackaged = packaged;
   const dataDir = tempDir('offload-main-');
   dirs.push(dataDir);
   process.argv = [...ARGV, '--data-dir', dataDir, ...args];
-  process.env.OFFLOAD_CLOCK = '2026-11-16T16:00:00Z';
+  process.env.OFFLOAD_CLOCK = clock;
   await import('../../electron/main');
   await fake.electron.app.whenReady();
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -44,6 +49,25 @@ afterEach(() => {
   process.argv = ARGV;
   delete process.env.OFFLOAD_CLOCK;
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the desktop app’s clock', () => {
+  const today = async () => {
+    const window = FakeBrowserWindow.created[0]!;
+    const envelope = await callFrom(window, 'today:summary');
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    return (envelope.value as { today: string }).today;
+  };
+
+  it('starts at OFFLOAD_CLOCK in a development build (the end-to-end tests’ hook)', async () => {
+    await launchWith({ packaged: false, clock: '2001-01-01T12:00:00Z' });
+    expect(await today()).toBe('2001-01-01');
+  });
+
+  it('keeps real time in an installed app whatever OFFLOAD_CLOCK says', async () => {
+    await launchWith({ packaged: true, clock: '2001-01-01T12:00:00Z' });
+    expect(await today()).not.toBe('2001-01-01');
+  });
 });
 
 describe('the desktop app’s start-up hardening', () => {
