@@ -42,7 +42,7 @@ function reserveFor({ db, settings, today }: PlanContext): InterruptReserve {
  * Occurrences of recurring series on days not created as tasks yet (beyond each series' horizon),
  * so a week far ahead shows its patching and backup checks too. Owners follow the one rule.
  */
-function upcomingOccurrences(db: SqliteDatabase, from: LocalDay, to: LocalDay): UpcomingOccurrence[] {
+export function upcomingOccurrences(db: SqliteDatabase, from: LocalDay, to: LocalDay): UpcomingOccurrence[] {
   const delegations = listDelegations(db);
   const upcoming: UpcomingOccurrence[] = [];
   for (const series of listSeries(db)) {

@@ -343,6 +343,35 @@ describe('vacation coverage', () => {
     void t5;
   });
 
+  /*
+   * Off Mon Mar 1 – Fri Mar 12 2027, beyond the 60 days of occurrences already created as tasks
+   * (today is Nov 16 2026). A Desktop (3) check every Tuesday falls on Mar 2 and Mar 9; a Tech
+   * support (1) check every Thursday, its category delegated from Jan 1, on Mar 4 and Mar 11; a
+   * Network (4) check every Friday that she keeps, on Mar 5 and Mar 12. Covered 2 of 6; the handover
+   * delegates Desktop for the time off, and Network stays hers: 4 of 6.
+   */
+  it('counts the recurring occurrences of a time off beyond the days already created as tasks', async () => {
+    await app.call('delegations:create', { categoryId: 1, startDay: '2027-01-01' });
+    const weekly = (title: string, categoryId: number, weekday: 'TU' | 'TH' | 'FR', owner?: 'me') =>
+      app.call('recurring:create', { title, categoryId, estimateMinutes: 15, ...(owner ? { owner } : {}), rule: { kind: 'weekly', interval: 1, start: '2026-11-16', until: null, weekdays: [weekday] } });
+    await weekly('Check the desktop backups', 3, 'TU');
+    await weekly('Review the helpdesk queue', 1, 'TH');
+    await weekly('Check the firewall logs', 4, 'FR', 'me');
+    const range = { startDay: '2027-03-01', endDay: '2027-03-12' };
+    const before = await app.call('timeOff:coverage', range);
+    expect(before.items.map((item) => [item.task.title, item.day, item.covered, item.reason, item.task.seriesId !== null])).toStrictEqual([
+      ['Check the desktop backups', '2027-03-02', false, 'not-delegated', true],
+      ['Review the helpdesk queue', '2027-03-04', true, 'msp-owns', true],
+      ['Check the firewall logs', '2027-03-05', false, 'kept', true],
+      ['Check the desktop backups', '2027-03-09', false, 'not-delegated', true],
+      ['Review the helpdesk queue', '2027-03-11', true, 'msp-owns', true],
+      ['Check the firewall logs', '2027-03-12', false, 'kept', true],
+    ]);
+    expect(before).toMatchObject({ coveredCount: 2, atRiskCount: 4, coverage: 2 / 6 });
+    const { coverage } = await app.call('timeOff:handOver', range);
+    expect(coverage).toMatchObject({ coveredCount: 4, atRiskCount: 2, coverage: 4 / 6 });
+  });
+
   it('is 100 % when nothing is planned or due in the range', async () => {
     expect(await app.call('timeOff:coverage', { startDay: '2027-03-01', endDay: '2027-03-05' })).toMatchObject({ items: [], coverage: 1 });
   });
