@@ -111,6 +111,14 @@ export async function rendererFigures(dataDir: string, runs: number): Promise<Li
     const signIn = await context.newPage();
     await signIn.goto(server.url);
     const origin = new URL(server.url).origin;
+    // Each measured load is a new tab, and a tab keeps its session secret in sessionStorage (see
+    // renderer/api/session.ts): every tab starts with it, as a reloaded tab would.
+    await signIn.waitForFunction(() => (globalThis as unknown as { sessionStorage: Storage }).sessionStorage.getItem('offload.session') !== null);
+    const secret = await signIn.evaluate(() => (globalThis as unknown as { sessionStorage: Storage }).sessionStorage.getItem('offload.session'));
+    await context.addInitScript((value) => {
+      const storage = (globalThis as unknown as { sessionStorage: Storage }).sessionStorage;
+      if (storage.getItem('offload.session') === null) storage.setItem('offload.session', value);
+    }, secret!);
     await signIn.close();
 
     for (const screen of SCREENS) {
