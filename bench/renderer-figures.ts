@@ -158,7 +158,8 @@ export async function rendererFigures(dataDir: string, runs: number): Promise<Li
     const tasks = await context.newPage();
     await tasks.goto(`${origin}/#/tasks`);
     await tasks.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'All' }).click();
-    const list = tasks.getByLabel('Task list, scrollable');
+    // The task list's scrolling box: the one that holds the list named Tasks.
+    const list = tasks.locator('.task-scroller').filter({ has: tasks.locator('ul[aria-label="Tasks"]') });
     await list.waitFor();
     await tasks.waitForFunction(() => Number((globalThis as unknown as { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } }).document
       .querySelector('ul[aria-label="Tasks"] > li')?.getAttribute('aria-setsize')) > 1_000);
