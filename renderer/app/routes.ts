@@ -39,7 +39,7 @@ export const PAGE_LABELS: Record<(typeof PAGES)[number], string> = { handoff: 'H
 
 export type ScreenId = (typeof SCREENS)[number]['id'] | (typeof PAGES)[number];
 
-function screenFromHash(hash: string): ScreenId {
+export function screenFromHash(hash: string): ScreenId {
   // A page may carry a query after its name (#/quick-add-window?text=…, #/timesheet?day=2026-11-13).
   const id = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return SCREENS.find((screen) => screen.id === id)?.id ?? PAGES.find((page) => page === id) ?? 'today';
