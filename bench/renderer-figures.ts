@@ -143,7 +143,15 @@ export async function rendererFigures(dataDir: string, runs: number): Promise<Li
         .filter((entry) => entry.name.endsWith('.js') && entry.startTime < before)
         .map((entry) => ({ url: entry.name, sent: (entry as unknown as { encodedBodySize: number }).encodedBodySize })),
     contentMs);
+    // Today's two lists of up to 100 tasks each: the rows drawn against the rows she has.
+    const todayRows = await today.locator('ul[aria-label="Planned for today"] > li, ul[aria-label="Overdue"] > li').count();
+    const todayTasks = await today.evaluate(() =>
+      Array.from((globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }> } }).document
+        .querySelectorAll('ul[aria-label="Planned for today"], ul[aria-label="Overdue"]'))
+        .map((list) => Number((list as unknown as { querySelector(selector: string): { getAttribute(name: string): string | null } | null }).querySelector('li')?.getAttribute('aria-setsize') ?? 0))
+        .reduce((sum, size) => sum + size, 0));
     await today.close();
+    lines.push(amountLine('Today: task rows in the DOM', todayRows, '', null, todayTasks > 0 ? `of ${todayTasks} in its two lists` : 'lists not virtualised'));
     let gzipped = 0;
     let sent = 0;
     for (const script of scripts) {

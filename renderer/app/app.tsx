@@ -11,17 +11,17 @@ import { QuickAddDialog } from '../features/quick-add/quick-add-dialog';
 import { useTheme } from './theme';
 import { focusScreenTitle } from '../ui/screen';
 import { TimeProvider } from '../ui/time';
-import { SCREEN_CHUNKS } from './screen-prefetch';
+import { lazyScreen } from './screen-prefetch';
 
-const SettingsScreen = lazy(SCREEN_CHUNKS.settings);
-const MspScreen = lazy(SCREEN_CHUNKS.msp);
-const HandoffSheet = lazy(SCREEN_CHUNKS.handoff);
+const SettingsScreen = lazyScreen('settings');
+const MspScreen = lazyScreen('msp');
+const HandoffSheet = lazyScreen('handoff');
 const CommandPalette = lazy(() => import('../features/palette/command-palette'));
 const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
-const InsightsScreen = lazy(SCREEN_CHUNKS.insights);
-const WeekPlanScreen = lazy(SCREEN_CHUNKS.week);
-const TimeOffScreen = lazy(SCREEN_CHUNKS['time-off']);
-const ReportPage = lazy(SCREEN_CHUNKS.report);
+const InsightsScreen = lazyScreen('insights');
+const WeekPlanScreen = lazyScreen('week');
+const TimeOffScreen = lazyScreen('time-off');
+const ReportPage = lazyScreen('report');
 
 /** How long after G the screen's letter is taken. */
 const GO_WINDOW_MS = 1500;
@@ -35,11 +35,11 @@ const FATAL_TITLES: Record<string, string> = {
   DISK_FULL: 'The disk holding your data is full',
   IO_ERROR: 'The disk reported an error',
 };
-const QuickAddWindow = lazy(SCREEN_CHUNKS['quick-add-window']);
+const QuickAddWindow = lazyScreen('quick-add-window');
 
 const screenIsQuickAddWindow = () => window.location.hash.startsWith('#/quick-add-window');
-const TimesheetScreen = lazy(SCREEN_CHUNKS.timesheet);
-const ImportScreen = lazy(SCREEN_CHUNKS.import);
+const TimesheetScreen = lazyScreen('timesheet');
+const ImportScreen = lazyScreen('import');
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {

@@ -17,6 +17,11 @@ export const queryClient = new QueryClient({
   },
 });
 
-prefetchScreen(queryClient, screenFromHash(window.location.hash));
+/**
+ * Settles when the first screen's chunk has loaded (it loads while its calls travel). main.tsx
+ * draws then, so the screen never suspends: React would show its fallback and then hold it for
+ * 300 ms (its fallback throttle) even for a chunk that arrives a moment later.
+ */
+export const firstScreenLoaded: Promise<unknown> = prefetchScreen(queryClient, screenFromHash(window.location.hash)).catch(() => undefined);
 // Registered before React's own listener: the next screen's calls and chunk start before it renders.
-window.addEventListener('hashchange', () => prefetchScreen(queryClient, screenFromHash(window.location.hash)));
+window.addEventListener('hashchange', () => void prefetchScreen(queryClient, screenFromHash(window.location.hash)));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 export const SCREENS = [
   { id: 'today', label: 'Today' },
@@ -53,7 +53,9 @@ export function navigate(screen: ScreenId): void {
 export function useScreen(): ScreenId {
   const [screen, setScreen] = useState(() => screenFromHash(window.location.hash));
   useEffect(() => {
-    const update = () => setScreen(screenFromHash(window.location.hash));
+    // A transition: the screen she leaves stays until the next one's chunk is there, instead of a
+    // "Loading…" fallback that React would then hold for 300 ms (its fallback throttle).
+    const update = () => startTransition(() => setScreen(screenFromHash(window.location.hash)));
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);

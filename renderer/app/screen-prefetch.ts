@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ComponentType } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import { startOfWeek } from '../../shared/domain/day';
 import { localDayOf } from '../../shared/domain/zoned-time';
 import { prefetchCall } from '../api/hooks';
@@ -9,10 +9,10 @@ import type { ScreenId } from './routes';
 type Chunk = () => Promise<{ default: ComponentType }>;
 
 /**
- * The screens loaded on demand, each its own chunk. app.tsx makes its lazy components from these
- * very functions, so a chunk the prefetch started is the one React waits for (a module loads once).
+ * The screens loaded on demand, each its own chunk. app.tsx makes its components from these very
+ * functions (`lazyScreen`), so a chunk the prefetch started is the one React waits for.
  */
-export const SCREEN_CHUNKS = {
+const SCREEN_CHUNKS = {
   settings: () => import('../features/settings/settings-screen'),
   msp: () => import('../features/msp/msp-screen'),
   handoff: () => import('../features/msp/handoff-sheet'),
@@ -24,6 +24,41 @@ export const SCREEN_CHUNKS = {
   import: () => import('../features/data/import/import-screen'),
   'quick-add-window': () => import('../features/quick-add/quick-add-window'),
 } satisfies Partial<Record<ScreenId, Chunk>>;
+
+type LazyScreenId = keyof typeof SCREEN_CHUNKS;
+
+/** The screens whose chunk has loaded, by id: drawn at once from then on. */
+const loaded = new Map<LazyScreenId, ComponentType>();
+const loading = new Map<LazyScreenId, Promise<{ default: ComponentType }>>();
+
+function loadScreen(id: LazyScreenId): Promise<{ default: ComponentType }> {
+  let promise = loading.get(id);
+  if (!promise) {
+    promise = SCREEN_CHUNKS[id]().then((module) => {
+      loaded.set(id, module.default);
+      return module;
+    });
+    loading.set(id, promise);
+    // A chunk that failed to load may load on the next try (the server was restarted).
+    promise.catch(() => loading.delete(id));
+  }
+  return promise;
+}
+
+/**
+ * A screen from its own chunk: drawn at once when the chunk has already loaded (the prefetch
+ * started it with the screen's data), so it never suspends and React never shows, then holds,
+ * the "Loading…" fallback for a chunk that is already there; else React.lazy, as usual.
+ */
+export function lazyScreen(id: LazyScreenId): ComponentType {
+  const Lazy = lazy(() => loadScreen(id));
+  function Screen() {
+    const ready = loaded.get(id);
+    return createElement(ready ?? Lazy);
+  }
+  Screen.displayName = `Screen(${id})`;
+  return Screen;
+}
 
 /**
  * What a screen shows first, as the calls its components make with their first arguments (the
@@ -56,8 +91,9 @@ async function herDay(queryClient: QueryClient) {
  * calls and its chunk. None waits for another unless its arguments need an answer (Insights'
  * range needs her zone), and none waits for React to draw. A failure here is left to the screen,
  * whose own query shows it (a query without data fetches again when its screen mounts).
+ * Resolves when the screen's chunk has loaded (at once for a screen in the main bundle).
  */
-export function prefetchScreen(queryClient: QueryClient, screen: ScreenId): void {
+export function prefetchScreen(queryClient: QueryClient, screen: ScreenId): Promise<unknown> {
   const quiet = (promise: Promise<unknown>) => void promise.catch(() => undefined);
   quiet(prefetchCall(queryClient, 'app:status'));
   if (screen !== 'quick-add-window') {
@@ -65,8 +101,9 @@ export function prefetchScreen(queryClient: QueryClient, screen: ScreenId): void
     quiet(prefetchCall(queryClient, 'categories:list', { includeArchived: true }));
     quiet(prefetchCall(queryClient, 'timer:current'));
   }
-  const chunk: Chunk | undefined = (SCREEN_CHUNKS as Partial<Record<ScreenId, Chunk>>)[screen];
-  if (chunk) quiet(chunk());
+  const chunk = screen in SCREEN_CHUNKS ? loadScreen(screen as LazyScreenId) : Promise.resolve();
+  quiet(chunk);
   const calls = SCREEN_CALLS[screen];
   if (calls) quiet(calls(queryClient));
+  return chunk;
 }
