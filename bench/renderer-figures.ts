@@ -111,6 +111,14 @@ export async function rendererFigures(dataDir: string, runs: number): Promise<Li
     const signIn = await context.newPage();
     await signIn.goto(server.url);
     const origin = new URL(server.url).origin;
+    // Each measured load is a new tab, and a tab keeps its session secret in sessionStorage (see
+    // renderer/api/session.ts): every tab starts with it, as a reloaded tab would.
+    await signIn.waitForFunction(() => (globalThis as unknown as { sessionStorage: Storage }).sessionStorage.getItem('offload.session') !== null);
+    const secret = await signIn.evaluate(() => (globalThis as unknown as { sessionStorage: Storage }).sessionStorage.getItem('offload.session'));
+    await context.addInitScript((value) => {
+      const storage = (globalThis as unknown as { sessionStorage: Storage }).sessionStorage;
+      if (storage.getItem('offload.session') === null) storage.setItem('offload.session', value);
+    }, secret!);
     await signIn.close();
 
     for (const screen of SCREENS) {
@@ -135,7 +143,15 @@ export async function rendererFigures(dataDir: string, runs: number): Promise<Li
         .filter((entry) => entry.name.endsWith('.js') && entry.startTime < before)
         .map((entry) => ({ url: entry.name, sent: (entry as unknown as { encodedBodySize: number }).encodedBodySize })),
     contentMs);
+    // Today's two lists of up to 100 tasks each: the rows drawn against the rows she has.
+    const todayRows = await today.locator('ul[aria-label="Planned for today"] > li, ul[aria-label="Overdue"] > li').count();
+    const todayTasks = await today.evaluate(() =>
+      Array.from((globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }> } }).document
+        .querySelectorAll('ul[aria-label="Planned for today"], ul[aria-label="Overdue"]'))
+        .map((list) => Number((list as unknown as { querySelector(selector: string): { getAttribute(name: string): string | null } | null }).querySelector('li')?.getAttribute('aria-setsize') ?? 0))
+        .reduce((sum, size) => sum + size, 0));
     await today.close();
+    lines.push(amountLine('Today: task rows in the DOM', todayRows, '', null, todayTasks > 0 ? `of ${todayTasks} in its two lists` : 'lists not virtualised'));
     let gzipped = 0;
     let sent = 0;
     for (const script of scripts) {
@@ -150,7 +166,8 @@ export async function rendererFigures(dataDir: string, runs: number): Promise<Li
     const tasks = await context.newPage();
     await tasks.goto(`${origin}/#/tasks`);
     await tasks.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'All' }).click();
-    const list = tasks.getByLabel('Task list, scrollable');
+    // The task list's scrolling box: the one that holds the list named Tasks.
+    const list = tasks.locator('.task-scroller').filter({ has: tasks.locator('ul[aria-label="Tasks"]') });
     await list.waitFor();
     await tasks.waitForFunction(() => Number((globalThis as unknown as { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } }).document
       .querySelector('ul[aria-label="Tasks"] > li')?.getAttribute('aria-setsize')) > 1_000);

@@ -1,4 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+// First: starts the current screen's calls before the rest of the bundle is evaluated.
+import { firstScreenLoaded, queryClient } from './app/boot';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startLiveData } from './api/live-data';
@@ -7,27 +9,19 @@ import './app/theme';
 import { ToastProvider } from './ui/toasts';
 import './styles/app.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    // Local data only: no retries against a server that is not flaky, and no refetch storms on focus.
-    // Results are refreshed when the backend says what they read changed (live-data.ts); the
-    // stale time is only a safety net for a screen opened again later.
-    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
-    mutations: { retry: false },
-  },
-});
-
 startLiveData(queryClient);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <ToastProvider>
-        <App />
-      </ToastProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+void firstScreenLoaded.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <App />
+        </ToastProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

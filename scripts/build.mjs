@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { mainBundleOptions } from './bundle-options.mjs';
+import { precompress } from './precompress.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -16,6 +17,8 @@ fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 
 await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 const initialJs = measureInitialJavaScript(path.join(root, 'dist/renderer'));
+// Browser mode sends these to a browser that accepts them (see electron/backend/renderer-files.ts).
+const compressed = precompress(path.join(root, 'dist/renderer'));
 
 // better-sqlite3 and electron stay external; see bundle-options.mjs.
 const common = mainBundleOptions(pkg.version, root);
@@ -59,6 +62,7 @@ if (fs.existsSync(path.join(root, 'bench'))) {
 
 console.log(`Built Offload ${pkg.version} in ${Math.round(performance.now() - started)} ms → dist/`);
 console.log(initialJs);
+console.log(`precompressed ${compressed.files} renderer files: ${(compressed.bytes / 1024).toFixed(0)} KB → ${(compressed.brotliBytes / 1024).toFixed(0)} KB Brotli, ${(compressed.gzipBytes / 1024).toFixed(0)} KB gzip`);
 
 /**
  * The JavaScript a window loads before anything else (index.html's module script and the chunks it

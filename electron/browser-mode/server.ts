@@ -5,7 +5,7 @@ import type { ApiErrorCode, Envelope } from '../../shared/api/errors';
 import { eventFor } from '../../shared/api/events';
 import type { Backend } from '../backend/backend';
 import { RENDERER_SECURITY_HEADERS } from '../backend/content-security-policy';
-import { readRendererFile } from '../backend/renderer-files';
+import { acceptedCodings, readRendererFile } from '../backend/renderer-files';
 
 /** How much the server takes in, and for how long; tests pass smaller ones. */
 export interface ServerLimits {
@@ -135,7 +135,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       sendText(response, 403, 'This link is not valid for the running Offload. Use the link printed when Offload started.');
       return;
     }
-    const file = readRendererFile(options.rendererDir, target.rawPath);
+    // The precompressed copy the build wrote beside the file, when the browser takes it (Brotli, then gzip).
+    const file = readRendererFile(options.rendererDir, target.rawPath, acceptedCodings(request.headers['accept-encoding']));
     if (!file) {
       sendText(response, 404, 'Not found.');
       return;
@@ -143,6 +144,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     response.writeHead(200, {
       ...RENDERER_SECURITY_HEADERS,
       'Content-Type': file.contentType,
+      ...(file.encoding === null ? {} : { 'Content-Encoding': file.encoding }),
+      // Caches keep one copy per coding: what is sent depends on Accept-Encoding.
+      Vary: 'Accept-Encoding',
       'Cache-Control': target.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : offered === null ? 'no-cache' : 'no-store',
       ...(offered === null ? {} : { 'Set-Cookie': `${LEGACY_COOKIE}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict` }),
     });

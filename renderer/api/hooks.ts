@@ -1,7 +1,15 @@
-import { useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { useMutation, useQuery, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { CallArgs, CallInput, CallName, CallResult } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
 import { call } from './client';
+
+/** The cache key and fetcher of one call's result: the same for a screen's hook and for a prefetch. */
+export function callQuery<Name extends CallName>(name: Name, args: CallArgs<Name>) {
+  return {
+    queryKey: [name, args[0] ?? null] as const,
+    queryFn: () => call(name, ...args),
+  };
+}
 
 /** A call's result, cached under [name, input] by TanStack Query; refreshed when what it reads changes. */
 export function useCallQuery<Name extends CallName>(
@@ -10,10 +18,17 @@ export function useCallQuery<Name extends CallName>(
   options: Omit<UseQueryOptions<CallResult<Name>, ApiError>, 'queryKey' | 'queryFn'> = {},
 ) {
   return useQuery<CallResult<Name>, ApiError>({
-    queryKey: [name, args[0] ?? null],
-    queryFn: () => call(name, ...args),
+    ...callQuery(name, args),
     ...options,
   });
+}
+
+/**
+ * Starts a call before the screen that shows it is drawn (see app/screen-prefetch.ts); the screen's
+ * `useCallQuery` with the same arguments then takes the answer, or the call still under way.
+ */
+export function prefetchCall<Name extends CallName>(queryClient: QueryClient, name: Name, ...args: CallArgs<Name>): Promise<CallResult<Name>> {
+  return queryClient.fetchQuery<CallResult<Name>, ApiError>(callQuery(name, args));
 }
 
 /**

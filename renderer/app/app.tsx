@@ -11,16 +11,17 @@ import { QuickAddDialog } from '../features/quick-add/quick-add-dialog';
 import { useTheme } from './theme';
 import { focusScreenTitle } from '../ui/screen';
 import { TimeProvider } from '../ui/time';
+import { lazyScreen } from './screen-prefetch';
 
-const SettingsScreen = lazy(() => import('../features/settings/settings-screen'));
-const MspScreen = lazy(() => import('../features/msp/msp-screen'));
-const HandoffSheet = lazy(() => import('../features/msp/handoff-sheet'));
+const SettingsScreen = lazyScreen('settings');
+const MspScreen = lazyScreen('msp');
+const HandoffSheet = lazyScreen('handoff');
 const CommandPalette = lazy(() => import('../features/palette/command-palette'));
 const ShortcutsHelp = lazy(() => import('../features/palette/shortcuts-help'));
-const InsightsScreen = lazy(() => import('../features/insights/insights-screen'));
-const WeekPlanScreen = lazy(() => import('../features/week-plan/week-plan-screen'));
-const TimeOffScreen = lazy(() => import('../features/time-off/time-off-screen'));
-const ReportPage = lazy(() => import('../features/report/report-page'));
+const InsightsScreen = lazyScreen('insights');
+const WeekPlanScreen = lazyScreen('week');
+const TimeOffScreen = lazyScreen('time-off');
+const ReportPage = lazyScreen('report');
 
 /** How long after G the screen's letter is taken. */
 const GO_WINDOW_MS = 1500;
@@ -34,11 +35,11 @@ const FATAL_TITLES: Record<string, string> = {
   DISK_FULL: 'The disk holding your data is full',
   IO_ERROR: 'The disk reported an error',
 };
-const QuickAddWindow = lazy(() => import('../features/quick-add/quick-add-window'));
+const QuickAddWindow = lazyScreen('quick-add-window');
 
 const screenIsQuickAddWindow = () => window.location.hash.startsWith('#/quick-add-window');
-const TimesheetScreen = lazy(() => import('../features/timesheet/timesheet-screen'));
-const ImportScreen = lazy(() => import('../features/data/import/import-screen'));
+const TimesheetScreen = lazyScreen('timesheet');
+const ImportScreen = lazyScreen('import');
 
 function CurrentScreen({ id }: { id: ScreenId }) {
   switch (id) {

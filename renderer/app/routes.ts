@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 export const SCREENS = [
   { id: 'today', label: 'Today' },
@@ -39,7 +39,7 @@ export const PAGE_LABELS: Record<(typeof PAGES)[number], string> = { handoff: 'H
 
 export type ScreenId = (typeof SCREENS)[number]['id'] | (typeof PAGES)[number];
 
-function screenFromHash(hash: string): ScreenId {
+export function screenFromHash(hash: string): ScreenId {
   // A page may carry a query after its name (#/quick-add-window?text=…, #/timesheet?day=2026-11-13).
   const id = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return SCREENS.find((screen) => screen.id === id)?.id ?? PAGES.find((page) => page === id) ?? 'today';
@@ -53,7 +53,9 @@ export function navigate(screen: ScreenId): void {
 export function useScreen(): ScreenId {
   const [screen, setScreen] = useState(() => screenFromHash(window.location.hash));
   useEffect(() => {
-    const update = () => setScreen(screenFromHash(window.location.hash));
+    // A transition: the screen she leaves stays until the next one's chunk is there, instead of a
+    // "Loading…" fallback that React would then hold for 300 ms (its fallback throttle).
+    const update = () => startTransition(() => setScreen(screenFromHash(window.location.hash)));
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);
