@@ -70,14 +70,16 @@ const statements = preparedFor((db) => ({
   remove: db.prepare<[number]>('DELETE FROM time_entries WHERE id = ?'),
   // Her entries may not overlap each other, nor one technician's; the MSP as a team may work in parallel.
   // Finished entries last at most a day, so only those starting in the day before can reach in:
-  // the start_at range keeps this an index range scan however long her history is.
+  // the start_at range keeps this an index range scan however long her history is. The running
+  // timer is one seek in the partial index time_entries_one_running_timer: the unary + keeps the
+  // planner from walking all her history through time_entries_by_start's start_at range instead.
   overlapMine: db.prepare<[OverlapParams], TimeEntryRow>(
     `SELECT ${COLUMNS} FROM time_entries
      WHERE worker = 'me' AND id != :exclude_id AND start_at > :start_at - 86400000 AND start_at < :end_at
        AND coalesce(end_at, 9e15) > :start_at
      UNION ALL
      SELECT ${COLUMNS} FROM time_entries
-     WHERE worker = 'me' AND end_at IS NULL AND id != :exclude_id AND start_at < :end_at
+     WHERE worker = 'me' AND end_at IS NULL AND id != :exclude_id AND +start_at < :end_at
      LIMIT 1`,
   ),
   overlapTechnician: db.prepare<[OverlapParams], TimeEntryRow>(
@@ -382,7 +384,7 @@ const importStatements = preparedFor((db) => ({
     .prepare<[{ from: number; to: number }], [number, number]>(
       `SELECT start_at, coalesce(end_at, 9e15) FROM time_entries WHERE worker = 'me' AND start_at > :from - 86400000 AND start_at < :to
        UNION ALL
-       SELECT start_at, 9e15 FROM time_entries WHERE worker = 'me' AND end_at IS NULL AND start_at <= :from - 86400000`,
+       SELECT start_at, 9e15 FROM time_entries WHERE worker = 'me' AND end_at IS NULL AND +start_at <= :from - 86400000`,
     )
     .raw(true),
   technicianBetween: db
