@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import type { LocalDay } from '../../shared/domain/day';
+import type { CategoryDays } from '../../shared/domain/hours-reclaimed';
 import type { TimeEntry } from '../../shared/domain/time-entry';
 import { addDays } from '../../shared/domain/day';
 import { localDayFinder } from '../../shared/domain/zoned-time';
@@ -97,11 +98,11 @@ const statements = preparedFor((db) => ({
      ORDER BY start_at DESC LIMIT :limit`,
   ),
   firstDay: db.prepare<[Owner], { day: string | null }>("SELECT min(start_day) AS day FROM time_entries WHERE worker = ?"),
-  // Only categories that were ever delegated matter to hours reclaimed; ten years of the others are skipped.
-  daily: db.prepare<[{ worker: Owner; from: string; to: string }], { category_id: number; day: string; ms: number }>(
-    `SELECT category_id, day, ms FROM daily_rollup
-     WHERE worker = :worker AND category_id IN (SELECT category_id FROM delegations WHERE deleted_at IS NULL)
-       AND day BETWEEN :from AND :to AND ms > 0`,
+  // One category's days: a seek in the primary key (worker, category_id, day).
+  // Days as whole days since 1970 (numbers, not strings to allocate and hash).
+  dailyOfCategory: db.prepare<[{ worker: Owner; category_id: number; from: string; to: string }], { day: number; ms: number }>(
+    `SELECT unixepoch(day) / 86400 AS day, ms FROM daily_rollup
+     WHERE worker = :worker AND category_id = :category_id AND day BETWEEN :from AND :to AND ms > 0`,
   ),
   total: db.prepare<[{ worker: Owner; from: string; to: string }], { ms: number | null }>(
     'SELECT sum(ms) AS ms FROM daily_rollup WHERE worker = :worker AND day BETWEEN :from AND :to',
@@ -193,24 +194,38 @@ export function firstEntryDay(db: SqliteDatabase, worker: Owner): LocalDay | nul
   return statements(db).firstDay.get(worker)?.day ?? null;
 }
 
-/** Minutes per delegated category per day from the rollup, as a lookup for the domain functions. */
-export function delegatedDailyMinutes(
-  db: SqliteDatabase,
-  worker: Owner,
-  from: LocalDay,
-  to: LocalDay,
-): (categoryId: number, day: LocalDay) => number {
-  // Raw rows (arrays, not objects) and one small map per category: ten years of rows load fast.
-  const byCategory = new Map<number, Map<string, number>>();
-  for (const [categoryId, day, ms] of statements(db).daily.raw(true).all({ worker, from, to }) as unknown as [number, string, number][]) {
-    let days = byCategory.get(categoryId);
-    if (!days) {
-      days = new Map();
-      byCategory.set(categoryId, days);
-    }
-    days.set(day, ms / 60_000);
+/** Whole days since 1970-01-01 of a day, memoised: the figures look up the same few thousand days. */
+const dayNumbers = new Map<LocalDay, number>();
+function dayNumber(day: LocalDay): number {
+  let number = dayNumbers.get(day);
+  if (number === undefined) {
+    number = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+    if (dayNumbers.size < 100_000) dayNumbers.set(day, number);
   }
-  return (categoryId, day) => byCategory.get(categoryId)?.get(day) ?? 0;
+  return number;
+}
+
+/**
+ * Minutes per day of each category over its own span (`daysRead` in shared/domain/hours-reclaimed.ts),
+ * from the rollup, as a lookup for the domain functions; a day outside every span reads 0. Each
+ * category's span is one dense array by day number: ten years of days load without a map.
+ */
+export function dailyMinutesOf(db: SqliteDatabase, worker: Owner, spans: readonly CategoryDays[]): (categoryId: number, day: LocalDay) => number {
+  const byCategory = new Map<number, { first: number; minutes: Float64Array }>();
+  const statement = statements(db).dailyOfCategory.raw(true);
+  for (const span of spans) {
+    const first = dayNumber(span.from);
+    const minutes = new Float64Array(dayNumber(span.to) - first + 1);
+    for (const [day, ms] of statement.all({ worker, category_id: span.categoryId, from: span.from, to: span.to }) as unknown as [number, number][]) {
+      minutes[day - first] = ms / 60_000;
+    }
+    byCategory.set(span.categoryId, { first, minutes });
+  }
+  return (categoryId, day) => {
+    const span = byCategory.get(categoryId);
+    if (!span) return 0;
+    return span.minutes[dayNumber(day) - span.first] ?? 0;
+  };
 }
 
 export function totalMinutes(db: SqliteDatabase, worker: Owner, from: LocalDay, to: LocalDay): number {
