@@ -1,4 +1,4 @@
-import type { LocalDay } from '../../shared/domain/day';
+import { daysInMonth, type LocalDay } from '../../shared/domain/day';
 import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 
@@ -16,6 +16,11 @@ const statements = preparedFor((db) => ({
     `SELECT substr(day, 1, 7) AS month, worker, category_id, sum(ms) AS ms, sum(after_hours_ms) AS after_hours_ms,
        sum(unplanned_ms) AS unplanned_ms
      FROM daily_rollup WHERE day BETWEEN :from AND :to AND entries > 0 GROUP BY month, worker, category_id`,
+  ),
+  // Whole months from the monthly rollup, in the order the grouped days come in.
+  wholeMonths: db.prepare<[{ from: string; to: string }], { month: string; worker: Owner; category_id: number; ms: number; after_hours_ms: number; unplanned_ms: number }>(
+    `SELECT month, worker, category_id, ms, after_hours_ms, unplanned_ms FROM monthly_rollup
+     WHERE month BETWEEN :from AND :to ORDER BY month, worker, category_id`,
   ),
   // Her days first, along the (worker, day) index, then each day's week: one julianday per day, not per row.
   herWeeks: db.prepare<[{ first_week: string; from: string; to: string }], { week_index: number; ms: number }>(
@@ -53,11 +58,38 @@ export interface MonthCategoryRow {
   unplannedMs: number;
 }
 
-/** Her and the MSP's time per calendar month and category over [from, to], summed in SQL. */
+/**
+ * Her and the MSP's time per calendar month and category over [from, to], by month, worker and
+ * category: the months [from, to] covers whole from `monthly_rollup` (a few hundred rows for ten
+ * years), the part-months at either end summed from the days.
+ */
 export function monthlyCategoryTotals(db: SqliteDatabase, from: LocalDay, to: LocalDay): MonthCategoryRow[] {
-  return statements(db)
-    .byMonth.all({ from, to })
-    .map((row) => ({ month: row.month, worker: row.worker, categoryId: row.category_id, ms: row.ms, afterHoursMs: row.after_hours_ms, unplannedMs: row.unplanned_ms }));
+  const { byMonth, wholeMonths } = statements(db);
+  const firstWhole = from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
+  const lastWhole = to === lastDayOf(to.slice(0, 7)) ? to.slice(0, 7) : previousMonth(to.slice(0, 7));
+  const rows =
+    firstWhole > lastWhole
+      ? byMonth.all({ from, to })
+      : [
+          ...(from < `${firstWhole}-01` ? byMonth.all({ from, to: `${previousMonth(firstWhole)}-31` }) : []),
+          ...wholeMonths.all({ from: firstWhole, to: lastWhole }),
+          ...(to > lastDayOf(lastWhole) ? byMonth.all({ from: `${nextMonth(lastWhole)}-01`, to }) : []),
+        ];
+  return rows.map((row) => ({ month: row.month, worker: row.worker, categoryId: row.category_id, ms: row.ms, afterHoursMs: row.after_hours_ms, unplannedMs: row.unplanned_ms }));
+}
+
+function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+}
+
+function previousMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
+}
+
+function lastDayOf(month: string): LocalDay {
+  return `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 }
 
 /** Her logged milliseconds per week from `firstWeek` (whose weeks start that weekday) through `to`, by whole weeks since it. */
