@@ -12,6 +12,23 @@ const statements = preparedFor((db) => ({
        GROUP BY day, hour)
      GROUP BY weekday, hour HAVING sum(ms) > 0`,
   ),
+  // The same sums over [from, to], whole months [:first_month, :last_month] from the monthly cells
+  // and the part-months at either end ([:from, :head_to] and [:tail_from, :to]) from the days.
+  heatmapByMonths: db.prepare<
+    [{ from: string; head_to: string; first_month: string; last_month: string; tail_from: string; to: string; all: number; ids: string }],
+    { weekday: number; hour: number; ms: number }
+  >(
+    `SELECT weekday, hour, sum(ms) AS ms FROM (
+       SELECT weekday, hour, ms FROM hour_month_rollup
+       WHERE month BETWEEN :first_month AND :last_month AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
+       UNION ALL
+       SELECT CAST(strftime('%w', day) AS INTEGER), hour, ms FROM hour_rollup
+       WHERE day BETWEEN :from AND :head_to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
+       UNION ALL
+       SELECT CAST(strftime('%w', day) AS INTEGER), hour, ms FROM hour_rollup
+       WHERE day BETWEEN :tail_from AND :to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids))))
+     GROUP BY weekday, hour HAVING sum(ms) > 0`,
+  ),
   byMonth: db.prepare<[{ from: string; to: string }], { month: string; worker: Owner; category_id: number; ms: number; after_hours_ms: number; unplanned_ms: number }>(
     `SELECT substr(day, 1, 7) AS month, worker, category_id, sum(ms) AS ms, sum(after_hours_ms) AS after_hours_ms,
        sum(unplanned_ms) AS unplanned_ms
@@ -43,7 +60,19 @@ const statements = preparedFor((db) => ({
 /** Her logged milliseconds by weekday (0 = Sunday) and local hour over [from, to], optionally for some categories. */
 export function hourHeatmap(db: SqliteDatabase, from: LocalDay, to: LocalDay, categoryIds: readonly number[] | null): number[][] {
   const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  for (const row of statements(db).heatmap.all({ from, to, all: categoryIds === null ? 1 : 0, ids: JSON.stringify(categoryIds ?? []) })) {
+  const filter = { from, to, all: categoryIds === null ? 1 : 0, ids: JSON.stringify(categoryIds ?? []) };
+  const { firstWhole, lastWhole } = wholeMonthsOf(from, to);
+  const rows =
+    firstWhole > lastWhole
+      ? statements(db).heatmap.all(filter)
+      : statements(db).heatmapByMonths.all({
+          ...filter,
+          head_to: `${previousMonth(firstWhole)}-31`,
+          first_month: firstWhole,
+          last_month: lastWhole,
+          tail_from: `${nextMonth(lastWhole)}-01`,
+        });
+  for (const row of rows) {
     grid[row.weekday]![row.hour] = row.ms;
   }
   return grid;
@@ -65,8 +94,7 @@ export interface MonthCategoryRow {
  */
 export function monthlyCategoryTotals(db: SqliteDatabase, from: LocalDay, to: LocalDay): MonthCategoryRow[] {
   const { byMonth, wholeMonths } = statements(db);
-  const firstWhole = from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
-  const lastWhole = to === lastDayOf(to.slice(0, 7)) ? to.slice(0, 7) : previousMonth(to.slice(0, 7));
+  const { firstWhole, lastWhole } = wholeMonthsOf(from, to);
   const rows =
     firstWhole > lastWhole
       ? byMonth.all({ from, to })
@@ -76,6 +104,14 @@ export function monthlyCategoryTotals(db: SqliteDatabase, from: LocalDay, to: Lo
           ...(to > lastDayOf(lastWhole) ? byMonth.all({ from: `${nextMonth(lastWhole)}-01`, to }) : []),
         ];
   return rows.map((row) => ({ month: row.month, worker: row.worker, categoryId: row.category_id, ms: row.ms, afterHoursMs: row.after_hours_ms, unplannedMs: row.unplanned_ms }));
+}
+
+/** The first and last calendar months [from, to] covers whole (firstWhole > lastWhole: none). */
+function wholeMonthsOf(from: LocalDay, to: LocalDay): { firstWhole: string; lastWhole: string } {
+  return {
+    firstWhole: from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7)),
+    lastWhole: to === lastDayOf(to.slice(0, 7)) ? to.slice(0, 7) : previousMonth(to.slice(0, 7)),
+  };
 }
 
 function nextMonth(month: string): string {

@@ -111,6 +111,10 @@ const statements = preparedFor((db) => ({
     `SELECT substr(day, 1, 7) AS month, sum(ms) AS ms FROM daily_rollup
      WHERE worker = :worker AND day BETWEEN :from AND :to GROUP BY month`,
   ),
+  // Whole months: a day without entries has no time, so the monthly rollup's sums are the days'.
+  byWholeMonth: db.prepare<[{ worker: Owner; from: string; to: string }], { month: string; ms: number }>(
+    `SELECT month, sum(ms) AS ms FROM monthly_rollup WHERE month BETWEEN :from AND :to AND worker = :worker GROUP BY month`,
+  ),
   byCategory: db.prepare<[{ worker: Owner; from: string; to: string }], { category_id: number; ms: number }>(
     `SELECT category_id, sum(ms) AS ms FROM daily_rollup WHERE worker = :worker AND day BETWEEN :from AND :to
      GROUP BY category_id HAVING sum(ms) > 0`,
@@ -234,7 +238,11 @@ export function totalMinutes(db: SqliteDatabase, worker: Owner, from: LocalDay, 
 
 /** Minutes per calendar month (`YYYY-MM`) in [from, to], in one grouped read. */
 export function minutesByMonth(db: SqliteDatabase, worker: Owner, from: LocalDay, to: LocalDay): Map<string, number> {
-  return new Map(statements(db).byMonth.all({ worker, from, to }).map((row) => [row.month, row.ms / 60_000]));
+  const wholeMonths = from.endsWith('-01') && addDays(to, 1).endsWith('-01');
+  const rows = wholeMonths
+    ? statements(db).byWholeMonth.all({ worker, from: from.slice(0, 7), to: to.slice(0, 7) })
+    : statements(db).byMonth.all({ worker, from, to });
+  return new Map(rows.map((row) => [row.month, row.ms / 60_000]));
 }
 
 export function minutesByCategory(db: SqliteDatabase, worker: Owner, from: LocalDay, to: LocalDay): { categoryId: number; minutes: number }[] {

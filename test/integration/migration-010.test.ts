@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
 import { MIGRATIONS } from '../../electron/db/migrations';
-import { monthlyCategoryTotals } from '../../electron/repositories/insights';
-import { insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
+import { hourHeatmap, monthlyCategoryTotals } from '../../electron/repositories/insights';
+import { insertImportedTimeEntry, minutesByMonth, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { tempDir } from '../support/temp-backend';
@@ -19,6 +19,14 @@ const GROUPED_DAYS = `SELECT substr(day, 1, 7) AS month, worker, category_id, co
   FROM daily_rollup WHERE entries > 0 GROUP BY month, worker, category_id ORDER BY month, worker, category_id`;
 const monthly = (db: SqliteDatabase) => db.prepare('SELECT * FROM monthly_rollup ORDER BY month, worker, category_id').all();
 const grouped = (db: SqliteDatabase) => db.prepare(GROUPED_DAYS).all();
+const hourMonths = (db: SqliteDatabase) => db.prepare('SELECT * FROM hour_month_rollup ORDER BY month, category_id, weekday, hour').all();
+const groupedHours = (db: SqliteDatabase) =>
+  db
+    .prepare(
+      `SELECT substr(day, 1, 7) AS month, category_id, CAST(strftime('%w', day) AS INTEGER) AS weekday, hour, sum(ms) AS ms
+       FROM hour_rollup GROUP BY 1, 2, 3, 4 HAVING sum(ms) != 0 ORDER BY 1, 2, 3, 4`,
+    )
+    .all();
 
 /** Entries of hers and the MSP's across three months' ends, some unplanned, one on an unplanned task. */
 function entries(taskId: number, prefix: string): ImportedEntryRow[] {
@@ -74,17 +82,22 @@ describe('migration 010: the monthly rollup', () => {
     db.transaction(() => writeEntriesInBulk(db, () => entries(taskId, 'bulk').filter((entry) => insertImportedTimeEntry(db, entry, calendar, 2)).length))();
     expect(monthly(db)).toStrictEqual(grouped(db));
     expect(monthly(db).length).toBeGreaterThan(12);
+    expect(hourMonths(db)).toStrictEqual(groupedHours(db));
+    expect(hourMonths(db).length).toBeGreaterThan(40);
 
     db.prepare("UPDATE time_entries SET category_id = 3 WHERE id % 4 = 0").run();
     db.prepare("UPDATE time_entries SET start_day = '2026-12-01' WHERE id % 9 = 0").run();
     db.prepare('UPDATE time_entries SET end_at = end_at + 600000 WHERE id % 5 = 0').run();
     db.prepare('UPDATE tasks SET unplanned = 0').run();
     expect(monthly(db)).toStrictEqual(grouped(db));
+    expect(hourMonths(db)).toStrictEqual(groupedHours(db));
 
     db.prepare("DELETE FROM time_entries WHERE worker = 'msp' OR id % 2 = 0").run();
     expect(monthly(db)).toStrictEqual(grouped(db));
+    expect(hourMonths(db)).toStrictEqual(groupedHours(db));
     db.prepare('DELETE FROM time_entries').run();
     expect(monthly(db)).toStrictEqual([]);
+    expect(hourMonths(db)).toStrictEqual([]);
     db.close();
   });
 
@@ -107,6 +120,28 @@ describe('migration 010: the monthly rollup', () => {
       ['2025-01-01', '2027-06-30'],
     ];
     for (const [from, to] of ranges) expect(monthlyCategoryTotals(db, from, to), `${from}…${to}`).toStrictEqual(days.all({ from, to }));
+    // The heatmap, from the hour of every day as before the monthly cells.
+    const hourDays = db.prepare<[{ from: string; to: string; all: number; ids: string }], { weekday: number; hour: number; ms: number }>(
+      `SELECT CAST(strftime('%w', day) AS INTEGER) AS weekday, hour, sum(ms) AS ms FROM hour_rollup
+       WHERE day BETWEEN :from AND :to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids))) GROUP BY weekday, hour HAVING sum(ms) > 0`,
+    );
+    for (const [from, to] of ranges) {
+      for (const categoryIds of [null, [2, 3]]) {
+        const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+        for (const row of hourDays.all({ from, to, all: categoryIds === null ? 1 : 0, ids: JSON.stringify(categoryIds ?? []) })) grid[row.weekday]![row.hour] = row.ms;
+        expect(hourHeatmap(db, from, to, categoryIds), `${from}…${to} ${String(categoryIds)}`).toStrictEqual(grid);
+      }
+    }
+    expect(hourHeatmap(db, '2026-09-01', '2026-12-31', null).flat().filter((ms) => ms > 0).length).toBeGreaterThan(20);
+    // The MSP's minutes by month for the cost table: whole months from the rollup, the same minutes.
+    const byDays = db.prepare<[string, string, string], { month: string; ms: number }>(
+      'SELECT substr(day, 1, 7) AS month, sum(ms) AS ms FROM daily_rollup WHERE worker = ? AND day BETWEEN ? AND ? GROUP BY month HAVING sum(entries) > 0',
+    );
+    for (const worker of ['me', 'msp'] as const) {
+      const expected = new Map(byDays.all(worker, '2026-09-01', '2026-12-31').map((row) => [row.month, row.ms / MINUTE]));
+      expect(minutesByMonth(db, worker, '2026-09-01', '2026-12-31')).toStrictEqual(expected);
+      expect(expected.size).toBe(4);
+    }
     db.close();
   });
 });

@@ -12,6 +12,10 @@ import type { Migration } from './migration';
  * months instead of tens of thousands of days. It sums exactly the days the monthly charts summed
  * (`entries > 0`), and `days` counts them: a month whose days all lost their entries is removed,
  * as the grouped days left it out.
+ *
+ * `hour_month_rollup`: her hours per calendar month, category, weekday and hour, kept from
+ * `hour_rollup` the same way, for the heatmap over years; a cell that comes back to 0 is removed
+ * (the heatmap leaves out cells with no time).
  */
 const SQL = `
 CREATE INDEX tasks_deleted ON tasks (deleted_at) WHERE deleted_at IS NOT NULL;
@@ -56,11 +60,46 @@ CREATE TRIGGER daily_rollup_monthly_delete AFTER DELETE ON daily_rollup WHEN old
   WHERE month = substr(old.day, 1, 7) AND worker = old.worker AND category_id = old.category_id;
   DELETE FROM monthly_rollup WHERE days = 0 AND month = substr(old.day, 1, 7) AND worker = old.worker AND category_id = old.category_id;
 END;
+
+CREATE TABLE hour_month_rollup (
+  month       TEXT NOT NULL,
+  category_id INTEGER NOT NULL,
+  weekday     INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+  hour        INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+  ms          INTEGER NOT NULL,
+  PRIMARY KEY (month, category_id, weekday, hour)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO hour_month_rollup (month, category_id, weekday, hour, ms)
+SELECT substr(day, 1, 7), category_id, CAST(strftime('%w', day) AS INTEGER), hour, sum(ms)
+FROM hour_rollup GROUP BY 1, 2, 3, 4 HAVING sum(ms) != 0;
+
+CREATE TRIGGER hour_rollup_monthly_insert AFTER INSERT ON hour_rollup WHEN new.ms != 0 BEGIN
+  INSERT INTO hour_month_rollup (month, category_id, weekday, hour, ms)
+  VALUES (substr(new.day, 1, 7), new.category_id, CAST(strftime('%w', new.day) AS INTEGER), new.hour, new.ms)
+  ON CONFLICT (month, category_id, weekday, hour) DO UPDATE SET ms = ms + excluded.ms;
+END;
+
+CREATE TRIGGER hour_rollup_monthly_update AFTER UPDATE ON hour_rollup BEGIN
+  UPDATE hour_month_rollup SET ms = ms - old.ms
+  WHERE month = substr(old.day, 1, 7) AND category_id = old.category_id AND weekday = CAST(strftime('%w', old.day) AS INTEGER) AND hour = old.hour;
+  INSERT INTO hour_month_rollup (month, category_id, weekday, hour, ms)
+  VALUES (substr(new.day, 1, 7), new.category_id, CAST(strftime('%w', new.day) AS INTEGER), new.hour, new.ms)
+  ON CONFLICT (month, category_id, weekday, hour) DO UPDATE SET ms = ms + excluded.ms;
+  DELETE FROM hour_month_rollup
+  WHERE ms = 0 AND month IN (substr(old.day, 1, 7), substr(new.day, 1, 7)) AND category_id IN (old.category_id, new.category_id);
+END;
+
+CREATE TRIGGER hour_rollup_monthly_delete AFTER DELETE ON hour_rollup BEGIN
+  UPDATE hour_month_rollup SET ms = ms - old.ms
+  WHERE month = substr(old.day, 1, 7) AND category_id = old.category_id AND weekday = CAST(strftime('%w', old.day) AS INTEGER) AND hour = old.hour;
+  DELETE FROM hour_month_rollup WHERE ms = 0 AND month = substr(old.day, 1, 7) AND category_id = old.category_id;
+END;
 `;
 
 export const migration010OpenIndexes: Migration = {
   version: 10,
-  name: 'indexes for the purge of deleted tasks on open; the monthly rollup',
+  name: 'indexes for the purge of deleted tasks on open; the monthly rollups',
   up(db) {
     db.exec(SQL);
   },
