@@ -87,13 +87,16 @@ CREATE TRIGGER hour_rollup_monthly_update AFTER UPDATE ON hour_rollup BEGIN
   VALUES (substr(new.day, 1, 7), new.category_id, CAST(strftime('%w', new.day) AS INTEGER), new.hour, new.ms)
   ON CONFLICT (month, category_id, weekday, hour) DO UPDATE SET ms = ms + excluded.ms;
   DELETE FROM hour_month_rollup
-  WHERE ms = 0 AND month IN (substr(old.day, 1, 7), substr(new.day, 1, 7)) AND category_id IN (old.category_id, new.category_id);
+  WHERE month = substr(old.day, 1, 7) AND category_id = old.category_id AND weekday = CAST(strftime('%w', old.day) AS INTEGER) AND hour = old.hour AND ms = 0;
+  DELETE FROM hour_month_rollup
+  WHERE month = substr(new.day, 1, 7) AND category_id = new.category_id AND weekday = CAST(strftime('%w', new.day) AS INTEGER) AND hour = new.hour AND ms = 0;
 END;
 
 CREATE TRIGGER hour_rollup_monthly_delete AFTER DELETE ON hour_rollup BEGIN
   UPDATE hour_month_rollup SET ms = ms - old.ms
   WHERE month = substr(old.day, 1, 7) AND category_id = old.category_id AND weekday = CAST(strftime('%w', old.day) AS INTEGER) AND hour = old.hour;
-  DELETE FROM hour_month_rollup WHERE ms = 0 AND month = substr(old.day, 1, 7) AND category_id = old.category_id;
+  DELETE FROM hour_month_rollup
+  WHERE month = substr(old.day, 1, 7) AND category_id = old.category_id AND weekday = CAST(strftime('%w', old.day) AS INTEGER) AND hour = old.hour AND ms = 0;
 END;
 `;
 
