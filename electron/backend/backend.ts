@@ -8,7 +8,7 @@ import type { SourcedEvent } from '../../shared/api/events';
 import type { LocalDay } from '../../shared/domain/day';
 import type { AppStatus, Notice } from '../../shared/domain/types';
 import { effectiveTimeZone, localDayOf } from '../../shared/domain/zoned-time';
-import { openDatabase, type SqliteDatabase } from '../db/connection';
+import { openDatabase, optimizeBeforeClose, type SqliteDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { describeError, openingErrorOf, readOnlyAdvice } from '../db/storage-errors';
 import { handlers } from '../handlers';
@@ -26,7 +26,7 @@ import { databaseFiles, ensurePrivateFolder, folderNotWritable, makePrivate } fr
 import { dispatch } from './dispatch';
 import { createEventHub } from './events';
 import { createJobs, type Jobs } from './jobs';
-import { isAnotherLiveProcess, readRunMarker, removeRunMarker, writeRunMarker, type RunMarker } from './run-marker';
+import { isAnotherLiveProcess, readRunMarker, removeRunMarker, closedCleanlyAndUntouched, removeCleanClose, writeCleanClose, writeRunMarker, type RunMarker } from './run-marker';
 import { createWriteGate } from './write-gate';
 
 export const DATABASE_FILE_NAME = 'offload.db';
@@ -184,12 +184,14 @@ export function openBackend(options: BackendOptions): Backend {
       return;
     }
     const previous = readRunMarker(dataDir);
+    // A file closed cleanly and untouched since needs no quick_check (run-marker.ts, CLEAN_CLOSE_FILE).
+    const untouched = previous === null && closedCleanlyAndUntouched(dataDir, databaseFile);
     let opened: SqliteDatabase | null = null;
     try {
       // A restore cut off before its rename leaves a partial copy; offload.db itself was never touched.
       fs.rmSync(`${databaseFile}.restoring`, { force: true });
       if (size === null) fs.closeSync(fs.openSync(databaseFile, 'wx', 0o600));
-      opened = openDatabase(databaseFile, { now, beforeMigrate: (database, from, to) => backups.beforeMigration(database, from, to) });
+      opened = openDatabase(databaseFile, { now, quickCheck: !untouched, beforeMigrate: (database, from, to) => backups.beforeMigration(database, from, to) });
       makePrivate(...databaseFiles(databaseFile), options.settings.file);
       purgeDeletedTasks(opened, now());
       keepDayCurrent(opened);
@@ -206,6 +208,7 @@ export function openBackend(options: BackendOptions): Backend {
     const lastSession = noticeOfLastSession(previous);
     sessionNotices = [...(lastSession ? [lastSession] : []), ...backups.notices().map((message) => ({ id: 'backup-list', level: 'warning' as const, message }))];
     writeRunMarker(dataDir, { pid: process.pid, openedAt: now() });
+    removeCleanClose(dataDir);
   }
 
   /**
@@ -219,6 +222,11 @@ export function openBackend(options: BackendOptions): Backend {
     if (!closing?.open) return;
     let problem: unknown = null;
     try {
+      optimizeBeforeClose(closing);
+    } catch {
+      // Statistics are an optimisation: a failure here (a full disk) must not stop the close.
+    }
+    try {
       closing.pragma('wal_checkpoint(TRUNCATE)');
     } catch (error) {
       problem = error;
@@ -229,6 +237,7 @@ export function openBackend(options: BackendOptions): Backend {
       problem ??= error;
     }
     if (problem === null) {
+      writeCleanClose(dataDir, databaseFile);
       removeRunMarker(dataDir);
       return;
     }

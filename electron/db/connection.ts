@@ -52,12 +52,31 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > 0 && version < LATEST_SCHEMA_VERSION) options.beforeMigrate?.(db, version, LATEST_SCHEMA_VERSION);
     migrate(db, options.now ?? Date.now);
+    optimizeOnOpen(db);
     return db;
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
     throw openingErrorOf(error, file, path.dirname(file)) ?? error;
   }
+}
+
+/**
+ * The planner's statistics, as SQLite recommends for a long-lived connection: `optimize=0x10002`
+ * when it opens (ANALYZE every table whose statistics are missing or stale, checking all tables),
+ * plain `optimize` before it closes (`optimizeBeforeClose`). Without statistics the planner took
+ * the running-timer check through an index over all her history. The analysis limit keeps the one
+ * ANALYZE of a large unanalysed file short (10 years, never analysed: ~30 ms at 1,000 against
+ * ~200 ms unlimited); on later opens it is a no-op (under 1 ms).
+ */
+function optimizeOnOpen(db: SqliteDatabase): void {
+  db.pragma('analysis_limit = 1000');
+  db.pragma('optimize = 0x10002');
+}
+
+/** Plain `PRAGMA optimize` before a connection closes: re-analyses what this session's queries found stale. */
+export function optimizeBeforeClose(db: SqliteDatabase): void {
+  db.pragma('optimize');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { LocalDay } from '../../shared/domain/day';
+import { daysInMonth, type LocalDay } from '../../shared/domain/day';
 import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 
@@ -12,10 +12,32 @@ const statements = preparedFor((db) => ({
        GROUP BY day, hour)
      GROUP BY weekday, hour HAVING sum(ms) > 0`,
   ),
+  // The same sums over [from, to], whole months [:first_month, :last_month] from the monthly cells
+  // and the part-months at either end ([:from, :head_to] and [:tail_from, :to]) from the days.
+  heatmapByMonths: db.prepare<
+    [{ from: string; head_to: string; first_month: string; last_month: string; tail_from: string; to: string; all: number; ids: string }],
+    { weekday: number; hour: number; ms: number }
+  >(
+    `SELECT weekday, hour, sum(ms) AS ms FROM (
+       SELECT weekday, hour, ms FROM hour_month_rollup
+       WHERE month BETWEEN :first_month AND :last_month AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
+       UNION ALL
+       SELECT CAST(strftime('%w', day) AS INTEGER), hour, ms FROM hour_rollup
+       WHERE day BETWEEN :from AND :head_to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
+       UNION ALL
+       SELECT CAST(strftime('%w', day) AS INTEGER), hour, ms FROM hour_rollup
+       WHERE day BETWEEN :tail_from AND :to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids))))
+     GROUP BY weekday, hour HAVING sum(ms) > 0`,
+  ),
   byMonth: db.prepare<[{ from: string; to: string }], { month: string; worker: Owner; category_id: number; ms: number; after_hours_ms: number; unplanned_ms: number }>(
     `SELECT substr(day, 1, 7) AS month, worker, category_id, sum(ms) AS ms, sum(after_hours_ms) AS after_hours_ms,
        sum(unplanned_ms) AS unplanned_ms
      FROM daily_rollup WHERE day BETWEEN :from AND :to AND entries > 0 GROUP BY month, worker, category_id`,
+  ),
+  // Whole months from the monthly rollup, in the order the grouped days come in.
+  wholeMonths: db.prepare<[{ from: string; to: string }], { month: string; worker: Owner; category_id: number; ms: number; after_hours_ms: number; unplanned_ms: number }>(
+    `SELECT month, worker, category_id, ms, after_hours_ms, unplanned_ms FROM monthly_rollup
+     WHERE month BETWEEN :from AND :to ORDER BY month, worker, category_id`,
   ),
   // Her days first, along the (worker, day) index, then each day's week: one julianday per day, not per row.
   herWeeks: db.prepare<[{ first_week: string; from: string; to: string }], { week_index: number; ms: number }>(
@@ -38,7 +60,19 @@ const statements = preparedFor((db) => ({
 /** Her logged milliseconds by weekday (0 = Sunday) and local hour over [from, to], optionally for some categories. */
 export function hourHeatmap(db: SqliteDatabase, from: LocalDay, to: LocalDay, categoryIds: readonly number[] | null): number[][] {
   const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  for (const row of statements(db).heatmap.all({ from, to, all: categoryIds === null ? 1 : 0, ids: JSON.stringify(categoryIds ?? []) })) {
+  const filter = { from, to, all: categoryIds === null ? 1 : 0, ids: JSON.stringify(categoryIds ?? []) };
+  const { firstWhole, lastWhole } = wholeMonthsOf(from, to);
+  const rows =
+    firstWhole > lastWhole
+      ? statements(db).heatmap.all(filter)
+      : statements(db).heatmapByMonths.all({
+          ...filter,
+          head_to: `${previousMonth(firstWhole)}-31`,
+          first_month: firstWhole,
+          last_month: lastWhole,
+          tail_from: `${nextMonth(lastWhole)}-01`,
+        });
+  for (const row of rows) {
     grid[row.weekday]![row.hour] = row.ms;
   }
   return grid;
@@ -53,11 +87,45 @@ export interface MonthCategoryRow {
   unplannedMs: number;
 }
 
-/** Her and the MSP's time per calendar month and category over [from, to], summed in SQL. */
+/**
+ * Her and the MSP's time per calendar month and category over [from, to], by month, worker and
+ * category: the months [from, to] covers whole from `monthly_rollup` (a few hundred rows for ten
+ * years), the part-months at either end summed from the days.
+ */
 export function monthlyCategoryTotals(db: SqliteDatabase, from: LocalDay, to: LocalDay): MonthCategoryRow[] {
-  return statements(db)
-    .byMonth.all({ from, to })
-    .map((row) => ({ month: row.month, worker: row.worker, categoryId: row.category_id, ms: row.ms, afterHoursMs: row.after_hours_ms, unplannedMs: row.unplanned_ms }));
+  const { byMonth, wholeMonths } = statements(db);
+  const { firstWhole, lastWhole } = wholeMonthsOf(from, to);
+  const rows =
+    firstWhole > lastWhole
+      ? byMonth.all({ from, to })
+      : [
+          ...(from < `${firstWhole}-01` ? byMonth.all({ from, to: `${previousMonth(firstWhole)}-31` }) : []),
+          ...wholeMonths.all({ from: firstWhole, to: lastWhole }),
+          ...(to > lastDayOf(lastWhole) ? byMonth.all({ from: `${nextMonth(lastWhole)}-01`, to }) : []),
+        ];
+  return rows.map((row) => ({ month: row.month, worker: row.worker, categoryId: row.category_id, ms: row.ms, afterHoursMs: row.after_hours_ms, unplannedMs: row.unplanned_ms }));
+}
+
+/** The first and last calendar months [from, to] covers whole (firstWhole > lastWhole: none). */
+function wholeMonthsOf(from: LocalDay, to: LocalDay): { firstWhole: string; lastWhole: string } {
+  return {
+    firstWhole: from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7)),
+    lastWhole: to === lastDayOf(to.slice(0, 7)) ? to.slice(0, 7) : previousMonth(to.slice(0, 7)),
+  };
+}
+
+function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+}
+
+function previousMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
+}
+
+function lastDayOf(month: string): LocalDay {
+  return `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 }
 
 /** Her logged milliseconds per week from `firstWeek` (whose weeks start that weekday) through `to`, by whole weeks since it. */

@@ -365,8 +365,10 @@ const todayStatements = preparedFor((db) => ({
     `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'me' AND status != 'done'
        AND coalesce(planned_day, due_day) = ? ORDER BY priority DESC, id LIMIT 100`,
   ),
+  // The open tasks' due-day index (tasks_open_by_due_day: a few hundred rows however long her
+  // history is), not the owner index (all her tasks ever): the unary + keeps the planner off it.
   overdue: db.prepare<[string], TaskRow>(
-    `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND owner = 'me' AND status != 'done'
+    `SELECT ${LIST_COLUMNS} FROM tasks WHERE deleted_at IS NULL AND +owner = 'me' AND status != 'done'
        AND due_day < ? ORDER BY due_day, priority DESC, id LIMIT 100`,
   ),
   unplannedSince: db.prepare<[number], { count: number }>(

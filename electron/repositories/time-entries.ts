@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import type { LocalDay } from '../../shared/domain/day';
+import type { CategoryDays } from '../../shared/domain/hours-reclaimed';
 import type { TimeEntry } from '../../shared/domain/time-entry';
 import { addDays } from '../../shared/domain/day';
 import { localDayFinder } from '../../shared/domain/zoned-time';
@@ -70,14 +71,16 @@ const statements = preparedFor((db) => ({
   remove: db.prepare<[number]>('DELETE FROM time_entries WHERE id = ?'),
   // Her entries may not overlap each other, nor one technician's; the MSP as a team may work in parallel.
   // Finished entries last at most a day, so only those starting in the day before can reach in:
-  // the start_at range keeps this an index range scan however long her history is.
+  // the start_at range keeps this an index range scan however long her history is. The running
+  // timer is one seek in the partial index time_entries_one_running_timer: the unary + keeps the
+  // planner from walking all her history through time_entries_by_start's start_at range instead.
   overlapMine: db.prepare<[OverlapParams], TimeEntryRow>(
     `SELECT ${COLUMNS} FROM time_entries
      WHERE worker = 'me' AND id != :exclude_id AND start_at > :start_at - 86400000 AND start_at < :end_at
        AND coalesce(end_at, 9e15) > :start_at
      UNION ALL
      SELECT ${COLUMNS} FROM time_entries
-     WHERE worker = 'me' AND end_at IS NULL AND id != :exclude_id AND start_at < :end_at
+     WHERE worker = 'me' AND end_at IS NULL AND id != :exclude_id AND +start_at < :end_at
      LIMIT 1`,
   ),
   overlapTechnician: db.prepare<[OverlapParams], TimeEntryRow>(
@@ -95,11 +98,11 @@ const statements = preparedFor((db) => ({
      ORDER BY start_at DESC LIMIT :limit`,
   ),
   firstDay: db.prepare<[Owner], { day: string | null }>("SELECT min(start_day) AS day FROM time_entries WHERE worker = ?"),
-  // Only categories that were ever delegated matter to hours reclaimed; ten years of the others are skipped.
-  daily: db.prepare<[{ worker: Owner; from: string; to: string }], { category_id: number; day: string; ms: number }>(
-    `SELECT category_id, day, ms FROM daily_rollup
-     WHERE worker = :worker AND category_id IN (SELECT category_id FROM delegations WHERE deleted_at IS NULL)
-       AND day BETWEEN :from AND :to AND ms > 0`,
+  // One category's days: a seek in the primary key (worker, category_id, day).
+  // Days as whole days since 1970 (numbers, not strings to allocate and hash).
+  dailyOfCategory: db.prepare<[{ worker: Owner; category_id: number; from: string; to: string }], { day: number; ms: number }>(
+    `SELECT unixepoch(day) / 86400 AS day, ms FROM daily_rollup
+     WHERE worker = :worker AND category_id = :category_id AND day BETWEEN :from AND :to AND ms > 0`,
   ),
   total: db.prepare<[{ worker: Owner; from: string; to: string }], { ms: number | null }>(
     'SELECT sum(ms) AS ms FROM daily_rollup WHERE worker = :worker AND day BETWEEN :from AND :to',
@@ -107,6 +110,10 @@ const statements = preparedFor((db) => ({
   byMonth: db.prepare<[{ worker: Owner; from: string; to: string }], { month: string; ms: number }>(
     `SELECT substr(day, 1, 7) AS month, sum(ms) AS ms FROM daily_rollup
      WHERE worker = :worker AND day BETWEEN :from AND :to GROUP BY month`,
+  ),
+  // Whole months: a day without entries has no time, so the monthly rollup's sums are the days'.
+  byWholeMonth: db.prepare<[{ worker: Owner; from: string; to: string }], { month: string; ms: number }>(
+    `SELECT month, sum(ms) AS ms FROM monthly_rollup WHERE month BETWEEN :from AND :to AND worker = :worker GROUP BY month`,
   ),
   byCategory: db.prepare<[{ worker: Owner; from: string; to: string }], { category_id: number; ms: number }>(
     `SELECT category_id, sum(ms) AS ms FROM daily_rollup WHERE worker = :worker AND day BETWEEN :from AND :to
@@ -191,24 +198,38 @@ export function firstEntryDay(db: SqliteDatabase, worker: Owner): LocalDay | nul
   return statements(db).firstDay.get(worker)?.day ?? null;
 }
 
-/** Minutes per delegated category per day from the rollup, as a lookup for the domain functions. */
-export function delegatedDailyMinutes(
-  db: SqliteDatabase,
-  worker: Owner,
-  from: LocalDay,
-  to: LocalDay,
-): (categoryId: number, day: LocalDay) => number {
-  // Raw rows (arrays, not objects) and one small map per category: ten years of rows load fast.
-  const byCategory = new Map<number, Map<string, number>>();
-  for (const [categoryId, day, ms] of statements(db).daily.raw(true).all({ worker, from, to }) as unknown as [number, string, number][]) {
-    let days = byCategory.get(categoryId);
-    if (!days) {
-      days = new Map();
-      byCategory.set(categoryId, days);
-    }
-    days.set(day, ms / 60_000);
+/** Whole days since 1970-01-01 of a day, memoised: the figures look up the same few thousand days. */
+const dayNumbers = new Map<LocalDay, number>();
+function dayNumber(day: LocalDay): number {
+  let number = dayNumbers.get(day);
+  if (number === undefined) {
+    number = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+    if (dayNumbers.size < 100_000) dayNumbers.set(day, number);
   }
-  return (categoryId, day) => byCategory.get(categoryId)?.get(day) ?? 0;
+  return number;
+}
+
+/**
+ * Minutes per day of each category over its own span (`daysRead` in shared/domain/hours-reclaimed.ts),
+ * from the rollup, as a lookup for the domain functions; a day outside every span reads 0. Each
+ * category's span is one dense array by day number: ten years of days load without a map.
+ */
+export function dailyMinutesOf(db: SqliteDatabase, worker: Owner, spans: readonly CategoryDays[]): (categoryId: number, day: LocalDay) => number {
+  const byCategory = new Map<number, { first: number; minutes: Float64Array }>();
+  const statement = statements(db).dailyOfCategory.raw(true);
+  for (const span of spans) {
+    const first = dayNumber(span.from);
+    const minutes = new Float64Array(dayNumber(span.to) - first + 1);
+    for (const [day, ms] of statement.all({ worker, category_id: span.categoryId, from: span.from, to: span.to }) as unknown as [number, number][]) {
+      minutes[day - first] = ms / 60_000;
+    }
+    byCategory.set(span.categoryId, { first, minutes });
+  }
+  return (categoryId, day) => {
+    const span = byCategory.get(categoryId);
+    if (!span) return 0;
+    return span.minutes[dayNumber(day) - span.first] ?? 0;
+  };
 }
 
 export function totalMinutes(db: SqliteDatabase, worker: Owner, from: LocalDay, to: LocalDay): number {
@@ -217,7 +238,11 @@ export function totalMinutes(db: SqliteDatabase, worker: Owner, from: LocalDay, 
 
 /** Minutes per calendar month (`YYYY-MM`) in [from, to], in one grouped read. */
 export function minutesByMonth(db: SqliteDatabase, worker: Owner, from: LocalDay, to: LocalDay): Map<string, number> {
-  return new Map(statements(db).byMonth.all({ worker, from, to }).map((row) => [row.month, row.ms / 60_000]));
+  const wholeMonths = from.endsWith('-01') && addDays(to, 1).endsWith('-01');
+  const rows = wholeMonths
+    ? statements(db).byWholeMonth.all({ worker, from: from.slice(0, 7), to: to.slice(0, 7) })
+    : statements(db).byMonth.all({ worker, from, to });
+  return new Map(rows.map((row) => [row.month, row.ms / 60_000]));
 }
 
 export function minutesByCategory(db: SqliteDatabase, worker: Owner, from: LocalDay, to: LocalDay): { categoryId: number; minutes: number }[] {
@@ -382,7 +407,7 @@ const importStatements = preparedFor((db) => ({
     .prepare<[{ from: number; to: number }], [number, number]>(
       `SELECT start_at, coalesce(end_at, 9e15) FROM time_entries WHERE worker = 'me' AND start_at > :from - 86400000 AND start_at < :to
        UNION ALL
-       SELECT start_at, 9e15 FROM time_entries WHERE worker = 'me' AND end_at IS NULL AND start_at <= :from - 86400000`,
+       SELECT start_at, 9e15 FROM time_entries WHERE worker = 'me' AND end_at IS NULL AND +start_at <= :from - 86400000`,
     )
     .raw(true),
   technicianBetween: db

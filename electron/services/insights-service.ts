@@ -3,7 +3,7 @@ import { capacityHours, weekDays } from '../../shared/domain/capacity';
 import { contractForMonth, hireAnnualCost, loadedHourlyCost, type Month, type MspContract } from '../../shared/domain/cost';
 import { addDays, daysBetween, daysInMonth, startOfWeek, type LocalDay } from '../../shared/domain/day';
 import type { Delegation } from '../../shared/domain/delegation';
-import { hoursReclaimed, type ReclaimedReport } from '../../shared/domain/hours-reclaimed';
+import type { ReclaimedReport } from '../../shared/domain/hours-reclaimed';
 import type { Settings } from '../../shared/domain/settings';
 import type { SqliteDatabase } from '../db/connection';
 import { listCategories } from '../repositories/categories';
@@ -11,8 +11,8 @@ import { listDelegations } from '../repositories/delegations';
 import { herWeeklyMs, hourHeatmap, monthlyCategoryTotals } from '../repositories/insights';
 import { listContracts } from '../repositories/msp';
 import { listTimeOff } from '../repositories/time-off';
-import { delegatedDailyMinutes, firstEntryDay } from '../repositories/time-entries';
-import { costComparison } from './reclaimed-service';
+import { firstEntryDay } from '../repositories/time-entries';
+import { costComparison, reclaimedFigures } from './reclaimed-service';
 import { workloadWeeks } from './workload-service';
 
 const HOUR = 3_600_000;
@@ -38,21 +38,6 @@ const nextMonth = (month: Month): Month => {
  */
 const hours = (value: number) => Math.round(value * 10_000) / 10_000;
 const money = (value: number) => Math.round(value * 100) / 100;
-
-/** The full hours-reclaimed figures (every delegation, every week to today), from the rollup. */
-export function reclaimedFigures(db: SqliteDatabase, settings: Settings, today: LocalDay, delegations: readonly Delegation[]): ReclaimedReport {
-  const firstEntry = firstEntryDay(db, 'me');
-  const earliest = delegations.reduce<LocalDay>((first, d) => (d.startDay < first ? d.startDay : first), today);
-  const baselineFrom = addDays(startOfWeek(earliest, settings.weekStartsOn), -7 * (settings.baselineWeeks + 1));
-  return hoursReclaimed({
-    delegations,
-    settings,
-    today,
-    firstEntryDay: firstEntry,
-    herMinutes: delegatedDailyMinutes(db, 'me', firstEntry !== null && firstEntry > baselineFrom ? firstEntry : baselineFrom, today),
-    mspMinutes: delegatedDailyMinutes(db, 'msp', earliest, today),
-  });
-}
 
 /** The first day with anything to draw: her or the MSP's first entry, the first delegation or contract. */
 function firstDataDay(db: SqliteDatabase, delegations: readonly Delegation[], contracts: readonly MspContract[]): LocalDay | null {

@@ -8,7 +8,8 @@ import { listDelegations } from '../repositories/delegations';
 import { monthlyCategoryTotals, mspCompleted, mspResponseTimes } from '../repositories/insights';
 import { listContracts, listResponseTargets } from '../repositories/msp';
 import { minutesByMonth } from '../repositories/time-entries';
-import { reclaimedFigures, workloadComparison } from './insights-service';
+import { workloadComparison } from './insights-service';
+import { reclaimedFigures } from './reclaimed-service';
 import { workloadWeeks } from './workload-service';
 
 /** A run of months over two years draws no weekly charts: the page has room for about a hundred bars. */

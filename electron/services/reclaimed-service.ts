@@ -11,12 +11,12 @@ import {
 } from '../../shared/domain/cost';
 import { inForceDuring } from '../../shared/domain/delegation';
 import type { Delegation } from '../../shared/domain/delegation';
-import { hoursReclaimed, type MonthTotals, type WeekTotals } from '../../shared/domain/hours-reclaimed';
+import { daysRead, hoursReclaimed, type MonthTotals, type ReclaimedReport, type WeekTotals } from '../../shared/domain/hours-reclaimed';
 import type { Settings } from '../../shared/domain/settings';
 import type { SqliteDatabase } from '../db/connection';
 import { listDelegations } from '../repositories/delegations';
 import { listContracts } from '../repositories/msp';
-import { delegatedDailyMinutes, firstEntryDay, minutesByCategory, minutesByMonth, totalMinutes } from '../repositories/time-entries';
+import { dailyMinutesOf, firstEntryDay, minutesByCategory, minutesByMonth, totalMinutes } from '../repositories/time-entries';
 import { dailyMinutes } from '../repositories/workload';
 
 const monthEnd = (month: Month): LocalDay => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
@@ -34,6 +34,18 @@ export interface ReportRange {
   from: LocalDay | null;
   /** The last day; null: today. */
   to: LocalDay | null;
+}
+
+/**
+ * The full hours-reclaimed figures (every delegation, every week to today), from the rollup: only
+ * the days the figures read (`daysRead`) are loaded — a baseline's N weeks and each delegation's
+ * days in force, per category — not every day since her first entry.
+ */
+export function reclaimedFigures(db: SqliteDatabase, settings: Settings, today: LocalDay, delegations: readonly Delegation[]): ReclaimedReport {
+  const firstEntry = firstEntryDay(db, 'me');
+  const dates = { delegations, settings, today, firstEntryDay: firstEntry };
+  const spans = daysRead(dates);
+  return hoursReclaimed({ ...dates, herMinutes: dailyMinutesOf(db, 'me', spans.her), mspMinutes: dailyMinutesOf(db, 'msp', spans.msp) });
 }
 
 const sumTotals = (weeks: readonly WeekTotals[]): ReclaimedTotals => {
@@ -57,19 +69,8 @@ const sumTotals = (weeks: readonly WeekTotals[]): ReclaimedTotals => {
 export function reclaimedReport(db: SqliteDatabase, settings: Settings, today: LocalDay, range: ReportRange): ReclaimedView {
   const delegations = listDelegations(db);
   const contracts = listContracts(db);
-  const firstEntry = firstEntryDay(db, 'me');
   const earliestDelegation = delegations.reduce<LocalDay>((earliest, d) => (d.startDay < earliest ? d.startDay : earliest), today);
-  // A baseline looks back at most N weeks before its delegation's week: her history before that is never read.
-  const baselineFrom = addDays(startOfWeek(earliestDelegation, settings.weekStartsOn), -7 * (settings.baselineWeeks + 1));
-  const readFrom = firstEntry !== null && firstEntry > baselineFrom ? firstEntry : baselineFrom;
-  const report = hoursReclaimed({
-    delegations,
-    settings,
-    today,
-    firstEntryDay: firstEntry,
-    herMinutes: delegatedDailyMinutes(db, 'me', readFrom, today),
-    mspMinutes: delegatedDailyMinutes(db, 'msp', earliestDelegation, today),
-  });
+  const report = reclaimedFigures(db, settings, today, delegations);
 
   const firstDay = [earliestDelegation, ...contracts.map((contract) => contract.startDay)].sort()[0] ?? today;
   const from = range.from ?? firstDay;

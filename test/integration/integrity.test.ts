@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callNames, contract, type CallName } from '../../shared/api/contract';
 import { RECOVERY_CALLS } from '../../shared/api/contract-backups';
-import { RUN_MARKER_FILE } from '../../electron/backend/run-marker';
+import { CLEAN_CLOSE_FILE, RUN_MARKER_FILE } from '../../electron/backend/run-marker';
 import { createTask } from '../../electron/repositories/tasks';
 import { canMount, corrupt, fillDisk, mountTmpfs, readOnlyView, seededBytes, snapshot, type Corruption } from '../support/data-files';
 import { openTestBackend, tempDir, type TestBackend } from '../support/temp-backend';
@@ -326,5 +326,34 @@ describe('a session that did not end normally', () => {
     expect(notices.map((notice) => notice.id)).toEqual(['last-session-unfinished']);
     expect(notices[0]?.message).toContain('Everything it had saved was recovered');
     after.close();
+  });
+});
+
+describe('the quick_check at start, skipped only for a file closed cleanly and untouched since', { timeout: 30_000 }, () => {
+  it('is recorded at a clean close and forgotten once the file is open again', async () => {
+    const dataDir = tempDir();
+    const first = openTestBackend(dataDir);
+    await first.call('tasks:create', { title: 'Kept' });
+    expect(fs.existsSync(path.join(dataDir, CLEAN_CLOSE_FILE))).toBe(false);
+    first.close();
+    expect(fs.existsSync(path.join(dataDir, CLEAN_CLOSE_FILE))).toBe(true);
+    const second = openTestBackend(dataDir);
+    expect((await second.call('app:status')).fatal).toBeNull();
+    expect(fs.existsSync(path.join(dataDir, CLEAN_CLOSE_FILE))).toBe(false);
+    second.close();
+  });
+
+  it('still finds damage written after the clean close, even with the modification time set back', async () => {
+    const { dataDir } = await folderWithData();
+    const file = path.join(dataDir, 'offload.db');
+    const { atime, mtime } = fs.statSync(file);
+    corrupt(file, 'a page of the search index overwritten');
+    fs.utimesSync(file, atime, mtime);
+    const before = snapshot(dataDir);
+    const app = openTestBackend(dataDir);
+    expect((await app.call('app:status')).fatal?.code).toBe('DB_UNREADABLE');
+    await expectEveryWriteRefused(app);
+    app.close();
+    expect(snapshot(dataDir)).toEqual(before);
   });
 });
