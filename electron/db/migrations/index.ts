@@ -8,6 +8,7 @@ import { migration006WorkloadFacts } from './006-workload-facts';
 import { migration007HourRollup } from './007-hour-rollup';
 import { migration008ImportKeys } from './008-import-keys';
 import { migration009BulkEntryRollups } from './009-bulk-entry-rollups';
+import { migration011TaskListKeys } from './011-task-list-keys';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007HourRollup,
   migration008ImportKeys,
   migration009BulkEntryRollups,
+  migration011TaskListKeys,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
