@@ -158,7 +158,16 @@ interface ListStatements {
   page: Statement;
   /** How many match, counted up to the cap and one more (so "1,000+" is known). */
   count: Statement;
+  /**
+   * A search where nearly every match passes the filters (all or done, nothing else set): the rows
+   * are joined only for the best :candidates matches, not for every one. When fewer than limit + 1
+   * of them pass, `page` (which joins every match) gives the page instead.
+   */
+  fewCandidates?: Statement;
 }
+
+/** Matches ranked per page by the search's quick path: twice a page and its one more. */
+const SEARCH_CANDIDATES_PER_ROW = 2;
 
 function prepareListStatements(db: SqliteDatabase, shape: ListShape): ListStatements {
   const countSql = (from: string, where: string[]) =>
@@ -170,14 +179,33 @@ function prepareListStatements(db: SqliteDatabase, shape: ListShape): ListStatem
     const hits = [...terms];
     if (shape.after) hits.push('(tasks_fts.rank > :after_key OR (tasks_fts.rank = :after_key AND tasks.id > :after_id))');
     const from = 'tasks_fts JOIN tasks ON tasks.id = tasks_fts.rowid';
-    return {
-      page: db.prepare(
-        `WITH hits AS MATERIALIZED (
-           SELECT tasks.id AS hit_id, tasks_fts.rank AS hit_rank FROM ${from} WHERE ${hits.join(' AND ')}
-           ORDER BY tasks_fts.rank, tasks.id LIMIT :limit)
+    const pageOf = (hitsSql: string) =>
+      db.prepare(
+        `WITH hits AS MATERIALIZED (${hitsSql})
          SELECT ${LIST_COLUMNS}, hit_rank AS sort_key FROM hits JOIN tasks ON tasks.id = hit_id ORDER BY hit_rank, hit_id`,
+      );
+    const quick = shape.status !== 'active' && !shape.category && !shape.owner && !shape.unplanned && !shape.dueBy;
+    const ranked = `SELECT rowid AS ranked_id, rank AS ranked_rank FROM tasks_fts WHERE tasks_fts MATCH :search${
+      shape.after ? ' AND (rank > :after_key OR (rank = :after_key AND rowid > :after_id))' : ''
+    } ORDER BY rank, rowid LIMIT :candidates`;
+    return {
+      page: pageOf(
+        `SELECT tasks.id AS hit_id, tasks_fts.rank AS hit_rank FROM ${from} WHERE ${hits.join(' AND ')}
+         ORDER BY tasks_fts.rank, tasks.id LIMIT :limit`,
       ),
       count: db.prepare(countSql(from, terms)),
+      ...(quick
+        ? {
+            fewCandidates: db.prepare(
+              `WITH ranked AS MATERIALIZED (${ranked}),
+               hits AS MATERIALIZED (
+                 SELECT ranked_id AS hit_id, ranked_rank AS hit_rank FROM ranked JOIN tasks ON tasks.id = ranked_id
+                 WHERE ${filterTerms(shape, undefined).join(' AND ')} ORDER BY ranked_rank, ranked_id LIMIT :limit)
+               SELECT ${LIST_COLUMNS}, hit_rank AS sort_key, (SELECT count(*) FROM ranked) AS ranked
+               FROM hits JOIN tasks ON tasks.id = hit_id ORDER BY hit_rank, hit_id`,
+            ),
+          }
+        : {}),
     };
   }
   const sort = SORT_SHAPES[shape.sort];
@@ -320,14 +348,22 @@ export function listTasks(db: SqliteDatabase, filter: TaskListFilter, today: Loc
   if (shape.unplanned) params.unplanned = filter.unplanned ? 1 : 0;
   if (shape.dueBy) params.due_by = filter.dueBy;
   if (search !== null) params.search = search;
-  const { page, count } = listStatementsFor(db, shape);
+  const { page, count, fewCandidates } = listStatementsFor(db, shape);
   const { total } = count.get(params) as { total: number };
   const cursor = after === null ? null : decodeCursor(after, order);
   if (cursor) {
     params.after_key = cursor.key;
     params.after_id = cursor.id;
   }
-  const rows = page.all({ ...params, limit: filter.limit + 1 }) as (TaskRow & { sort_key: string | number })[];
+  type Row = TaskRow & { sort_key: string | number };
+  const limit = filter.limit + 1;
+  const candidates = limit * SEARCH_CANDIDATES_PER_ROW;
+  // Nothing matches at all (the count says so): no page to read.
+  let rows = total > 0 && fewCandidates ? (fewCandidates.all({ ...params, limit, candidates }) as Row[]) : [];
+  // Too few of the best matches passed while more matches remain: rank and filter every match.
+  const ranked = (rows[0] as (Row & { ranked: number }) | undefined)?.ranked ?? candidates;
+  const complete = rows.length === limit || ranked < candidates;
+  if (!complete && total > 0) rows = page.all({ ...params, limit }) as Row[];
   const more = rows.length > filter.limit;
   if (more) rows.length = filter.limit;
   const last = rows.at(-1);

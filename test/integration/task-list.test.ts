@@ -106,6 +106,16 @@ describe('keyset pages', () => {
     expect(rest.total).toBe(2);
   });
 
+  it('a search pages past matches that are gone: the best ones deleted, the page holds the next best', async () => {
+    const ids: number[] = [];
+    for (let index = 0; index < 6; index += 1) ids.push((await app.call('tasks:create', { title: `alpha ${index}` })).id);
+    for (const id of ids.slice(0, 4)) await app.call('tasks:delete', { id });
+    const first = await app.call('tasks:list', { status: 'all', search: 'alpha', limit: 1 });
+    expect([first.tasks.map((task) => task.title), first.total]).toEqual([['alpha 4'], 2]);
+    const second = await app.call('tasks:list', { status: 'all', search: 'alpha', limit: 1, after: first.next });
+    expect([second.tasks.map((task) => task.title), second.next]).toEqual([['alpha 5'], null]);
+  });
+
   it('a cursor from another order, or not from the list at all, is refused at its field', async () => {
     const byTitle = await app.call('tasks:list', { sort: 'title', limit: 1 });
     for (const after of [byTitle.next, 'not a cursor', Buffer.from('[1,2]').toString('base64url')]) {
