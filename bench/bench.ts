@@ -155,8 +155,8 @@ async function backendFigures(dataDir: string, runs: number): Promise<BackendLin
   let input: CallArgs<'tasks:list'>[0] = all;
   for (let page = 1; page < 50; page += 1) {
     const result = await call('tasks:list', input);
-    const next = (result as { next?: string | null }).next;
-    input = next !== undefined ? { ...all, after: next } as typeof all : { ...all, offset: page * 100 };
+    if (result.next === null) break;
+    input = { ...all, after: result.next };
   }
   await time('Tasks, all by urgency, page 50 (tasks:list)', 20, 'tasks:list', input);
   await time('Tasks, done, newest completed first, page 1 (tasks:list)', 20, 'tasks:list', { status: 'done', limit: 100 });

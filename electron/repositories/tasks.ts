@@ -1,7 +1,7 @@
 import type { TaskFields, TaskFilter } from '../../shared/api/schemas';
 import { AppError } from '../../shared/api/errors';
 import type { LocalDay } from '../../shared/domain/day';
-import type { Owner, Priority, Task, TaskPage, TaskSort, TaskStatus } from '../../shared/domain/types';
+import { TASK_COUNT_CAP, type Owner, type Priority, type Task, type TaskPage, type TaskSort, type TaskStatus } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase, type Statement } from '../db/connection';
 
 interface TaskRow {
@@ -89,40 +89,160 @@ function toParams(fields: TaskFields, now: number): TaskParams {
 }
 
 /**
- * Active tasks first by urgency (overdue and soonest due first, undated last, then priority);
- * done tasks by completion, newest first.
+ * The list's order per sort. Active tasks first by urgency (overdue and soonest due first, undated
+ * last, then priority), done tasks by completion, newest first; by priority; newest created; by
+ * title. Each is a key in an index of its own (migration 011), read from the cursor on: keyset
+ * pages, never OFFSET, so the 50th page costs what the first does.
  */
-const ORDER = `CASE WHEN status = 'done' THEN 1 ELSE 0 END,
-  CASE WHEN status = 'done' THEN -completed_at END,
-  due_day IS NULL, due_day, priority DESC, id DESC`;
+interface SortShape {
+  /** The list index read, in its order (`INDEXED BY`: one plan per shape, whatever the statistics say). */
+  index: string;
+  /** The key the cursor carries, and the order by it; ties go by id, ascending or descending. */
+  key: string;
+  descending: boolean;
+  idDescending: boolean;
+  /** Active and done as a range of the key, where the key starts with done-ness. */
+  statusRange?: { active: string; done: string };
+}
 
-const FILTER = `deleted_at IS NULL
-  AND (:status = 'all' OR (:status = 'done') = (status = 'done'))
-  AND (:category_id IS NULL OR category_id = :category_id)
-  AND (:owner IS NULL OR owner = :owner)
-  AND (:unplanned IS NULL OR unplanned = :unplanned)
-  AND (:due_by IS NULL OR due_day <= :due_by)
-  AND (series_id IS NULL OR status = 'done' OR occurrence_day <= :today
-    OR occurrence_day = (SELECT min(o.occurrence_day) FROM tasks o WHERE o.series_id = tasks.series_id AND o.status != 'done' AND o.deleted_at IS NULL))`;
-
-const SEARCH = 'id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH :search)';
-
-const SORTS: Record<TaskSort, string> = {
-  urgency: ORDER,
-  priority: `CASE WHEN status = 'done' THEN 1 ELSE 0 END, priority DESC, due_day IS NULL, due_day, id DESC`,
-  newest: 'created_at DESC, id DESC',
-  title: 'title COLLATE NOCASE, id',
+const SORT_SHAPES: Record<TaskSort, SortShape> = {
+  urgency: {
+    index: 'tasks_list_by_urgency',
+    key: 'urgency_key',
+    descending: false,
+    idDescending: true,
+    statusRange: { active: "urgency_key < '1'", done: "urgency_key >= '1'" },
+  },
+  priority: {
+    index: 'tasks_list_by_priority',
+    key: 'priority_key',
+    descending: false,
+    idDescending: true,
+    statusRange: { active: "priority_key < '1'", done: "priority_key >= '1'" },
+  },
+  newest: { index: 'tasks_list_by_newest', key: 'created_at', descending: true, idDescending: true },
+  title: { index: 'tasks_list_by_title', key: 'title COLLATE NOCASE', descending: false, idDescending: false },
 };
 
+/** Recurring work is listed as it is due: of a series' open occurrences, those due up to today and the next one. */
+const NEXT_OCCURRENCE_ONLY = `(series_id IS NULL OR status = 'done' OR occurrence_day <= :today
+  OR occurrence_day = (SELECT min(o.occurrence_day) FROM tasks o WHERE o.series_id = tasks.series_id AND o.status != 'done' AND o.deleted_at IS NULL))`;
 
-interface FilterParams {
+interface ListShape {
+  sort: TaskSort;
   status: TaskFilter['status'];
-  today: LocalDay;
-  category_id: number | null;
-  owner: Owner | null;
-  unplanned: number | null;
-  due_by: string | null;
-  search?: string;
+  category: boolean;
+  owner: boolean;
+  unplanned: boolean;
+  dueBy: boolean;
+  search: boolean;
+  after: boolean;
+}
+
+/** The conditions a shape's filter sets, and only those: no `(:x IS NULL OR …)` that no index can match. */
+function filterTerms(shape: ListShape, statusRange: SortShape['statusRange']): string[] {
+  const terms = ['deleted_at IS NULL'];
+  if (shape.status !== 'all') {
+    terms.push(statusRange ? statusRange[shape.status] : shape.status === 'done' ? "status = 'done'" : "status != 'done'");
+  }
+  if (shape.category) terms.push('category_id = :category_id');
+  if (shape.owner) terms.push('owner = :owner');
+  if (shape.unplanned) terms.push('unplanned = :unplanned');
+  if (shape.dueBy) terms.push('due_day <= :due_by');
+  terms.push(NEXT_OCCURRENCE_ONLY);
+  return terms;
+}
+
+interface ListStatements {
+  /** limit + 1 rows, each with its cursor key in `sort_key`: one more than asked says whether a next page exists. */
+  page: Statement;
+  /** How many match, counted up to the cap and one more (so "1,000+" is known). */
+  count: Statement;
+  /**
+   * A search where nearly every match passes the filters (all or done, nothing else set): the rows
+   * are joined only for the best :candidates matches, not for every one. When fewer than limit + 1
+   * of them pass, `page` (which joins every match) gives the page instead.
+   */
+  fewCandidates?: Statement;
+}
+
+/** Matches ranked per page by the search's quick path: twice a page and its one more. */
+const SEARCH_CANDIDATES_PER_ROW = 2;
+
+function prepareListStatements(db: SqliteDatabase, shape: ListShape): ListStatements {
+  const countSql = (from: string, where: string[]) =>
+    `SELECT count(*) AS total FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT ${TASK_COUNT_CAP + 1})`;
+  if (shape.search) {
+    // Relevance (bm25) first, then id: FTS ranks its matches, the rows are joined for the filters,
+    // and only the page's rows are read whole (their notes' start and logged time).
+    const terms = [...filterTerms(shape, undefined), 'tasks_fts MATCH :search'];
+    const hits = [...terms];
+    if (shape.after) hits.push('(tasks_fts.rank > :after_key OR (tasks_fts.rank = :after_key AND tasks.id > :after_id))');
+    const from = 'tasks_fts JOIN tasks ON tasks.id = tasks_fts.rowid';
+    const pageOf = (hitsSql: string) =>
+      db.prepare(
+        `WITH hits AS MATERIALIZED (${hitsSql})
+         SELECT ${LIST_COLUMNS}, hit_rank AS sort_key FROM hits JOIN tasks ON tasks.id = hit_id ORDER BY hit_rank, hit_id`,
+      );
+    const quick = shape.status !== 'active' && !shape.category && !shape.owner && !shape.unplanned && !shape.dueBy;
+    const ranked = `SELECT rowid AS ranked_id, rank AS ranked_rank FROM tasks_fts WHERE tasks_fts MATCH :search${
+      shape.after ? ' AND (rank > :after_key OR (rank = :after_key AND rowid > :after_id))' : ''
+    } ORDER BY rank, rowid LIMIT :candidates`;
+    return {
+      page: pageOf(
+        `SELECT tasks.id AS hit_id, tasks_fts.rank AS hit_rank FROM ${from} WHERE ${hits.join(' AND ')}
+         ORDER BY tasks_fts.rank, tasks.id LIMIT :limit`,
+      ),
+      count: db.prepare(countSql(from, terms)),
+      ...(quick
+        ? {
+            fewCandidates: db.prepare(
+              `WITH ranked AS MATERIALIZED (${ranked}),
+               hits AS MATERIALIZED (
+                 SELECT ranked_id AS hit_id, ranked_rank AS hit_rank FROM ranked JOIN tasks ON tasks.id = ranked_id
+                 WHERE ${filterTerms(shape, undefined).join(' AND ')} ORDER BY ranked_rank, ranked_id LIMIT :limit)
+               SELECT ${LIST_COLUMNS}, hit_rank AS sort_key, (SELECT count(*) FROM ranked) AS ranked
+               FROM hits JOIN tasks ON tasks.id = hit_id ORDER BY hit_rank, hit_id`,
+            ),
+          }
+        : {}),
+    };
+  }
+  const sort = SORT_SHAPES[shape.sort];
+  // One category's tasks by urgency have an index of their own, led by the category.
+  const index = shape.category && shape.sort === 'urgency' ? 'tasks_list_by_category' : sort.index;
+  const terms = filterTerms(shape, sort.statusRange);
+  const rows = [...terms];
+  if (shape.after) {
+    const beyond = sort.descending ? '<' : '>';
+    const idBeyond = sort.idDescending ? '<' : '>';
+    rows.push(`${sort.key} ${beyond}= :after_key`, `(${sort.key} ${beyond} :after_key OR id ${idBeyond} :after_id)`);
+  }
+  const order = `${sort.key}${sort.descending ? ' DESC' : ''}, id${sort.idDescending ? ' DESC' : ''}`;
+  const from = `tasks INDEXED BY ${index}`;
+  const keyColumn = shape.sort === 'title' ? 'title' : sort.key;
+  return {
+    page: db.prepare(`SELECT ${LIST_COLUMNS}, ${keyColumn} AS sort_key FROM ${from} WHERE ${rows.join(' AND ')} ORDER BY ${order} LIMIT :limit`),
+    count: db.prepare(countSql(from, terms)),
+  };
+}
+
+const listStatements = new WeakMap<SqliteDatabase, Map<string, ListStatements>>();
+
+/** One statement (and its count) per list shape, prepared on first use. */
+function listStatementsFor(db: SqliteDatabase, shape: ListShape): ListStatements {
+  let cache = listStatements.get(db);
+  if (!cache) {
+    cache = new Map();
+    listStatements.set(db, cache);
+  }
+  const key = JSON.stringify(shape);
+  let statements = cache.get(key);
+  if (!statements) {
+    statements = prepareListStatements(db, shape);
+    cache.set(key, statements);
+  }
+  return statements;
 }
 
 /**
@@ -135,26 +255,33 @@ export function ftsQuery(text: string): string | null {
   return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
 }
 
-const listStatements = new WeakMap<SqliteDatabase, Map<string, { page: Statement; count: Statement }>>();
+/** What a cursor holds: the order it belongs to, and the last row's key and id. Opaque to the renderer. */
+type Cursor = [order: string, key: string | number, id: number];
 
-/** One pair of prepared statements per sort and search/no-search shape, prepared on first use. */
-function listStatementsFor(db: SqliteDatabase, sort: TaskSort, searching: boolean) {
-  let cache = listStatements.get(db);
-  if (!cache) {
-    cache = new Map();
-    listStatements.set(db, cache);
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+/** A cursor as tasks:list makes one: after the task `id` whose key in `order` (a sort, or 'relevance') is `key`. */
+export function taskListCursor(order: TaskSort | 'relevance', key: string | number, id: number): string {
+  return encodeCursor([order, key, id]);
+}
+
+const BAD_CURSOR = 'This page marker is from another list or is damaged: load the list from its first page';
+
+function decodeCursor(text: string, order: string): { key: string | number; id: number } {
+  let cursor: unknown;
+  try {
+    cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    cursor = null;
   }
-  const key = `${sort}|${searching}`;
-  let statements = cache.get(key);
-  if (!statements) {
-    const where = searching ? `${FILTER} AND ${SEARCH}` : FILTER;
-    statements = {
-      page: db.prepare(`SELECT ${LIST_COLUMNS} FROM tasks WHERE ${where} ORDER BY ${SORTS[sort]} LIMIT :limit OFFSET :offset`),
-      count: db.prepare(`SELECT count(*) AS total FROM tasks WHERE ${where}`),
-    };
-    cache.set(key, statements);
+  const [cursorOrder, key, id] = Array.isArray(cursor) && cursor.length === 3 ? (cursor as unknown[]) : [];
+  const keyOk = typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key));
+  if (cursorOrder !== order || !keyOk || typeof id !== 'number' || !Number.isSafeInteger(id)) {
+    throw new AppError('VALIDATION', BAD_CURSOR, [{ field: 'after', message: BAD_CURSOR }]);
   }
-  return statements;
+  return { key, id };
 }
 
 const statements = preparedFor((db) => ({
@@ -193,27 +320,59 @@ export function getTask(db: SqliteDatabase, id: number): Task {
 }
 
 /** A list's filter; fields left out mean "any". */
-export type TaskListFilter = Pick<TaskFilter, 'status' | 'categoryId' | 'offset' | 'limit'> & Partial<TaskFilter>;
+export type TaskListFilter = Pick<TaskFilter, 'status' | 'categoryId' | 'limit'> & Partial<TaskFilter>;
 
 /**
- * A page of tasks. Recurring work is listed as it is due, not as 60 days of copies: of a series'
- * open occurrences, those due up to today (missed ones stay in view) and the next one after.
+ * A page of tasks, from `after` (the `next` of the page before) on. Recurring work is listed as it
+ * is due, not as 60 days of copies: of a series' open occurrences, those due up to today (missed
+ * ones stay in view) and the next one after. A search lists the best matches first.
  */
 export function listTasks(db: SqliteDatabase, filter: TaskListFilter, today: LocalDay): TaskPage {
   const search = ftsQuery(filter.search ?? '');
-  const { page, count } = listStatementsFor(db, filter.sort ?? 'urgency', search !== null);
-  const params: FilterParams = {
+  const sort = filter.sort ?? 'urgency';
+  const after = filter.after ?? null;
+  const shape: ListShape = {
+    sort: search !== null ? 'urgency' : sort,
     status: filter.status,
-    today,
-    category_id: filter.categoryId,
-    owner: filter.owner ?? null,
-    unplanned: filter.unplanned == null ? null : filter.unplanned ? 1 : 0,
-    due_by: filter.dueBy ?? null,
-    ...(search !== null ? { search } : {}),
+    category: filter.categoryId !== null,
+    owner: filter.owner != null,
+    unplanned: filter.unplanned != null,
+    dueBy: filter.dueBy != null,
+    search: search !== null,
+    after: after !== null,
   };
-  const rows = page.all({ ...params, limit: filter.limit, offset: filter.offset }) as TaskRow[];
-  const { total } = (count.get(params) as { total: number } | undefined) ?? { total: 0 };
-  return { total, offset: filter.offset, tasks: rows.map(toTask) };
+  const order = search !== null ? 'relevance' : sort;
+  const params: Record<string, unknown> = { today };
+  if (shape.category) params.category_id = filter.categoryId;
+  if (shape.owner) params.owner = filter.owner;
+  if (shape.unplanned) params.unplanned = filter.unplanned ? 1 : 0;
+  if (shape.dueBy) params.due_by = filter.dueBy;
+  if (search !== null) params.search = search;
+  const { page, count, fewCandidates } = listStatementsFor(db, shape);
+  const { total } = count.get(params) as { total: number };
+  const cursor = after === null ? null : decodeCursor(after, order);
+  if (cursor) {
+    params.after_key = cursor.key;
+    params.after_id = cursor.id;
+  }
+  type Row = TaskRow & { sort_key: string | number };
+  const limit = filter.limit + 1;
+  const candidates = limit * SEARCH_CANDIDATES_PER_ROW;
+  // Nothing matches at all (the count says so): no page to read.
+  let rows = total > 0 && fewCandidates ? (fewCandidates.all({ ...params, limit, candidates }) as Row[]) : [];
+  // Too few of the best matches passed while more matches remain: rank and filter every match.
+  const ranked = (rows[0] as (Row & { ranked: number }) | undefined)?.ranked ?? candidates;
+  const complete = rows.length === limit || ranked < candidates;
+  if (!complete && total > 0) rows = page.all({ ...params, limit }) as Row[];
+  const more = rows.length > filter.limit;
+  if (more) rows.length = filter.limit;
+  const last = rows.at(-1);
+  return {
+    total: Math.min(total, TASK_COUNT_CAP),
+    totalCapped: total > TASK_COUNT_CAP,
+    tasks: rows.map(toTask),
+    next: more && last ? encodeCursor([order, last.sort_key, last.id]) : null,
+  };
 }
 
 const bulkStatements = preparedFor((db) => ({

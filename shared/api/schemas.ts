@@ -111,7 +111,14 @@ export const taskFilter = z
     /** Words to find in titles and notes (full-text, prefix match). */
     search: z.string().trim().max(200, 'Search for at most 200 characters').refine(withoutNul, nulMessage('The search')).default(''),
     sort: taskSort.default('urgency'),
-    offset: z.number().int().min(0).max(10_000_000).default(0),
+    /** Where the page starts: the `next` of the page before (opaque); null for the first page. */
+    after: z
+      .string()
+      .min(1, 'Not a page marker from the task list')
+      .max(1000, 'Not a page marker from the task list')
+      .regex(/^[A-Za-z0-9_-]+$/, 'Not a page marker from the task list')
+      .nullable()
+      .default(null),
     limit: z.number().int().min(1).max(100, 'At most 100 tasks a page').default(100),
   })
   .strict();

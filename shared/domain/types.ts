@@ -40,11 +40,17 @@ export interface Task {
 }
 
 export interface TaskPage {
-  /** How many tasks match the filter in all. */
+  /** How many tasks match the filter in all, counted up to TASK_COUNT_CAP. */
   total: number;
-  offset: number;
+  /** More than `total` match: show it as "1,000+". */
+  totalCapped: boolean;
   tasks: Task[];
+  /** Pass as `after` for the page that follows; null on the last page. */
+  next: string | null;
 }
+
+/** Counting stops here: a list says "1,000+ tasks" rather than count ten years of them. */
+export const TASK_COUNT_CAP = 1000;
 
 export interface Notice {
   id: string;

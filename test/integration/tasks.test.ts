@@ -75,11 +75,13 @@ describe('tasks', () => {
     expect((await app.call('tasks:list', { status: 'all' })).total).toBe(4);
   });
 
-  it('pages report the total and the offset so a long list loads in slices', async () => {
+  it('pages report the total and the cursor of the next page so a long list loads in slices', async () => {
     for (let index = 0; index < 7; index += 1) await app.call('tasks:create', { title: `task ${index}` });
     const first = await app.call('tasks:list', { limit: 3 });
-    const last = await app.call('tasks:list', { limit: 3, offset: 6 });
-    expect([first.total, first.tasks.length, last.tasks.length, last.offset]).toEqual([7, 3, 1, 6]);
+    const second = await app.call('tasks:list', { limit: 3, after: first.next });
+    const last = await app.call('tasks:list', { limit: 3, after: second.next });
+    expect([first.total, first.tasks.length, second.tasks.length, last.tasks.length]).toEqual([7, 3, 3, 1]);
+    expect([first.totalCapped, last.next]).toEqual([false, null]);
   });
 
   it('filters by category', async () => {

@@ -1,6 +1,7 @@
 import type { CallInput, CallName } from '../../shared/api/contract';
 import type { ApiErrorCode } from '../../shared/api/errors';
 import type { TestBackend } from './temp-backend';
+import { taskListCursor } from '../../electron/repositories/tasks';
 
 /** The ids a seeded database holds, each for one sample to use (so no two samples fight over a row). */
 export interface Seed {
@@ -186,7 +187,12 @@ export function callSamples(seed: Seed): Samples {
     'categories:restore': [{ id: seed.spareCategory }],
     'tasks:list': [
       {},
-      { status: 'all', categoryId: seed.category, owner: 'me', unplanned: false, dueBy: '2026-11-30', search: 'vpn', sort: 'title', offset: 0, limit: 50 },
+      { status: 'all', categoryId: seed.category, owner: 'me', unplanned: false, dueBy: '2026-11-30', search: 'vpn', sort: 'title', after: null, limit: 50 },
+      // The page after a given task, in each order (a cursor is what the page before returned as `next`).
+      { status: 'all', sort: 'urgency', after: taskListCursor('urgency', '02026-11-203', t1), limit: 2 },
+      { status: 'done', sort: 'newest', after: taskListCursor('newest', 1_795_000_000_000, t1), limit: 2 },
+      { status: 'active', sort: 'title', categoryId: seed.category, after: taskListCursor('title', 'm', t1), limit: 2 },
+      { search: 'vpn', after: taskListCursor('relevance', -1.5, t1), limit: 2 },
     ],
     'tasks:get': [{ id: t1 }],
     'tasks:create': [

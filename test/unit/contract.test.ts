@@ -85,7 +85,7 @@ describe('the API contract', () => {
   it('caps a task page at 100 rows so no screen receives a huge payload', () => {
     rejects('tasks:list', { limit: 101 });
     expect(contract['tasks:list'].input.parse({})).toEqual({
-      status: 'active', categoryId: null, owner: null, unplanned: null, dueBy: null, search: '', sort: 'urgency', offset: 0, limit: 100,
+      status: 'active', categoryId: null, owner: null, unplanned: null, dueBy: null, search: '', sort: 'urgency', after: null, limit: 100,
     });
   });
 });

@@ -9,6 +9,7 @@ import { migration007HourRollup } from './007-hour-rollup';
 import { migration008ImportKeys } from './008-import-keys';
 import { migration009BulkEntryRollups } from './009-bulk-entry-rollups';
 import { migration010OpenIndexes } from './010-open-indexes';
+import { migration011TaskListKeys } from './011-task-list-keys';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008ImportKeys,
   migration009BulkEntryRollups,
   migration010OpenIndexes,
+  migration011TaskListKeys,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,7 +11,8 @@ import { useCompleteTask } from './use-complete-task';
 interface TaskRowProps {
   task: Task;
   index: number;
-  total: number;
+  /** How many rows the list has; null when it is only known to be more than a thousand. */
+  total: number | null;
   offset: number;
   measure: (node: Element | null) => void;
   /** Selection mode: each row has a Select box for the bulk actions. */
@@ -63,7 +64,7 @@ export function TaskRow({ task, index, total, offset, measure, selecting, select
       data-index={index}
       data-row=""
       tabIndex={active ? 0 : -1}
-      aria-setsize={total}
+      aria-setsize={total ?? -1}
       aria-posinset={index + 1}
       aria-label={task.title}
       className={`task-row${done ? ' is-done' : ''}${selected ? ' is-selected' : ''}${timer.runningHere ? ' is-running' : ''}`}

@@ -12,6 +12,15 @@ import { TaskEditorLoader } from './task-editor';
 import { VirtualTaskList } from './virtual-task-list';
 
 const PAGE_SIZE = 100;
+/** Pages kept in memory (1,000 tasks): scrolling on drops the first, scrolling back loads it again. */
+const MAX_PAGES = 10;
+
+/** Where a page starts (`after`), and where each page before it started, so a dropped page can be loaded again. */
+interface PageStart {
+  after: string | null;
+  earlier: readonly (string | null)[];
+}
+const FIRST_PAGE: PageStart = { after: null, earlier: [] };
 
 /** Every task: add one, find and filter, act on one or many, and the recurring work that makes them. */
 export function TasksScreen() {
@@ -30,13 +39,20 @@ export function TasksScreen() {
 
   const tasks = useInfiniteQuery({
     queryKey: ['tasks:list', filter],
-    queryFn: ({ pageParam }) => call('tasks:list', { ...filter, offset: pageParam, limit: PAGE_SIZE }),
-    initialPageParam: 0,
-    getNextPageParam: (last) => (last.offset + last.tasks.length < last.total ? last.offset + last.tasks.length : undefined),
+    queryFn: ({ pageParam }) => call('tasks:list', { ...filter, after: pageParam.after, limit: PAGE_SIZE }),
+    initialPageParam: FIRST_PAGE,
+    getNextPageParam: (last, _pages, start): PageStart | undefined =>
+      last.next === null ? undefined : { after: last.next, earlier: [...start.earlier, start.after] },
+    getPreviousPageParam: (_first, _pages, start): PageStart | undefined =>
+      start.earlier.length === 0 ? undefined : { after: start.earlier.at(-1) ?? null, earlier: start.earlier.slice(0, -1) },
+    maxPages: MAX_PAGES,
     placeholderData: (previous) => previous,
   });
   const rows = useMemo(() => tasks.data?.pages.flatMap((page) => page.tasks) ?? [], [tasks.data]);
+  // Every page before the first one kept was full: the rows kept start at this position in the list.
+  const firstIndex = ((tasks.data?.pageParams[0] as PageStart | undefined)?.earlier.length ?? 0) * PAGE_SIZE;
   const total = tasks.data?.pages[0]?.total ?? 0;
+  const totalCapped = tasks.data?.pages[0]?.totalCapped ?? false;
   const toggleSelected = (id: number, on: boolean) => {
     setSelecting(true);
     setSelected((current) => {
@@ -85,7 +101,7 @@ export function TasksScreen() {
         <>
           <div className="list-header">
             <p className="muted list-count" aria-live="polite">
-              {total === 1 ? '1 task' : `${total.toLocaleString()} tasks`}
+              {totalCapped ? `${total.toLocaleString()}+ tasks` : total === 1 ? '1 task' : `${total.toLocaleString()} tasks`}
             </p>
             {!selecting && (
               <button type="button" className="button button-small" onClick={() => setSelecting(true)}>
@@ -95,10 +111,15 @@ export function TasksScreen() {
           </div>
           <VirtualTaskList
             rows={rows}
-            total={total}
+            firstIndex={firstIndex}
+            total={totalCapped ? null : total}
             hasMore={tasks.hasNextPage}
             loadMore={() => {
-              if (!tasks.isFetchingNextPage) void tasks.fetchNextPage();
+              if (!tasks.isFetchingNextPage && !tasks.isFetchingPreviousPage) void tasks.fetchNextPage();
+            }}
+            hasEarlier={tasks.hasPreviousPage}
+            loadEarlier={() => {
+              if (!tasks.isFetchingNextPage && !tasks.isFetchingPreviousPage) void tasks.fetchPreviousPage();
             }}
             selecting={selecting}
             selected={selected}
