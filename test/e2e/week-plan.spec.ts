@@ -226,7 +226,7 @@ test('a new time zone says first how many entries it re-files', async ({ offload
   await zone.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Change your time zone?' });
   await expect(dialog).toContainText('1 of your 1 time entries start on another local day');
-  await dialog.getByRole('button', { name: 'Change and re-file 1 entries' }).click();
+  await dialog.getByRole('button', { name: 'Change and re-file 1 entry' }).click();
   await expect.poll(async () => (await api<{ startDay: string }[]>(page, app.origin, 'timeEntries:list', { from: '2026-11-01', to: '2026-11-30' }))[0]?.startDay).toBe('2026-11-16');
   expect((await api<{ timeZone: string }>(page, app.origin, 'settings:get')).timeZone).toBe('Europe/Berlin');
 });

@@ -37,7 +37,14 @@ export function TimeZoneSetting({ settings, systemZone }: { settings: Settings; 
       return;
     }
     setProblem(undefined);
-    const preview = await call('settings:zonePreview', { timeZone: zone ?? systemZone });
+    let preview: { entriesMoving: number; entries: number };
+    try {
+      preview = await call('settings:zonePreview', { timeZone: zone ?? systemZone });
+    } catch (error) {
+      // Said at the field, like any refusal; nothing is saved.
+      setProblem(error instanceof Error ? error.message : String(error));
+      return;
+    }
     if (preview.entriesMoving === 0) {
       if (await save('timeZone', { timeZone: zone })) setDraft(null);
       return;
@@ -100,7 +107,7 @@ export function TimeZoneSetting({ settings, systemZone }: { settings: Settings; 
                 })
               }
             >
-              Change and re-file {confirm.entriesMoving.toLocaleString()} entries
+              Change and re-file {confirm.entriesMoving.toLocaleString()} {confirm.entriesMoving === 1 ? 'entry' : 'entries'}
             </button>
           </div>
         </Dialog>
