@@ -43,7 +43,12 @@ export interface ImportFigure {
   over: boolean;
 }
 
-export async function importFigures(backend: Backend): Promise<ImportFigure[]> {
+/**
+ * `as`: whose entries the rows become. Ten years of data leave 1990 free for hers; a hundred years
+ * (1926–2026) leave no year her entries would not overlap, so there they go to the MSP team, whose
+ * entries may overlap (the same rows, parse and writes).
+ */
+export async function importFigures(backend: Backend, as: 'me' | 'msp' = 'me'): Promise<ImportFigure[]> {
   const call = async (name: string, input?: unknown) => {
     const envelope = await backend.dispatch(name, input);
     if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
@@ -53,7 +58,7 @@ export async function importFigures(backend: Backend): Promise<ImportFigure[]> {
   const stalls = monitorEventLoopDelay({ resolution: 5 });
   const mapping = {
     categories: { 'project:server admin': 2, 'project:desktop support': 3, 'project:network': 4, 'project:meetings': 8, 'project:vendors & licensing': 6 },
-    workers: { 'email:gail@northwind.example': { worker: 'me', technicianId: null } },
+    workers: { 'email:gail@northwind.example': { worker: as, technicianId: null } },
   };
 
   // What the machine does to this thread with nothing to do (other processes, the OS): the floor under every stall below.

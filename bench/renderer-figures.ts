@@ -169,8 +169,12 @@ export async function rendererFigures(dataDir: string, runs: number): Promise<Li
     // The task list's scrolling box: the one that holds the list named Tasks.
     const list = tasks.locator('.task-scroller').filter({ has: tasks.locator('ul[aria-label="Tasks"]') });
     await list.waitFor();
-    await tasks.waitForFunction(() => Number((globalThis as unknown as { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } }).document
-      .querySelector('ul[aria-label="Tasks"] > li')?.getAttribute('aria-setsize')) > 1_000);
+    // Counts stop at 1,000: a longer list's rows say aria-setsize -1 (unknown), as ARIA asks.
+    await tasks.waitForFunction(() => {
+      const size = Number((globalThis as unknown as { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } }).document
+        .querySelector('ul[aria-label="Tasks"] > li')?.getAttribute('aria-setsize'));
+      return size === -1 || size > 1_000;
+    });
     const scrollStarted = performance.now();
     while (performance.now() - scrollStarted < 180_000) {
       const loaded = await tasks.locator('ul[aria-label="Tasks"] > li').last().getAttribute('aria-posinset');
