@@ -184,7 +184,7 @@ describe('fuzzing every call with broken inputs', () => {
     );
     expect(log).not.toHaveBeenCalled();
     log.mockRestore();
-    // A budget for a machine shared with other work; the 2,720 cases take a few seconds in all.
+    // A budget for a machine shared with other work; the 3,760 cases (94 calls × 40) take a few seconds in all.
   }, 30_000);
 
   it.each([
