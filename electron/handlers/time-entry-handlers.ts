@@ -1,5 +1,6 @@
 import { assertUsableCategory } from '../repositories/categories';
 import { assertActiveTechnician } from '../repositories/msp';
+import { withTaskTitles } from '../repositories/task-titles';
 import { getTask } from '../repositories/tasks';
 import { deleteTimeEntry, insertTimeEntry, listTimeEntries } from '../repositories/time-entries';
 import { assertNoOverlap, assertStartsByNow } from '../services/entry-rules';
@@ -16,6 +17,6 @@ export const timeEntryHandlers = {
       assertNoOverlap(db, entry, 0, timeZone(), now());
       return insertTimeEntry(db, entry, calendar(), now());
     })(),
-  'timeEntries:list': (filter, { db }) => listTimeEntries(db, filter),
+  'timeEntries:list': (filter, { db }) => withTaskTitles(db, listTimeEntries(db, filter)),
   'timeEntries:delete': ({ id }, { db }) => deleteTimeEntry(db, id),
 } satisfies Partial<Handlers>;

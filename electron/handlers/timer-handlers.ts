@@ -15,7 +15,7 @@ import {
   updateTimeEntry,
 } from '../repositories/time-entries';
 import { assertActiveTechnician } from '../repositories/msp';
-import { taskTitles } from '../repositories/task-titles';
+import { withTaskTitles } from '../repositories/task-titles';
 import { assertNoOverlap, assertPlausibleSpan, assertStartsByNow, assertWorker } from '../services/entry-rules';
 import type { Handlers } from './types';
 
@@ -95,13 +95,11 @@ export const timerHandlers = {
   'today:summary': (_input, { db, settings, today, timeZone }) => {
     const day = today();
     const config = settings.get();
-    const entries = listTimeEntries(db, { from: day, to: day, worker: 'me', limit: 100 });
-    const titles = taskTitles(db, entries.flatMap((entry) => (entry.taskId === null ? [] : [entry.taskId])));
     return {
       today: day,
       loggedHours: totalMinutes(db, 'me', day, day) / 60,
       capacityHours: capacityHours(config, day, timeOffBetween(db, day, day)),
-      entries: entries.map((entry) => ({ ...entry, taskTitle: entry.taskId === null ? null : (titles.get(entry.taskId) ?? null) })),
+      entries: withTaskTitles(db, listTimeEntries(db, { from: day, to: day, worker: 'me', limit: 100 })),
       planned: tasksPlannedOn(db, day),
       overdue: tasksOverdue(db, day),
       unplannedToday: unplannedTasksSince(db, instantAt(day, '00:00', timeZone())),

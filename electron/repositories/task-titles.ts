@@ -1,3 +1,5 @@
+import type { LoggedEntry } from '../../shared/api/views';
+import type { TimeEntry } from '../../shared/domain/time-entry';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 
 const statements = preparedFor((db) => ({
@@ -10,4 +12,10 @@ export function taskTitles(db: SqliteDatabase, ids: readonly number[]): Map<numb
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   return new Map(statements(db).titles.all(JSON.stringify(unique)).map((row) => [row.id, row.title]));
+}
+
+/** Entries as a log lists them: each with its task's title (one lookup for all of them). */
+export function withTaskTitles(db: SqliteDatabase, entries: readonly TimeEntry[]): LoggedEntry[] {
+  const titles = taskTitles(db, entries.flatMap((entry) => (entry.taskId === null ? [] : [entry.taskId])));
+  return entries.map((entry) => ({ ...entry, taskTitle: entry.taskId === null ? null : (titles.get(entry.taskId) ?? null) }));
 }

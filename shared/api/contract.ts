@@ -6,7 +6,7 @@ import type { Delegation } from '../domain/delegation';
 import type { MspProvider, MspSetup, Technician } from '../domain/msp';
 import type { TimeEntry } from '../domain/time-entry';
 import type { AppStatus, Category, Task, TaskPage } from '../domain/types';
-import type { BurnDown, DelegationPreview, QueueCount, ReclaimedView, TodaySummary, WeeklyAverages } from './views';
+import type { BurnDown, DelegationPreview, LoggedEntry, QueueCount, ReclaimedView, TodaySummary, WeeklyAverages } from './views';
 import {
   bulkTaskAction,
   categoryKind,
@@ -89,7 +89,7 @@ export const contract = {
     z
       .object({ from: localDay, to: localDay, worker: owner.nullable().default(null), limit: z.number().int().min(1).max(200).default(100) })
       .strict(),
-  ).reads('timeEntries').returns<TimeEntry[]>(),
+  ).reads('timeEntries', 'tasks').returns<LoggedEntry[]>(),
   'timeEntries:delete': call(byId).writes('timeEntries').returns<TimeEntry>(),
   'timeEntries:update': call(timeEntryPatch).writes('timeEntries').returns<TimeEntry>(),
   'timeEntries:split': call(z.object({ id, at: instant('Not a valid time to split at') }).strict()).writes('timeEntries').returns<[TimeEntry, TimeEntry]>(),

@@ -115,6 +115,9 @@ export interface WeeklyAverages {
   categories: { categoryId: number; hours: number }[];
 }
 
+/** An entry as a log lists it: with the title of the task it was for (a deleted task's too), or null. */
+export type LoggedEntry = TimeEntry & { taskTitle: string | null };
+
 export interface TodaySummary {
   today: LocalDay;
   /** Her completed hours today (a running timer counts in no figure until it stops). */
@@ -122,7 +125,7 @@ export interface TodaySummary {
   /** Today's capacity: hours per working day, 0 on a non-working day. */
   capacityHours: number;
   /** Her entries today, newest first, each with the title of the task it was for. */
-  entries: (TimeEntry & { taskTitle: string | null })[];
+  entries: LoggedEntry[];
   /** Open tasks of hers planned (else due) today. */
   planned: Task[];
   /** Open tasks of hers due before today. */

@@ -234,6 +234,8 @@ test('MSP entries of any month can be edited from the MSP log', async ({ offload
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
   await expect(october.getByRole('row', { name: /Patched the file servers/ })).toContainText('4.5 h');
+  // Logged without a task, and the row says so (a row with a task names it).
+  await expect(october.getByRole('row', { name: /Patched the file servers/ })).toContainText('No task');
   await shoot(page, 'timesheet-msp-log-october');
 });
 

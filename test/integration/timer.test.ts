@@ -50,6 +50,18 @@ describe('the timer', () => {
     ]);
   });
 
+  it('the MSP log names the task of each MSP entry too', async () => {
+    const task = await app.call('tasks:create', { title: 'Patch the file servers', categoryId: 2, owner: 'msp' });
+    app.setNow(T0 + 3 * 60 * MINUTE);
+    await app.call('timeEntries:create', { worker: 'msp', categoryId: 2, taskId: task.id, startAt: T0, endAt: T0 + 60 * MINUTE });
+    await app.call('timeEntries:create', { worker: 'msp', categoryId: 2, startAt: T0 + 60 * MINUTE, endAt: T0 + 90 * MINUTE });
+    const entries = await app.call('timeEntries:list', { from: '2026-11-16', to: '2026-11-16', worker: 'msp' });
+    expect(entries.map((entry) => [entry.startAt, entry.taskTitle]).sort((a, b) => Number(a[0]) - Number(b[0]))).toStrictEqual([
+      [T0, 'Patch the file servers'],
+      [T0 + 60 * MINUTE, null],
+    ]);
+  });
+
   it('a task without a category cannot be timed: every hour belongs to one', async () => {
     const task = await app.call('tasks:create', { title: 'Mystery' });
     const error = await app.failure('timer:start', { taskId: task.id });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Technician } from '../../../shared/domain/msp';
 import type { TimeEntry } from '../../../shared/domain/time-entry';
+import type { LoggedEntry } from '../../../shared/api/views';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { DataTable, type Column } from '../../ui/data-table';
 import { focusHeading } from '../../ui/focus-heading';
@@ -33,7 +34,7 @@ export function MspTimeThisMonth({ month: thisMonth, technicians }: { month: str
   const nameOf = new Map(technicians.map((technician) => [technician.id, technician.name]));
   const name = monthName(month);
 
-  const columns: Column<TimeEntry>[] = [
+  const columns: Column<LoggedEntry>[] = [
     { header: 'Day', cell: (entry) => formatDay(entry.startDay) },
     { header: 'Time', cell: (entry) => `${formatTime(entry.startAt)}–${entry.endAt === null ? 'running' : formatTime(entry.endAt)}` },
     {
@@ -45,6 +46,7 @@ export function MspTimeThisMonth({ month: thisMonth, technicians }: { month: str
       },
     },
     { header: 'Who', cell: (entry) => (entry.technicianId === null ? 'MSP team' : (nameOf.get(entry.technicianId) ?? 'Former technician')) },
+    { header: 'Task', cell: (entry) => entry.taskTitle ?? <span className="muted">No task</span> },
     { header: 'Category', cell: (entry) => <CategoryChip category={byId.get(entry.categoryId)} /> },
     { header: 'Note', cell: (entry) => entry.note, cellClassName: () => 'note-cell' },
     {
