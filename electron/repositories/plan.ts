@@ -72,10 +72,12 @@ const statements = preparedFor((db) => ({
     `SELECT ${COLUMNS}, completed_at FROM tasks
      WHERE deleted_at IS NULL AND owner = 'me' AND planned_day BETWEEN :from AND :to ORDER BY planned_day, id LIMIT 1000`,
   ),
+  // CROSS JOIN keeps the moves of the week first (task_plan_moves_by_day), then each task by its key:
+  // left to itself the planner may walk all her tasks by owner and look up each one's moves.
   movedOff: db.prepare<[{ from: string; to: string }], PlanTaskRow & { from_day: string; to_day: string | null }>(
     `SELECT t.id, t.title, t.category_id, t.owner, t.keep_owner, t.technician_id, t.estimate_minutes, t.due_day, t.planned_day,
        t.priority, t.status, t.unplanned, t.series_id, m.from_day, m.to_day
-     FROM task_plan_moves AS m JOIN tasks AS t ON t.id = m.task_id
+     FROM task_plan_moves AS m CROSS JOIN tasks AS t ON t.id = m.task_id
      WHERE m.from_day BETWEEN :from AND :to AND t.deleted_at IS NULL AND t.owner = 'me'
        AND (t.planned_day IS NULL OR t.planned_day > :to)
      ORDER BY m.from_day, m.id`,
