@@ -9,7 +9,8 @@ import { preparedFor, type SqliteDatabase } from '../db/connection';
 import { FOLD_DAILY_ROLLUP, FOLD_HOUR_ROLLUP } from '../db/migrations/009-bulk-entry-rollups';
 import type { EntryCalendar } from '../services/entry-calendar';
 
-interface TimeEntryRow {
+/** A row of time_entries as the repositories select it (timesheet.ts reads the same columns). */
+export interface TimeEntryRow {
   id: number;
   worker: Owner;
   technician_id: number | null;
@@ -24,7 +25,7 @@ interface TimeEntryRow {
 
 const COLUMNS = 'id, worker, technician_id, category_id, task_id, start_at, end_at, start_day, note, unplanned';
 
-function toTimeEntry(row: TimeEntryRow): TimeEntry {
+export function toTimeEntry(row: TimeEntryRow): TimeEntry {
   return {
     id: row.id,
     worker: row.worker,

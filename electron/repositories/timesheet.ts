@@ -2,6 +2,7 @@ import type { TimesheetEntry, TimesheetNames } from '../../shared/api/contract-t
 import type { LocalDay } from '../../shared/domain/day';
 import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
+import { toTimeEntry, type TimeEntryRow } from './time-entries';
 
 /**
  * The timesheet's reads. Every query names the workers it wants (`worker IN (…)`), so it is a range
@@ -15,33 +16,12 @@ const DAY_NOTE_PREVIEW = 160;
 /** Long task titles are cut for the row headers; the task itself keeps them. */
 const TITLE_PREVIEW = 160;
 
-interface EntryRow {
-  id: number;
-  worker: Owner;
-  technician_id: number | null;
-  category_id: number;
-  task_id: number | null;
-  start_at: number;
-  end_at: number | null;
-  start_day: string;
-  note: string;
+/** An entry with its note cut to a preview, and the whole note's length. */
+interface EntryRow extends TimeEntryRow {
   note_length: number;
-  unplanned: 0 | 1;
 }
 
-const toEntry = (preview: number) => (row: EntryRow): TimesheetEntry => ({
-    id: row.id,
-    worker: row.worker,
-    technicianId: row.technician_id,
-    categoryId: row.category_id,
-    taskId: row.task_id,
-    startAt: row.start_at,
-    endAt: row.end_at,
-    startDay: row.start_day,
-    note: row.note,
-    noteTruncated: row.note_length > preview,
-    unplanned: row.unplanned === 1,
-  });
+const toEntry = (preview: number) => (row: EntryRow): TimesheetEntry => ({ ...toTimeEntry(row), noteTruncated: row.note_length > preview });
 
 const entryColumns = (preview: number) => `id, worker, technician_id, category_id, task_id, start_at, end_at, start_day,
   substr(note, 1, ${preview}) AS note, length(note) AS note_length, unplanned`;
