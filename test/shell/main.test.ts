@@ -52,8 +52,10 @@ afterEach(() => {
 });
 
 describe('the desktop app’s clock', () => {
+  // Her day in UTC, whatever zone the machine is in.
   const today = async () => {
     const window = FakeBrowserWindow.created[0]!;
+    await callFrom(window, 'settings:update', { timeZone: 'UTC' });
     const envelope = await callFrom(window, 'today:summary');
     if (!envelope.ok) throw new Error(envelope.error.message);
     return (envelope.value as { today: string }).today;
