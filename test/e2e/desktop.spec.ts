@@ -29,7 +29,9 @@ async function asDesktopApp(page: Page, shell: DesktopStatus = SHELL) {
   // The client encodes the call's name in the path (app%3Astatus).
   const call = (name: string) => (url: URL) => decodeURIComponent(url.pathname) === `/api/${name}`;
   await page.route(call('app:status'), async (route) => {
-    const response = await route.fetch();
+    // A refetch can still be in flight when the test ends and its server stops: let it go.
+    const response = await route.fetch().catch(() => null);
+    if (!response) return route.abort().catch(() => undefined);
     const body = (await response.json()) as { ok: boolean; value: { mode: string } };
     body.value.mode = 'electron';
     await route.fulfill({ response, json: body });
