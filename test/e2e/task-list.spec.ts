@@ -75,8 +75,14 @@ test('search finds tasks by words in the title or notes as she types', async ({ 
     await openScreen(page, 'Tasks');
     await page.getByRole('searchbox', { name: 'Search tasks' }).fill('vpn bra');
     await expect(page.getByText('4 tasks')).toBeVisible();
+    // While searching, the best matches come first, and the sort says so instead of offering orders it does not apply.
+    await expect(page.getByLabel('Sort')).toBeDisabled();
+    await expect(page.getByLabel('Sort')).toHaveValue('relevance');
     await page.getByRole('searchbox', { name: 'Search tasks' }).fill('no such words');
     await expect(page.getByRole('heading', { name: 'No task matches' })).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Search tasks' }).fill('');
+    await expect(page.getByLabel('Sort')).toBeEnabled();
+    await expect(page.getByLabel('Sort')).toHaveValue('urgency');
   } finally {
     await app.stop();
   }

@@ -95,13 +95,20 @@ export function TaskFilters({ filters, onChange }: FilterProps) {
       </label>
       <label className="inline-label">
         Sort{' '}
-        <select value={sort} onChange={(event) => onChange({ sort: event.target.value as TaskSort })}>
-          {TASK_SORTS.map((value) => (
-            <option key={value} value={value}>
-              {SORT_LABELS[value]}
-            </option>
-          ))}
-        </select>
+        {searchText.trim() === '' ? (
+          <select value={sort} onChange={(event) => onChange({ sort: event.target.value as TaskSort })}>
+            {TASK_SORTS.map((value) => (
+              <option key={value} value={value}>
+                {SORT_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        ) : (
+          // A search lists its best matches first (tasks:list ranks them); her sort returns with an empty search.
+          <select value="relevance" disabled title="While searching, the best matches come first">
+            <option value="relevance">Best match</option>
+          </select>
+        )}
       </label>
     </div>
   );
