@@ -8,7 +8,7 @@ import type { WriteGate } from '../../backend/write-gate';
 import { FileStore } from './file-store';
 import type { RestoreResult } from './data-restore';
 import type { ImportRequest, ImportResult } from './import-engine';
-import { runDataWorker } from './worker-client';
+import { DataWorker, runDataWorker } from './worker-client';
 import type { WorkerContext } from './worker-protocol';
 
 export interface DataServiceOptions {
@@ -54,9 +54,52 @@ export interface DataService {
   readExport(job: string, index: number): DownloadChunk;
 }
 
+/** How long an upload's preview thread waits, with the rows it parsed, for the apply. */
+const KEEP_PREVIEW_MS = 10 * 60_000;
+
 export function createDataService(options: DataServiceOptions): DataService {
   const files = new FileStore(options.now);
   let writing: string | null = null;
+
+  /**
+   * The thread each upload's previews run on, kept after the preview with the rows it parsed: the
+   * apply runs on it and skips parsing the file again when nothing changed in between
+   * (import-engine.ts, KeptReads). Ended by the apply, a discard, or ten minutes unused.
+   */
+  const previewThreads = new Map<string, { worker: DataWorker; ends: ReturnType<typeof setTimeout> | null }>();
+  const endPreviewThread = (uploadId: string) => {
+    const thread = previewThreads.get(uploadId);
+    if (!thread) return;
+    previewThreads.delete(uploadId);
+    if (thread.ends) clearTimeout(thread.ends);
+    thread.worker.end();
+  };
+  const previewThread = (uploadId: string): DataWorker => {
+    const thread = previewThreads.get(uploadId);
+    if (thread?.worker.alive) {
+      if (thread.ends) clearTimeout(thread.ends);
+      thread.ends = null;
+      return thread.worker;
+    }
+    endPreviewThread(uploadId);
+    const worker = new DataWorker(workerFile());
+    previewThreads.set(uploadId, { worker, ends: null });
+    return worker;
+  };
+  const keepPreviewThread = (uploadId: string, worker: DataWorker) => {
+    const thread = previewThreads.get(uploadId);
+    if (thread?.worker !== worker || worker.busy) return;
+    if (!worker.alive) return endPreviewThread(uploadId);
+    thread.ends = setTimeout(() => endPreviewThread(uploadId), KEEP_PREVIEW_MS);
+    thread.ends.unref();
+  };
+  /** The apply takes the upload's preview thread (the rows it parsed) or starts a fresh one. */
+  const applyThread = (uploadId: string): DataWorker => {
+    const thread = previewThreads.get(uploadId);
+    previewThreads.delete(uploadId);
+    if (thread?.ends) clearTimeout(thread.ends);
+    return thread?.worker.alive ? thread.worker : new DataWorker(workerFile());
+  };
 
   const workerFile = (): string => {
     if (!options.workerFile) throw new AppError('INTERNAL', 'This build of Offload has no data worker (dist/*/data-worker); run npm run build.');
@@ -78,28 +121,36 @@ export function createDataService(options: DataServiceOptions): DataService {
   return {
     begin: (fileName, size) => files.begin(fileName, size),
     chunk: (uploadId, index, data) => files.chunk(uploadId, index, data),
-    discard: (uploadId) => files.discard(uploadId),
+    discard(uploadId) {
+      endPreviewThread(uploadId);
+      return files.discard(uploadId);
+    },
 
-    preview(request) {
+    async preview(request) {
       const upload = files.complete(request.uploadId);
-      return runDataWorker<ImportPreview>(workerFile(), { task: 'import-preview', context: context(), request, file: { fileName: upload.fileName, bytes: upload.bytes } });
+      const worker = previewThread(request.uploadId);
+      try {
+        return await worker.run<ImportPreview>({ task: 'import-preview', context: context(), request, file: { fileName: upload.fileName, bytes: upload.bytes } });
+      } finally {
+        keepPreviewThread(request.uploadId, worker);
+      }
     },
 
     apply(request) {
       assertNotWriting();
       const upload = files.complete(request.uploadId);
-      const file = workerFile();
+      const worker = applyThread(request.uploadId);
       const release = options.gate.acquire();
       const job = options.jobs.start('import', `Importing ${upload.fileName}`, async ({ signal, progress }) => {
         try {
-          const result = await runDataWorker<ImportResult>(
-            file,
+          const result = await worker.run<ImportResult>(
             { task: 'import-apply', context: context(), request, file: { fileName: upload.fileName, bytes: upload.bytes } },
             { signal, onProgress: progress },
           );
           options.announce(result.kind === 'tasks' ? ['tasks', 'imports'] : ['timeEntries', 'tasks', 'imports']);
           return result.message;
         } finally {
+          worker.end();
           writing = null;
           release();
         }

@@ -34,7 +34,7 @@ import { settleTaskOwner } from '../../repositories/ownership';
 import { insertImportedTask, knownTaskSourceKeys, taskTitlesInCategory } from '../../repositories/tasks';
 import {
   herIntervalsBetween,
-  insertImportedTimeEntry,
+  insertImportedTimeEntries,
   knownEntrySourceKeys,
   technicianIntervalsBetween,
   writeEntriesInBulk,
@@ -66,6 +66,8 @@ export interface ImportInput {
   herZone: string;
   now: number;
   today: LocalDay;
+  /** Where a parse is kept for the next step of the same import (the data worker's thread keeps one). */
+  kept?: KeptReads;
 }
 
 /** How a long step reports how far it got, and learns that it should stop. */
@@ -98,9 +100,61 @@ type Read =
 
 type ReadOutcome = Read | Exclude<ImportPreview, { status: 'ready' }>;
 
-function readFile(db: SqliteDatabase, input: ImportInput, control: ImportControl): ReadOutcome {
+/**
+ * The last file read, kept by what its parse depends on: the upload, what she asked for, the
+ * mapping in force (her choices over the remembered ones) and the categories and technicians
+ * that exist. The apply that follows a preview with nothing changed in between reuses the
+ * preview's rows instead of parsing the file again (half of an import's time); any difference —
+ * another mapping, a category added meanwhile — parses again. One read is kept: a new one replaces it.
+ */
+export interface KeptReads {
+  get(key: string): Read | undefined;
+  keep(key: string, read: Read): void;
+}
+
+export function keptReads(): KeptReads {
+  let last: { key: string; read: Read } | null = null;
+  return {
+    get: (key) => (last?.key === key ? last.read : undefined),
+    keep(key, read) {
+      last = { key, read };
+    },
+  };
+}
+
+function readKey(input: ImportInput, mapping: EffectiveMapping, known: KnownTargets): string {
   const { request } = input;
-  const known: KnownTargets = { categories: listCategories(db, true), technicians: listTechnicians(db) };
+  return JSON.stringify([
+    request.uploadId,
+    input.text.length,
+    request.kind,
+    request.timeZone ?? input.herZone,
+    request.format ?? null,
+    request.dayMonthOrder ?? null,
+    [...mapping.categories],
+    [...mapping.workers],
+    known.categories,
+    known.technicians,
+  ]);
+}
+
+function readFile(db: SqliteDatabase, input: ImportInput, control: ImportControl): ReadOutcome {
+  const known = knownTargets(db);
+  const key = input.kept ? readKey(input, effectiveMapping(input.request.kind, input.request.mapping, rememberedMappings(db, input.request.kind), known), known) : null;
+  const kept = key === null ? undefined : input.kept?.get(key);
+  if (kept) {
+    control.progress(kept.parsed.totalRows, kept.parsed.totalRows * 2);
+    return kept;
+  }
+  const read = parseFile(db, input, known, control);
+  if (key !== null && 'kind' in read) input.kept?.keep(key, read);
+  return read;
+}
+
+const knownTargets = (db: SqliteDatabase): KnownTargets => ({ categories: listCategories(db, true), technicians: listTechnicians(db) });
+
+function parseFile(db: SqliteDatabase, input: ImportInput, known: KnownTargets, control: ImportControl): ReadOutcome {
+  const { request } = input;
   const mapping = effectiveMapping(request.kind, request.mapping, rememberedMappings(db, request.kind), known);
   // Reading is the first half of an import's progress, writing the second.
   const hooks = { onProgress: (done: number, total: number) => control.progress(done, total * 2), isCancelled: () => control.cancelled() };
@@ -461,32 +515,26 @@ function writeEntries(db: SqliteDatabase, read: Extract<Read, { kind: 'time-entr
     if (id !== null) plan.taskIds.set(task.key, id);
   }
   const calendar = bulkEntryCalendar(db, input.settings, input.herZone, spanOf(plan.create.length > 0 ? plan.create : [{ startAt: now, endAt: now }]));
-  const created = writeEntriesInBulk(db, () => {
-    let added = 0;
-    for (let index = 0; index < plan.create.length; index += 1) {
-      if (index % WRITE_STEP === 0) checkpoint(control, index, total);
-      const row = plan.create[index]!;
-      const inserted = insertImportedTimeEntry(
-        db,
-        {
-          worker: row.worker!,
-          technicianId: row.technicianId,
-          categoryId: row.categoryId!,
-          taskId: row.taskTitle === '' ? null : (plan.taskIds.get(taskKey(row.categoryId!, row.taskTitle)) ?? null),
-          startAt: row.startAt,
-          endAt: row.endAt,
-          note: row.note,
-          unplanned: row.unplanned,
-          source: read.parsed.format,
-          sourceKey: row.sourceKey,
-        },
-        calendar,
-        now,
-      );
-      if (inserted) added += 1;
-    }
-    return added;
-  });
+  const created = writeEntriesInBulk(db, () =>
+    insertImportedTimeEntries(
+      db,
+      plan.create.map((row) => ({
+        worker: row.worker!,
+        technicianId: row.technicianId,
+        categoryId: row.categoryId!,
+        taskId: row.taskTitle === '' ? null : (plan.taskIds.get(taskKey(row.categoryId!, row.taskTitle)) ?? null),
+        startAt: row.startAt,
+        endAt: row.endAt,
+        note: row.note,
+        unplanned: row.unplanned,
+        source: read.parsed.format,
+        sourceKey: row.sourceKey,
+      })),
+      calendar,
+      now,
+      { every: WRITE_STEP, run: (done) => checkpoint(control, done, total) },
+    ),
+  );
   checkpoint(control, total, total);
   const errors = new Set([...read.parsed.errors.map((issue) => issue.row), ...plan.refused.map((refused) => refused.row)]).size;
   const result = { kind: 'time-entries' as const, created, tasksCreated: plan.newTasks.length, duplicates: plan.duplicates, errors, skipped: plan.skipped.length };

@@ -6,8 +6,8 @@ import type { ImportRequest } from './import-engine';
 
 /**
  * What the main thread and the data worker (electron/workers/data-worker.ts) say to each other.
- * The request travels as `workerData`; the file's bytes and the cancel flag are SharedArrayBuffers,
- * so a 100 MB file is never copied between the threads.
+ * Each task travels as a WorkerMessage and every reply names its id; the file's bytes and the
+ * cancel flag are SharedArrayBuffers, so a 100 MB file is never copied between the threads.
  */
 
 /** What every task needs from the main thread: the database file, her settings and the clock. */
@@ -31,11 +31,19 @@ export type WorkerRequest =
   | { task: 'export'; context: WorkerContext; what: ExportKind; cancel: SharedArrayBuffer }
   | { task: 'restore'; context: WorkerContext; file: SharedFile; cancel: SharedArrayBuffer };
 
-export type WorkerReply =
+/** One task for the worker; it answers with replies carrying the same id. */
+export interface WorkerMessage {
+  id: number;
+  request: WorkerRequest;
+}
+
+export type WorkerReplyBody =
   | { type: 'progress'; done: number; total: number | null }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; error: ApiErrorShape }
   | { type: 'cancelled' };
+
+export type WorkerReply = { id: number } & WorkerReplyBody;
 
 /** The cancel flag: one Int32 the main thread sets to 1. */
 export const CANCEL_FLAG_BYTES = 4;

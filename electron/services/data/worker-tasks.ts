@@ -1,15 +1,18 @@
 import { openWorkerConnection, type SqliteDatabase } from '../../db/connection';
 import { exportData } from './data-export';
 import { restoreJson } from './data-restore';
-import { applyImport, previewImport, type ImportControl, type ImportInput } from './import-engine';
-import type { SharedFile, WorkerContext, WorkerReply, WorkerRequest } from './worker-protocol';
+import { applyImport, keptReads, previewImport, type ImportControl, type ImportInput } from './import-engine';
+import type { SharedFile, WorkerContext, WorkerReplyBody, WorkerRequest } from './worker-protocol';
+
+/** The rows this thread's last import preview parsed, for the apply that follows it on the same thread. */
+const kept = keptReads();
 
 /**
  * What the data worker does with one request, on its own connection to the database file. Runs
  * synchronously (better-sqlite3 is synchronous), which is the point: it blocks this thread, never
  * the main one. Progress goes out as messages while it runs.
  */
-export function runWorkerTask(request: WorkerRequest, reply: (message: WorkerReply) => void): unknown {
+export function runWorkerTask(request: WorkerRequest, reply: (message: WorkerReplyBody) => void): unknown {
   const flag = new Int32Array(request.cancel);
   const control: ImportControl = {
     progress: (done, total) => reply({ type: 'progress', done, total }),
@@ -45,6 +48,7 @@ function importInput(context: WorkerContext, request: ImportInput['request'], fi
     herZone: context.herZone,
     now: context.now,
     today: context.today,
+    kept,
   };
 }
 
