@@ -7,6 +7,7 @@ import { localDayFinder } from '../../shared/domain/zoned-time';
 import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 import { FOLD_DAILY_ROLLUP, FOLD_HOUR_ROLLUP } from '../db/migrations/009-bulk-entry-rollups';
+import { FOLD_SOURCE_KEYS } from '../db/migrations/012-entry-source-keys';
 import type { EntryCalendar } from '../services/entry-calendar';
 
 /** A row of time_entries as the repositories select it (timesheet.ts reads the same columns). */
@@ -387,7 +388,7 @@ export interface ImportedEntryRow {
   sourceKey: string;
 }
 
-/** One imported entry's values, in the order of insertImportedSql's columns. */
+/** One imported entry's values, in the order of IMPORTED_COLUMNS. */
 type ImportedEntryValues = [string, number | null, number, number | null, number, number, string, string, number, number, string, string, string, number, number];
 
 /**
@@ -398,23 +399,32 @@ type ImportedEntryValues = [string, number | null, number, number | null, number
  */
 const IMPORT_BATCH_ROWS = 100;
 
-const insertImportedSql = (rows: number) =>
-  `INSERT INTO time_entries (worker, technician_id, category_id, task_id, start_at, end_at, start_day, note, unplanned,
-     after_hours_ms, hour_spread, source, source_key, created_at, updated_at)
-   VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-   ON CONFLICT (source_key) WHERE source_key IS NOT NULL DO NOTHING`;
+const IMPORTED_COLUMNS = `worker, technician_id, category_id, task_id, start_at, end_at, start_day, note, unplanned,
+  after_hours_ms, hour_spread, source, source_key, created_at, updated_at`;
+
+/** Inside an import's bulk write (writeEntriesInBulk): its keys are new, checked under its write lock, and folded in at the end. */
+const insertImportedBatchSql = (rows: number) =>
+  `INSERT INTO time_entries (${IMPORTED_COLUMNS})
+   VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
 
 const importStatements = preparedFor((db) => ({
   // Positional parameters: binding 15 named ones per row costs a tenth of an import's write time.
-  insert: db.prepare<ImportedEntryValues>(insertImportedSql(1)),
-  insertBatch: db.prepare<ImportedEntryValues[number][]>(insertImportedSql(IMPORT_BATCH_ROWS)),
+  // One entry, unless its key is already there (the same file row imported before).
+  insert: db.prepare<[...ImportedEntryValues, string]>(
+    `INSERT INTO time_entries (${IMPORTED_COLUMNS})
+     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+     WHERE NOT EXISTS (SELECT 1 FROM time_entry_source_keys WHERE source_key = ?)`,
+  ),
+  insertBatch: db.prepare<ImportedEntryValues[number][]>(insertImportedBatchSql(IMPORT_BATCH_ROWS)),
+  insertRest: db.prepare<ImportedEntryValues>(insertImportedBatchSql(1)),
   beginBulk: db.prepare<[]>('INSERT INTO bulk_entry_writes (first_id) SELECT coalesce(max(id), 0) + 1 FROM time_entries'),
   bulkStart: db.prepare<[], number>('SELECT first_id FROM bulk_entry_writes').pluck(),
   foldDaily: db.prepare<[{ first_id: number }]>(FOLD_DAILY_ROLLUP),
   foldHours: db.prepare<[{ first_id: number }]>(FOLD_HOUR_ROLLUP),
+  foldKeys: db.prepare<[{ first_id: number }]>(FOLD_SOURCE_KEYS),
   endBulk: db.prepare<[]>('DELETE FROM bulk_entry_writes'),
   knownKeys: db
-    .prepare<[string], string>('SELECT j.value FROM json_each(?) AS j JOIN time_entries AS t ON t.source_key = j.value')
+    .prepare<[string], string>('SELECT j.value FROM json_each(?) AS j JOIN time_entry_source_keys AS k ON k.source_key = j.value')
     .pluck(),
   // Her entries that reach into [from, to): finished ones last at most a day, so only those starting in the day before can.
   mineBetween: db
@@ -438,13 +448,15 @@ const importStatements = preparedFor((db) => ({
  * holds the transaction and has checked overlaps; the rollups follow through the triggers.
  */
 export function insertImportedTimeEntry(db: SqliteDatabase, entry: ImportedEntryRow, calendar: EntryCalendar, now: number): boolean {
-  return importStatements(db).insert.run(...importedValues(entry, calendar, now)).changes === 1;
+  return importStatements(db).insert.run(...importedValues(entry, calendar, now), entry.sourceKey).changes === 1;
 }
 
 /**
- * insertImportedTimeEntry for many entries, a hundred to a statement, in their order (so their ids
- * follow it): how many were added. `between(done)` runs every `every` entries, before the next
- * batch (progress and cancel checks).
+ * Writes many imported entries inside writeEntriesInBulk, a hundred to a statement, in their order
+ * (so their ids follow it), and returns how many. Their source keys must be new — the caller
+ * checked them under its write lock (knownEntrySourceKeys); a key already there fails the fold at
+ * the end, and with it the whole transaction. `between(done)` runs every `every` entries, before
+ * the next batch (progress and cancel checks).
  */
 export function insertImportedTimeEntries(
   db: SqliteDatabase,
@@ -455,19 +467,18 @@ export function insertImportedTimeEntries(
 ): number {
   const statements = importStatements(db);
   const values: ImportedEntryValues[number][] = [];
-  let added = 0;
   let next = 0;
   for (; next + IMPORT_BATCH_ROWS <= entries.length; next += IMPORT_BATCH_ROWS) {
     if (next % between.every < IMPORT_BATCH_ROWS) between.run(next);
     values.length = 0;
     for (let index = next; index < next + IMPORT_BATCH_ROWS; index += 1) values.push(...importedValues(entries[index]!, calendar, now));
-    added += statements.insertBatch.run(...values).changes;
+    statements.insertBatch.run(...values);
   }
   for (; next < entries.length; next += 1) {
     if (next % between.every === 0) between.run(next);
-    added += statements.insert.run(...importedValues(entries[next]!, calendar, now)).changes;
+    statements.insertRest.run(...importedValues(entries[next]!, calendar, now));
   }
-  return added;
+  return entries.length;
 }
 
 function importedValues(entry: ImportedEntryRow, calendar: EntryCalendar, now: number): ImportedEntryValues {
@@ -491,9 +502,10 @@ function importedValues(entry: ImportedEntryRow, calendar: EntryCalendar, now: n
 }
 
 /**
- * Writes many entries with the rollups folded in once at the end (migration 009) instead of by a
- * trigger per entry. `write` inserts them (insertImportedTimeEntry); the caller holds the transaction,
- * which must not write entries any other way meanwhile.
+ * Writes many entries with the rollups (migration 009) and their source keys (migration 012)
+ * folded in once at the end instead of by triggers per entry. `write` inserts them
+ * (insertImportedTimeEntries); the caller holds the transaction, which must not write entries any
+ * other way meanwhile.
  */
 export function writeEntriesInBulk<Result>(db: SqliteDatabase, write: () => Result): Result {
   const statements = importStatements(db);
@@ -502,6 +514,7 @@ export function writeEntriesInBulk<Result>(db: SqliteDatabase, write: () => Resu
   const result = write();
   statements.foldDaily.run({ first_id: firstId });
   statements.foldHours.run({ first_id: firstId });
+  statements.foldKeys.run({ first_id: firstId });
   statements.endBulk.run();
   return result;
 }

@@ -12,7 +12,7 @@ import type { SqliteDatabase } from '../db/connection';
  * `bulk_entry_writes`, which holds a row only inside an import's own transaction: never exported,
  * recomputed on import.
  */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['daily_rollup', 'monthly_rollup', 'hour_rollup', 'hour_month_rollup', 'derived_state', 'bulk_entry_writes']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['daily_rollup', 'monthly_rollup', 'hour_rollup', 'hour_month_rollup', 'time_entry_source_keys', 'derived_state', 'bulk_entry_writes']);
 
 export interface TableShape {
   name: string;

@@ -107,7 +107,7 @@ export function isMuchSmaller(rows: number, lastGoodRows: number | null): boolea
 }
 
 /** Tables the app derives from the others (rollups, bookkeeping): not counted as her rows, not shown in a preview. */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['daily_rollup', 'monthly_rollup', 'hour_rollup', 'hour_month_rollup', 'derived_state']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['daily_rollup', 'monthly_rollup', 'hour_rollup', 'hour_month_rollup', 'time_entry_source_keys', 'derived_state']);
 
 const TABLE_LABELS: Record<string, string> = {
   tasks: 'Tasks',

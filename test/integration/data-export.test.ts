@@ -110,7 +110,8 @@ function snapshot(db: SqliteDatabase): Record<string, unknown[]> {
   for (const { name, sql } of tables) {
     if (name.startsWith('tasks_fts')) continue;
     const where = name === 'daily_rollup' ? 'WHERE entries != 0 OR ms != 0' : name === 'hour_rollup' ? 'WHERE ms != 0' : '';
-    const order = /WITHOUT ROWID/i.test(sql) ? '1, 2, 3' : 'rowid';
+    const columns = db.prepare(`SELECT count(*) AS n FROM pragma_table_info('${name}')`).pluck().get() as number;
+    const order = /WITHOUT ROWID/i.test(sql) ? Array.from({ length: Math.min(3, columns) }, (_, index) => index + 1).join(', ') : 'rowid';
     result[name] = db.prepare(`SELECT * FROM "${name}" ${where} ORDER BY ${order}`).all();
   }
   return result;

@@ -19,7 +19,7 @@ const insertEntry = (db: Database.Database, startAt: number, sourceKey: string |
   db
     .prepare(
       `INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, source_key, created_at, updated_at)
-       VALUES ('me', 1, ?, ?, '2026-11-16', ?, 1, 1) ON CONFLICT (source_key) WHERE source_key IS NOT NULL DO NOTHING`,
+       VALUES ('me', 1, ?, ?, '2026-11-16', ?, 1, 1)`,
     )
     .run(startAt, startAt + HOUR, sourceKey).changes;
 
@@ -39,10 +39,11 @@ describe('migration 008: source keys and remembered import mappings', () => {
     db.close();
   });
 
-  it('lets a source key be used once: a second insert of the same key adds nothing, rows without a key are unlimited', () => {
+  it('lets a source key be used once: a second entry or task with the same key is refused, rows without a key are unlimited', () => {
     const db = openDatabase(path.join(tempDir(), 'offload.db'));
     expect(insertEntry(db, 0, '9f86d081884c7d65')).toBe(1);
-    expect(insertEntry(db, 2 * HOUR, '9f86d081884c7d65')).toBe(0);
+    // Since migration 012 the entries' keys are kept unique by time_entry_source_keys instead of an index.
+    expect(() => insertEntry(db, 2 * HOUR, '9f86d081884c7d65')).toThrow(/UNIQUE constraint failed: time_entry_source_keys.source_key/);
     expect(insertEntry(db, 4 * HOUR, null)).toBe(1);
     expect(insertEntry(db, 6 * HOUR, null)).toBe(1);
     expect(db.prepare('SELECT count(*) AS entries FROM time_entries').get()).toStrictEqual({ entries: 3 });
@@ -55,10 +56,10 @@ describe('migration 008: source keys and remembered import mappings', () => {
     db.close();
   });
 
-  it('finds an entry or a task by its source key through the unique index', () => {
+  it('finds an entry or a task by its source key through a unique key', () => {
     const db = openDatabase(path.join(tempDir(), 'offload.db'));
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' ');
-    expect(plan("SELECT id FROM time_entries WHERE source_key = 'x'")).toContain('USING COVERING INDEX time_entries_by_source_key');
+    expect(plan("SELECT entry_id FROM time_entry_source_keys WHERE source_key = 'x'")).toContain('USING PRIMARY KEY (source_key=?)');
     expect(plan("SELECT id FROM tasks WHERE source_key = 'x'")).toContain('USING COVERING INDEX tasks_by_source_key');
     db.close();
   });

@@ -10,6 +10,7 @@ import { migration008ImportKeys } from './008-import-keys';
 import { migration009BulkEntryRollups } from './009-bulk-entry-rollups';
 import { migration010OpenIndexes } from './010-open-indexes';
 import { migration011TaskListKeys } from './011-task-list-keys';
+import { migration012EntrySourceKeys } from './012-entry-source-keys';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009BulkEntryRollups,
   migration010OpenIndexes,
   migration011TaskListKeys,
+  migration012EntrySourceKeys,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
