@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
 import { MIGRATIONS } from '../../electron/db/migrations';
-import { insertImportedTimeEntries, insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
+import { IMPORT_BATCH_ROWS, insertImportedTimeEntries, insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { tempDir } from '../support/temp-backend';
@@ -61,11 +61,12 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     expect(bulk.db.prepare('SELECT count(*) AS rows FROM bulk_entry_writes').get()).toStrictEqual({ rows: 0 });
   });
 
-  it('adds up new entries that share an hour, in batches of a hundred and the rest one by one, as the triggers do', () => {
-    // 250 entries of ten minutes back to back in two categories: six pieces to most hour cells,
-    // two full batches of 100 and 50 left over.
+  it('adds up new entries that share an hour, in full batches and the rest one by one, as the triggers do', () => {
+    // Entries of ten minutes back to back in two categories: six pieces to most hour cells, two
+    // full batches and 50 left over.
     const base = Date.parse('2026-11-10T13:05:00Z');
-    const shared: ImportedEntryRow[] = Array.from({ length: 250 }, (_, index) => ({
+    const total = 2 * IMPORT_BATCH_ROWS + 50;
+    const shared: ImportedEntryRow[] = Array.from({ length: total }, (_, index) => ({
       worker: 'me' as const,
       technicianId: null,
       categoryId: index % 2 === 0 ? 2 : 3,
@@ -85,14 +86,16 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     const bulk = database();
     const calendar = entryCalendar(bulk.db, DEFAULT_SETTINGS, ZONE);
     const checkedAt: number[] = [];
-    const added = bulk.db.transaction(() => writeEntriesInBulk(bulk.db, () => insertImportedTimeEntries(bulk.db, shared, calendar, 2, { every: 100, run: (done) => checkedAt.push(done) })))();
-    expect(added).toBe(250);
-    expect(checkedAt).toStrictEqual([0, 100, 200]);
+    const added = bulk.db.transaction(() =>
+      writeEntriesInBulk(bulk.db, () => insertImportedTimeEntries(bulk.db, shared, calendar, 2, { every: IMPORT_BATCH_ROWS, run: (done) => checkedAt.push(done) })),
+    )();
+    expect(added).toBe(total);
+    expect(checkedAt).toStrictEqual([0, IMPORT_BATCH_ROWS, 2 * IMPORT_BATCH_ROWS]);
     expect(rollups(bulk.db)).toStrictEqual(rollups(one.db));
     const cells = bulk.db.prepare<[], { ms: number }>("SELECT ms FROM hour_rollup WHERE day = '2026-11-10' AND hour = 10 AND category_id = 2").get();
     // 10:00–11:00 in Chicago (the first entry starts 07:05 there, category 2, and every other one after it): 10:05, 10:25 and 10:45, ten minutes each.
     expect(cells).toStrictEqual({ ms: 30 * MINUTE });
-    expect(bulk.db.prepare('SELECT count(*) AS rows FROM time_entries WHERE id > 5').get()).toStrictEqual({ rows: 250 });
+    expect(bulk.db.prepare('SELECT count(*) AS rows FROM time_entries WHERE id > 5').get()).toStrictEqual({ rows: total });
     expect(bulk.db.prepare('SELECT min(start_at) = ? AS ordered FROM time_entries WHERE id = 6').get(base)).toStrictEqual({ ordered: 1 });
   });
 
