@@ -128,7 +128,7 @@ export async function importFigures(backend: Backend, as: 'me' | 'msp' = 'me'): 
     stall('  longest event-loop stall during the preview', previewStall),
     busyFigure('  this thread busy during the preview', previewBusy, previewMs),
     {
-      label: `import ${ROWS.toLocaleString('en-US')} Toggl rows (import:apply → done)`,
+      label: `import ${ROWS.toLocaleString('en-US')} Toggl rows after their preview (import:apply → done; reuses the preview's parse)`,
       measured: `${seconds(applyMs)} = ${rowsPerSecond(applyMs).toLocaleString('en-US')} rows/s`,
       target: '≥ 100,000 rows/s',
       over: rowsPerSecond(applyMs) < 100_000,
@@ -140,6 +140,12 @@ export async function importFigures(backend: Backend, as: 'me' | 'msp' = 'me'): 
       over: rowsPerSecond(applyCpuMs) < 100_000,
     },
 
+    {
+      label: '  preview and import together, from the file uploaded to the job done',
+      measured: `${seconds(previewMs + applyMs)} = ${rowsPerSecond(previewMs + applyMs).toLocaleString('en-US')} rows/s`,
+      target: '—',
+      over: false,
+    },
     stall('  longest event-loop stall during the import', applyStall),
     busyFigure('  this thread busy during the import', applyBusy, applyMs),
     { label: 'CPU pressure on the machine (Linux PSI, share of the last 60 s with threads waiting)', measured: cpuPressure(), target: '—', over: false },

@@ -14,10 +14,20 @@ import { runWorkerTask } from '../services/data/worker-tasks';
 const port = parentPort;
 if (!port) throw new Error('data-worker.ts runs as a worker thread');
 
-port.on('message', ({ id, request }: WorkerMessage) => {
-  const reply = (message: WorkerReplyBody) => port.postMessage({ id, ...message });
+port.on('message', (message: WorkerMessage | { type: 'end' }) => {
+  // Asked to end: the housekeeping of the last task is done (messages are handled in order).
+  if ('type' in message) return port.close();
+  const { id, request } = message;
+  const reply = (body: WorkerReplyBody) => port.postMessage({ id, ...body });
   try {
-    reply({ type: 'done', value: runWorkerTask(request, reply) });
+    const outcome = runWorkerTask(request, reply);
+    reply({ type: 'done', value: outcome.value });
+    try {
+      outcome.after();
+    } catch (error) {
+      // Housekeeping only (a WAL fold the next writer redoes): the task itself is done and said so.
+      console.error('[offload] data worker: after the task:', error);
+    }
   } catch (error) {
     if (error instanceof JobCancelled) reply({ type: 'cancelled' });
     else if (error instanceof AppError) reply({ type: 'failed', error: error.toShape() });

@@ -35,6 +35,7 @@ afterEach(() => app.close());
 const input = (text: string, request: Partial<ImportInput['request']> = {}): ImportInput => ({
   request: { uploadId: 'upload-1', kind: 'time-entries', timeZone: NEW_YORK, mapping, ...request },
   fileName: 'toggl.csv',
+  fileBytes: Buffer.byteLength(text),
   text,
   settings: app.settings.get(),
   herZone: NEW_YORK,

@@ -60,7 +60,9 @@ export type ImportRequest = ParsedInput<'import:preview'>;
 export interface ImportInput {
   request: ImportRequest;
   fileName: string;
-  text: string;
+  /** The file's size in bytes; `text` is the file itself. */
+  fileBytes: number;
+  readonly text: string;
   settings: Settings;
   /** Her zone: imported entries are filed under her local days, whatever zone the file's times were read in. */
   herZone: string;
@@ -126,7 +128,7 @@ function readKey(input: ImportInput, mapping: EffectiveMapping, known: KnownTarg
   const { request } = input;
   return JSON.stringify([
     request.uploadId,
-    input.text.length,
+    input.fileBytes,
     request.kind,
     request.timeZone ?? input.herZone,
     request.format ?? null,

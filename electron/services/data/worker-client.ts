@@ -19,6 +19,8 @@ interface Pending {
   reject(error: Error): void;
 }
 
+const ENDED = new AppError('INTERNAL', 'The data worker was stopped before it finished.');
+
 /**
  * One data worker thread (`workerFile`, the built electron/workers/data-worker.ts): it runs the
  * tasks it is given one at a time, in order, and lives until `end()` — so an import's preview and
@@ -68,9 +70,25 @@ export class DataWorker {
     return this.running !== null || this.waiting.length > 0;
   }
 
-  /** Stops the thread; a task still running or waiting fails. */
+  /**
+   * Ends the thread: a task still running or waiting fails at once. An idle thread is asked to
+   * end, so the housekeeping after its last task (a WAL fold) completes; one that does not end
+   * within ten seconds, or is busy, is stopped.
+   */
   end(): void {
-    this.die(new AppError('INTERNAL', 'The data worker was stopped before it finished.'));
+    if (this.dead) return;
+    const idle = !this.busy;
+    this.dead = ENDED;
+    this.running?.reject(ENDED);
+    this.running = null;
+    for (const pending of this.waiting.splice(0)) pending.reject(ENDED);
+    if (!this.worker) return;
+    if (!idle) {
+      void this.worker.terminate();
+      return;
+    }
+    this.worker.postMessage({ type: 'end' });
+    setTimeout(() => void this.worker?.terminate(), 10_000).unref();
   }
 
   private startNext(): void {
