@@ -21,10 +21,15 @@ vi.mock('../../electron/backend/backend-host', async (importOriginal) => {
   const host = await importOriginal<typeof BackendHost>();
   return {
     ...host,
-    startBackendWorker: (options: Parameters<typeof host.startBackendWorker>[0]) =>
-      host.startBackendWorker({ ...options, workerFile: inject('backendWorkerFile'), dataWorkerFile: inject('dataWorkerFile') }),
+    startBackendWorker: (options: Parameters<typeof host.startBackendWorker>[0]) => {
+      hostOptions.push(options);
+      return host.startBackendWorker({ ...options, workerFile: inject('backendWorkerFile'), dataWorkerFile: inject('dataWorkerFile') });
+    },
   };
 });
+
+/** What main.ts asked of the host, per launch. */
+const hostOptions = vi.hoisted((): { onStopped?: (message: string) => void; workerFile: string; dataWorkerFile?: string | null }[] => []);
 
 const ARGV = [...process.argv];
 const dirs: string[] = [];
@@ -173,6 +178,15 @@ describe('electron/main.ts', () => {
     const second = { preventDefault: vi.fn() };
     fake.electron.app.emit('will-quit', second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('starts the backend worker built beside its bundle, and tells her in an error box when it stops', async () => {
+    await launch();
+    const options = hostOptions.at(-1)!;
+    expect(path.basename(options.workerFile)).toBe('backend-worker.cjs');
+    expect(path.dirname(options.workerFile)).toBe(path.dirname(options.dataWorkerFile!));
+    options.onStopped?.('Offload’s backend stopped unexpectedly (exit code 9).');
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith(expect.any(String), 'Offload’s backend stopped unexpectedly (exit code 9).');
   });
 
   it('refuses calls from a window that is not the app’s own', async () => {
