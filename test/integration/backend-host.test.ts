@@ -186,4 +186,34 @@ describe('the host while its worker is busy or gone', () => {
     // Closing a dead backend does not wait for it.
     await backend.close();
   });
+
+  it('stops a worker that does not confirm its close within the bound, and still resolves', async () => {
+    // A stand-in worker that opens, then never answers: what a checkpoint stuck on a dead disk looks like.
+    const dir = tempDir('offload-host-');
+    dirs.push(dir);
+    const stuck = path.join(dir, 'stuck-worker.mjs');
+    fs.writeFileSync(
+      stuck,
+      "import { parentPort } from 'node:worker_threads';\n" +
+        "parentPort.postMessage({ type: 'ready', settings: { file: 'config.json', settings: {}, notices: [], shellState: {} } });\n" +
+        'parentPort.on(\'message\', () => {});\n',
+    );
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const backend = await startBackendWorker({ workerFile: stuck, dataDir: dir, mode: 'browser', version: '0.0.0-test', closeTimeoutMs: 50 });
+    await backend.close();
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('did not confirm closing within 50 ms'));
+    errors.mockRestore();
+    expect(await backend.dispatch('tasks:list', {})).toMatchObject({ ok: false, error: { code: 'DB_UNAVAILABLE' } });
+  });
+
+  it('rejects the start with the backend’s reason when the backend cannot be opened', async () => {
+    // A data folder that is a file: the backend cannot make it private, and says so at start.
+    const dir = tempDir('offload-host-');
+    dirs.push(dir);
+    const notAFolder = path.join(dir, 'plain-file');
+    fs.writeFileSync(notAFolder, 'not a folder');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(host({}, notAFolder)).rejects.toThrow(/^Offload’s backend could not start: /);
+    errors.mockRestore();
+  });
 });
