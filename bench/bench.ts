@@ -23,6 +23,7 @@ import { addDays, startOfWeek } from '../shared/domain/day';
 import { nextOccurrence, toRRule } from '../shared/domain/recurrence';
 import { copyDataset, dataset, NOW, TODAY } from './dataset';
 import { naiveReclaimed, naiveWeeklyWorkload } from './naive';
+import { hostedFigures } from './hosted-bench';
 import { importFigures } from './import-bench';
 import { rendererFigures } from './renderer-figures';
 import { amountLine, amountsLine, measure, measurePair, printSection, ratioLine, RUNS, timingLine, type Line } from './report';
@@ -215,6 +216,8 @@ async function backendFigures(dataDir: string, runs: number, scale: number): Pro
   await size('Timesheet week (timesheet:week)', 'timesheet:week', { day: TODAY, worker: null });
 
   const workers = await workerFigures(backend, (instant) => (now = instant), () => now, scale);
+  // The same data through the backend worker, as the app runs it, beside this in-process backend.
+  workers.push(...(await hostedFigures(dataDir, backend, () => now, runs)));
   backend.close();
   return { timings, ratios, sizes, workers };
 }

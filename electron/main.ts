@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { openBackend, type Backend } from './backend/backend';
-import { openElectronSettings } from './settings/electron-settings';
+import { startBackendWorker, type HostedBackend } from './backend/backend-host';
 import { CLOCK_ENVIRONMENT_VARIABLE, clockStartingAt } from './backend/clock';
 import type { DesktopStatus } from '../shared/api/desktop-views';
 import { startDesktop, type DesktopShell } from './shell/desktop';
@@ -32,7 +31,7 @@ function appVersion(): string {
   return typeof __OFFLOAD_VERSION__ === 'string' ? __OFFLOAD_VERSION__ : app.getVersion();
 }
 
-let backend: Backend | null = null;
+let backend: HostedBackend | null = null;
 let desktop: DesktopShell | null = null;
 let unregisterCalls: (() => void) | null = null;
 let stopEvents: (() => void) | null = null;
@@ -83,9 +82,11 @@ function startShell(): void {
   });
 
   let shutDown = false;
-  app.on('will-quit', () => {
-    // Runs after every window has closed (and saved its bounds); the guard keeps a second
-    // will-quit, after a cancelled quit, from closing the database twice.
+  app.on('will-quit', (event) => {
+    // Runs after every window has closed (and sent its bounds to the backend's settings store), so
+    // nothing the shell saves is lost by closing the backend here. Quitting waits once for the
+    // backend worker to fold the WAL into the database and reply; the guard lets the second
+    // will-quit, after app.quit(), through — and keeps the database from being closed twice.
     if (shutDown) return;
     shutDown = true;
     desktop?.dispose();
@@ -94,12 +95,14 @@ function startShell(): void {
     unregisterCalls = null;
     stopEvents?.();
     stopEvents = null;
-    try {
-      backend?.close();
-    } catch (error) {
-      console.error('[offload] closing the database failed:', error);
-    }
+    const closing = backend;
     backend = null;
+    if (!closing) return;
+    event.preventDefault();
+    void closing
+      .close()
+      .catch((error: unknown) => console.error('[offload] closing the database failed:', error))
+      .finally(() => app.quit());
   });
 
   app
@@ -113,31 +116,32 @@ function startShell(): void {
     });
 }
 
-function onReady(): void {
+async function onReady(): Promise<void> {
   hardenSession(session.defaultSession);
 
   const userData = app.getPath('userData');
-  const store = openElectronSettings(userData);
-  // electron-store answers 'electron-store-get-data' for renderer-side stores, which Offload never
-  // uses; that channel would bypass the sender check every other call goes through, so close it.
-  ipcMain.removeAllListeners('electron-store-get-data');
   // The one clock: real time, or the instant OFFLOAD_CLOCK names (tests), running from there. An
   // installed app keeps real time whatever its environment says: the variable is a test hook.
   const now = clockStartingAt(app.isPackaged ? undefined : process.env[CLOCK_ENVIRONMENT_VARIABLE]);
-  // The data worker is built beside this bundle (dist/electron/, inside app.asar when packaged).
-  const dataWorkerFile = path.join(__dirname, 'data-worker.cjs');
-  const opened = openBackend({
+  // The backend — the database, every handler, backups and jobs — runs in a worker thread, so a
+  // long call never holds up this thread and the window. Its bundle and the data worker it starts
+  // for imports are built beside this one (dist/electron/, inside app.asar when packaged). Its
+  // settings store is the one that writes config.json in userData (conf, the file electron-store
+  // wrote); the shell reads a mirror of it.
+  const opened = await startBackendWorker({
+    workerFile: path.join(__dirname, 'backend-worker.cjs'),
     dataDir: userData,
     mode: 'electron',
     version: appVersion(),
-    settings: store,
     now,
     printToPdf: reportPdfPrinter(() => desktop?.mainWindow() ?? null),
     pickFolder: pickBackupFolder,
     desktopStatus: () => desktop?.status() ?? STARTING_STATUS,
-    dataWorkerFile,
+    dataWorkerFile: path.join(__dirname, 'data-worker.cjs'),
+    onStopped: (message) => dialog.showErrorBox('Offload stopped working with its data', message),
   });
   backend = opened;
+  const store = opened.settings;
 
   // The bundle lives in dist/electron/, the built renderer in dist/renderer/ (inside app.asar when
   // packaged, which the protocol handler reads through Electron's fs like any other file).

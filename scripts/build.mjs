@@ -31,12 +31,14 @@ await Promise.all([
     entryPoints: ['electron/main.ts'],
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
-    // electron/db/backup-files.ts reads import.meta.url only where __filename is missing (ES modules).
-    logOverride: { 'empty-import-meta': 'silent' },
   }),
   // The data worker (imports, exports, restores on a worker thread), beside each host that starts it.
   esbuild({ ...common, entryPoints: ['electron/workers/data-worker.ts'], outfile: 'dist/electron/data-worker.cjs', format: 'cjs' }),
   esbuild({ ...common, entryPoints: ['electron/workers/data-worker.ts'], outfile: 'dist/server/data-worker.mjs', format: 'esm', banner: esmBanner }),
+  // The backend worker (the database, every handler, backups, jobs on a worker thread), beside each
+  // host. electron/db/backup-files.ts reads import.meta.url only where __filename is missing (ES modules).
+  esbuild({ ...common, entryPoints: ['electron/workers/backend-worker.ts'], outfile: 'dist/electron/backend-worker.cjs', format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } }),
+  esbuild({ ...common, entryPoints: ['electron/workers/backend-worker.ts'], outfile: 'dist/server/backend-worker.mjs', format: 'esm', banner: esmBanner }),
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
   esbuild({

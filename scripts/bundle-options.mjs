@@ -3,7 +3,7 @@
 
 /**
  * Bundled, except Electron itself (provided by the runtime) and better-sqlite3 (a native addon
- * loaded from node_modules, asar-unpacked when packaged). Everything else the main process runs —
+ * loaded from node_modules, asar-unpacked when packaged; only the backend and data workers load it). Everything else the main process runs —
  * electron-updater included — is inside the bundle, because electron-builder ships only the
  * production dependencies and those two are all there are.
  */

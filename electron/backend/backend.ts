@@ -44,8 +44,11 @@ export interface BackendOptions {
   automaticBackups?: boolean;
   /** The desktop app's folder picker, for the second backup folder. */
   pickFolder?: () => Promise<string | null>;
-  /** What the desktop shell set up, for `desktop:status`; absent in browser mode. */
-  desktopStatus?: () => DesktopStatus;
+  /**
+   * What the desktop shell set up, for `desktop:status`; absent in browser mode. Asynchronous so
+   * that a backend in a worker can ask the shell on the main thread each time (backend-host.ts).
+   */
+  desktopStatus?: () => DesktopStatus | Promise<DesktopStatus>;
   /**
    * The built data worker that runs imports and exports off the main thread: dist/electron/data-worker.cjs
    * (resolved by electron/main.ts), dist/server/data-worker.mjs (electron/browser-mode/cli.ts), or the

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openBackend } from '../backend/backend';
+import { startBackendWorker } from '../backend/backend-host';
 import { CLOCK_ENVIRONMENT_VARIABLE, clockStartingAt, type Clock } from '../backend/clock';
-import { openConfSettings } from '../settings/conf-settings';
 import { defaultDataDir } from './data-dir';
 import { startBrowserServer } from './server';
 
@@ -49,10 +48,23 @@ async function main(): Promise<void> {
   }
 
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
-  const settings = openConfSettings(dataDir);
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const dataWorkerFile = path.join(here, 'data-worker.mjs');
-  const backend = openBackend({ dataDir, mode: 'browser', version: __OFFLOAD_VERSION__, settings, now, dataWorkerFile });
+  // The same split as the desktop app: the backend runs in a worker thread (built beside this
+  // file), so a long call never holds up this thread's HTTP server and event streams.
+  const backend = await startBackendWorker({
+    workerFile: path.join(here, 'backend-worker.mjs'),
+    dataDir,
+    mode: 'browser',
+    version: __OFFLOAD_VERSION__,
+    now,
+    dataWorkerFile: path.join(here, 'data-worker.mjs'),
+    // Nothing can be served without it; the data is safe (SQLite reads its -wal back on the next start).
+    onStopped: () => process.exit(1),
+  }).catch((error: unknown) => {
+    console.error(`[offload] ${error instanceof Error ? error.message : String(error)}`);
+    return process.exit(1);
+  });
+  const { settings } = backend;
   const rendererDir = path.join(here, '..', 'renderer');
   const server = await startBrowserServer({ backend, rendererDir, port });
 
@@ -65,10 +77,10 @@ async function main(): Promise<void> {
   const shutdown = () => {
     if (closing) return;
     closing = true;
-    void server.close().then(() => {
-      backend.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => backend.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

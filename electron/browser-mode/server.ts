@@ -30,7 +30,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
 };
 
 export interface BrowserServerOptions {
-  backend: Backend;
+  backend: Pick<Backend, 'dispatch' | 'subscribe'>;
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;

@@ -40,8 +40,8 @@ export interface HandlerContext {
   refreshEntryFacts: () => FactsRefresh;
   /** The desktop app's PDF printer; null in browser mode and in tests that give none. */
   printToPdf: PrintToPdf | null;
-  /** What the desktop shell set up; null in browser mode. */
-  desktopStatus: () => DesktopStatus | null;
+  /** What the desktop shell set up (asked of the shell on the main thread when the backend runs in a worker); null in browser mode. */
+  desktopStatus: () => DesktopStatus | null | Promise<DesktopStatus | null>;
 }
 
 export type Handler<Name extends CallName> = (

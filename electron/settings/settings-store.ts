@@ -22,6 +22,8 @@ export interface SettingsStore {
   /** Window bounds and other shell state, kept beside the settings but outside their schema. */
   getShellState(key: string): unknown;
   setShellState(key: string, value: unknown): void;
+  /** Every shell-state key and its value, for the mirror the shell reads on another thread. */
+  allShellState(): Record<string, unknown>;
   /** Problems found while loading the file, shown to her once in the UI. */
   readonly notices: Notice[];
 }
@@ -75,6 +77,10 @@ export function openSettingsStore(openFile: () => KeyValueFile, expectedFile: st
     },
     getShellState: (key) => file.get(`shell.${key}`),
     setShellState: (key, value) => file.set(`shell.${key}`, value),
+    allShellState() {
+      const state = file.get('shell');
+      return state !== null && typeof state === 'object' && !Array.isArray(state) ? { ...(state as Record<string, unknown>) } : {};
+    },
   };
 }
 

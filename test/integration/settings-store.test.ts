@@ -54,6 +54,14 @@ describe('the settings file (conf, as in browser mode)', () => {
     expect(store.notices[0]?.message).toContain('hoursPerDay');
   });
 
+  it('hands all of its shell state over at once, for the mirror the shell reads on its own thread', () => {
+    const store = openConfSettings(tempDir());
+    expect(store.allShellState()).toStrictEqual({});
+    store.setShellState('window', { x: 1, y: 2, width: 800, height: 600, maximized: true });
+    store.setShellState('reminders', { sent: [] });
+    expect(store.allShellState()).toStrictEqual({ window: { x: 1, y: 2, width: 800, height: 600, maximized: true }, reminders: { sent: [] } });
+  });
+
   it('shell state lives beside the settings without touching them', () => {
     const dir = tempDir();
     const store = openConfSettings(dir);

@@ -88,6 +88,12 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('!**/*.map');
   });
 
+  it('ships the worker bundles beside the main one: nothing excludes dist/electron/', () => {
+    // main.cjs starts dist/electron/backend-worker.cjs, which starts data-worker.cjs for imports.
+    const excluded = config.files.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+    expect(excluded.filter((pattern) => /^dist\/(electron|\*\*)/.test(pattern) || pattern.includes('worker'))).toStrictEqual([]);
+  });
+
   it('publishes update metadata for electron-updater over HTTPS', () => {
     expect(config.publish).toHaveLength(1);
     const [target] = config.publish;

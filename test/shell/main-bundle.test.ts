@@ -17,19 +17,31 @@ type Entry = { file: string } | { source: string };
 
 async function bundle(entry: Entry, outfile: string): Promise<Metafile> {
   const input = 'file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.source, resolveDir: ROOT, loader: 'ts' as const } };
-  const result = await build({ ...mainBundleOptions('0.0.0-test', ROOT), ...input, outfile, format: 'cjs', metafile: true, sourcemap: false });
+  // electron/db/backup-files.ts reads import.meta.url only where __filename is missing (as scripts/build.mjs says).
+  const result = await build({ ...mainBundleOptions('0.0.0-test', ROOT), ...input, outfile, format: 'cjs', metafile: true, sourcemap: false, logOverride: { 'empty-import-meta': 'silent' } });
   return result.metafile;
 }
 
 describe('the main-process bundle (scripts/build.mjs options)', () => {
-  it('leaves only electron and better-sqlite3 (and Node built-ins) to be required at run time, with electron-updater inside', async () => {
+  it('leaves only electron (and Node built-ins) to be required at run time, with electron-updater inside and no database code', async () => {
     const meta = await bundle({ file: 'electron/main.ts' }, path.join(work, 'main.cjs'));
     const output = Object.values(meta.outputs)[0]!;
     const external = new Set(output.imports.filter((entry) => entry.external).map((entry) => entry.path));
     const packages = [...external].filter((name) => !builtins.has(name));
-    expect(packages.sort()).toStrictEqual([...MAIN_EXTERNALS].sort());
+    // The database, the handlers and the settings store run in the backend worker's bundle.
+    expect(packages).toStrictEqual(['electron']);
     expect(Object.keys(meta.inputs).some((input) => input.includes('node_modules/electron-updater/out/'))).toBe(true);
     expect(Object.keys(meta.inputs).some((input) => input.includes('node_modules/electron/'))).toBe(false);
+    expect(Object.keys(meta.inputs).some((input) => input.startsWith('electron/handlers/') || input.startsWith('electron/db/'))).toBe(false);
+  });
+
+  it('builds the backend worker with only better-sqlite3 (and Node built-ins) left to require, and no Electron', async () => {
+    const meta = await bundle({ file: 'electron/workers/backend-worker.ts' }, path.join(work, 'backend-worker.cjs'));
+    const output = Object.values(meta.outputs)[0]!;
+    const packages = output.imports.filter((entry) => entry.external && !builtins.has(entry.path)).map((entry) => entry.path);
+    expect([...new Set(packages)]).toStrictEqual(['better-sqlite3']);
+    expect(MAIN_EXTERNALS).toContain('better-sqlite3');
+    expect(Object.keys(meta.inputs).some((input) => input.includes('node_modules/conf/'))).toBe(true);
   });
 
   it('gives a working autoUpdater from the bundled electron-updater (against a stand-in for electron)', async () => {

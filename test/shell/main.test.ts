@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callNames, ipcChannel } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
+import type * as BackendHost from '../../electron/backend/backend-host';
 import { fake, FakeBrowserWindow, FakeTray } from '../support/fake-electron';
 import { tempDir } from '../support/temp-backend';
 
@@ -11,11 +13,23 @@ vi.mock('electron', async () => {
   const { fake: shared } = await import('../support/fake-electron');
   return { ...shared.electron, default: shared.electron };
 });
-// electron-store needs Electron's own app paths; conf writes the very same config.json.
-vi.mock('../../electron/settings/electron-settings', async () => {
-  const { openConfSettings } = await import('../../electron/settings/conf-settings');
-  return { openElectronSettings: openConfSettings };
+// main.ts starts the backend worker built beside its bundle (dist/electron/backend-worker.cjs);
+// here that is the bundle test/support/global-setup.ts builds from the same source, and the data
+// worker likewise.
+vi.mock('../../electron/backend/backend-host', async (importOriginal) => {
+  const { inject } = await import('vitest');
+  const host = await importOriginal<typeof BackendHost>();
+  return {
+    ...host,
+    startBackendWorker: (options: Parameters<typeof host.startBackendWorker>[0]) => {
+      hostOptions.push(options);
+      return host.startBackendWorker({ ...options, workerFile: inject('backendWorkerFile'), dataWorkerFile: inject('dataWorkerFile') });
+    },
+  };
 });
+
+/** What main.ts asked of the host, per launch. */
+const hostOptions = vi.hoisted((): { onStopped?: (message: string) => void; workerFile: string; dataWorkerFile?: string | null }[] => []);
 
 const ARGV = [...process.argv];
 const dirs: string[] = [];
@@ -28,6 +42,7 @@ async function launch(...args: string[]) {
 async function launchWith({ packaged, clock }: { packaged: boolean; clock: string }, ...args: string[]) {
   vi.resetModules();
   fake.reset();
+  fake.electron.ipcMain.handlers.clear();
   fake.electron.app.isPackaged = packaged;
   const dataDir = tempDir('offload-main-');
   dirs.push(dataDir);
@@ -35,7 +50,8 @@ async function launchWith({ packaged, clock }: { packaged: boolean; clock: strin
   process.env.OFFLOAD_CLOCK = clock;
   await import('../../electron/main');
   await fake.electron.app.whenReady();
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // The shell starts once the backend worker has opened the database: the calls are registered then.
+  await vi.waitFor(() => expect(fake.electron.ipcMain.handlers.size).toBeGreaterThan(0), { timeout: 15_000 });
   return dataDir;
 }
 
@@ -44,8 +60,16 @@ const handler = (name: string) => fake.electron.ipcMain.handlers.get(ipcChannel(
 const callFrom = (window: FakeBrowserWindow, name: string, input?: unknown) =>
   handler(name)({ senderFrame: window.webContents.mainFrame as never, sender: window.webContents as never }, input);
 
-afterEach(() => {
-  fake.electron.app.emit('will-quit');
+/** Quits as Electron does after the last window: will-quit, which waits for the backend's close. */
+async function quit() {
+  const event = { preventDefault: vi.fn() };
+  fake.electron.app.emit('will-quit', event);
+  if (event.preventDefault.mock.calls.length > 0) await vi.waitFor(() => expect(fake.electron.app.quit).toHaveBeenCalled(), { timeout: 15_000 });
+  return event;
+}
+
+afterEach(async () => {
+  await quit();
   process.argv = ARGV;
   delete process.env.OFFLOAD_CLOCK;
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
@@ -94,13 +118,15 @@ describe('the desktop app’s start-up hardening', () => {
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
   });
 
-  it('sets every permission handler on the default session, and closes electron-store’s renderer channel', async () => {
+  it('sets every permission handler on the default session, and opens no electron-store renderer channel', async () => {
     await launch();
     const { defaultSession } = fake.electron.session;
     expect(defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();
     expect(defaultSession.setDevicePermissionHandler).toHaveBeenCalledOnce();
-    expect(fake.electron.ipcMain.removeAllListeners).toHaveBeenCalledWith('electron-store-get-data');
+    // The settings live in the backend worker (conf); nothing in the main process answers
+    // 'electron-store-get-data', which would bypass the sender check every call goes through.
+    expect(fake.electron.ipcMain.on).not.toHaveBeenCalledWith('electron-store-get-data', expect.anything());
   });
 
   it('opens one window, sandboxed and isolated, on app://offload', async () => {
@@ -133,6 +159,34 @@ describe('electron/main.ts', () => {
     // Every window hears about the change; the quick-add window's own is marked self.
     expect(main!.webContents.send).toHaveBeenCalledWith('offload:events', { type: 'changed', aggregates: ['tasks'], self: false });
     expect(quickAdd!.webContents.send).toHaveBeenCalledWith('offload:events', { type: 'changed', aggregates: ['tasks'], self: true });
+  });
+
+  it('quits only after the backend worker has folded the WAL in, with the window’s bounds saved by its one settings store', async () => {
+    const dataDir = await launch();
+    const [main] = FakeBrowserWindow.created;
+    expect(await callFrom(main!, 'tasks:create', { title: 'Order toner' })).toMatchObject({ ok: true });
+    // Electron closes the windows before will-quit; the main window sends its bounds on close.
+    main!.close();
+    const event = await quit();
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    expect(fake.electron.app.quit).toHaveBeenCalledOnce();
+    expect(fs.existsSync(path.join(dataDir, 'offload.db-wal'))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'offload.closed.json'))).toBe(true);
+    const config = JSON.parse(fs.readFileSync(path.join(dataDir, 'config.json'), 'utf8')) as { shell?: { window?: unknown } };
+    expect(config.shell?.window).toStrictEqual({ x: 10, y: 10, width: 1280, height: 820, maximized: false });
+    // The second will-quit, after app.quit(), goes through.
+    const second = { preventDefault: vi.fn() };
+    fake.electron.app.emit('will-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('starts the backend worker built beside its bundle, and tells her in an error box when it stops', async () => {
+    await launch();
+    const options = hostOptions.at(-1)!;
+    expect(path.basename(options.workerFile)).toBe('backend-worker.cjs');
+    expect(path.dirname(options.workerFile)).toBe(path.dirname(options.dataWorkerFile!));
+    options.onStopped?.('Offload’s backend stopped unexpectedly (exit code 9).');
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith(expect.any(String), 'Offload’s backend stopped unexpectedly (exit code 9).');
   });
 
   it('refuses calls from a window that is not the app’s own', async () => {

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { Backend } from '../electron/backend/backend';
+import { startBackendWorker, type HostedBackend } from '../electron/backend/backend-host';
+import type { CallArgs, CallName } from '../shared/api/contract';
+import { amountLine, amountsLine, measurePair, percentile, timingLine, type Line } from './report';
+
+/** The built backend worker and data worker (npm run bench builds them beside the bench). */
+const BACKEND_WORKER = path.join(import.meta.dirname, '../server/backend-worker.mjs');
+const DATA_WORKER = path.join(import.meta.dirname, '../server/data-worker.mjs');
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+
+/**
+ * The backend as the app runs it: in its worker thread (electron/backend/backend-host.ts), on the
+ * same data. One small call's round trip through the worker, interleaved with the same call
+ * in-process; and the longest gap between this thread's 5 ms ticks — the Electron main thread's
+ * stand-in — while the worker backs up the whole file and while it answers the heaviest screen call
+ * again and again.
+ */
+export async function hostedFigures(dataDir: string, inProcess: Backend, now: () => number, runs: number): Promise<Line[]> {
+  const hosted = await startBackendWorker({ workerFile: BACKEND_WORKER, dataDir, mode: 'browser', version: 'bench', now, automaticBackups: false, dataWorkerFile: DATA_WORKER });
+  const lines: Line[] = [];
+  try {
+    const call = async <Name extends CallName>(backend: Pick<Backend, 'dispatch'>, name: Name, ...args: CallArgs<Name>): Promise<unknown> => {
+      const envelope = await backend.dispatch(name, args[0]);
+      if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+      return envelope.value;
+    };
+    const small = { status: 'active', limit: 20 } as const;
+    const [through, direct] = await measurePair(() => call(hosted, 'tasks:list', small), () => call(inProcess, 'tasks:list', small), runs);
+    lines.push(
+      timingLine('one small call through the backend worker (tasks:list active, 20 rows)', through, null, `in-process, same run: p50 ${ms(percentile(direct.wall, 0.5))} ms, p95 ${ms(percentile(direct.wall, 0.95))} ms`),
+    );
+
+    let longest = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const at = performance.now();
+      longest = Math.max(longest, at - last - 5);
+      last = at;
+    }, 5);
+    try {
+      const gaps: number[] = [];
+      const took: number[] = [];
+      for (let run = 0; run < 3; run += 1) {
+        longest = 0;
+        last = performance.now();
+        const started = performance.now();
+        await backUp(hosted);
+        took.push(performance.now() - started);
+        gaps.push(longest);
+      }
+      lines.push(
+        amountsLine('longest host-thread gap while the backend worker backs up the whole file', gaps, { on: 'p50', atMost: 50 }, `each backup p50 ${ms(percentile(took, 0.5))} ms`),
+      );
+      longest = 0;
+      last = performance.now();
+      const heavy: number[] = [];
+      for (let run = 0; run < 10; run += 1) {
+        const started = performance.now();
+        await call(hosted, 'reclaimed:report');
+        heavy.push(performance.now() - started);
+      }
+      lines.push(
+        amountLine('longest host-thread gap over 10 calls of every week since the first delegation (reclaimed:report)', longest, 'ms', 50, `each call p50 ${ms(percentile(heavy, 0.5))} ms`),
+      );
+    } finally {
+      clearInterval(ticker);
+    }
+  } finally {
+    await hosted.close();
+  }
+  return lines;
+}
+
+/** "Back up now" through the worker: the call starts a job; its end arrives as an event. */
+async function backUp(hosted: HostedBackend): Promise<void> {
+  let job: string | null = null;
+  let finished: string | null = null;
+  const done = new Promise<void>((resolve, reject) => {
+    const unsubscribe = hosted.subscribe((event) => {
+      if (event.type !== 'jobFinished' || event.kind !== 'backup') return;
+      finished = event.job;
+      if (job !== null && finished !== job) return;
+      unsubscribe();
+      if (event.outcome === 'done') resolve();
+      else reject(new Error(`backup ${event.outcome}: ${event.message}`));
+    });
+  });
+  const envelope = await hosted.dispatch('backups:create', undefined);
+  if (!envelope.ok) throw new Error(`backups:create: ${envelope.error.message}`);
+  job = (envelope.value as { job: string }).job;
+  await done;
+}
