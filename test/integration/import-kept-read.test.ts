@@ -60,11 +60,31 @@ describe('an import’s apply and the rows its preview parsed', () => {
     expect(firstNote()).toBe(OTHER_NOTE);
   });
 
-  it('reads the file again when a category was added after the preview', async () => {
+  it('uses them for the apply the import screen sends: every name’s choice as the preview showed it', () => {
+    const preview = previewImport(app.backend.db!, input(FILE));
+    if (preview.status !== 'ready') throw new Error(preview.status);
+    // As renderer/features/data/import/import-screen.tsx startImport builds it: suggested ones become chosen.
+    const everything = { categories: {} as Record<string, unknown>, workers: {} as Record<string, unknown> };
+    for (const name of preview.categories) if (name.choice !== null) everything.categories[name.key] = name.choice;
+    for (const name of preview.users) if (name.choice !== null) everything.workers[name.key] = name.choice;
+    expect([...preview.categories, ...preview.users].map((name) => name.from)).toContain('suggested');
+    applyImport(app.backend.db!, input(CHANGED_FILE, { mapping: everything as never }));
+    expect(firstNote()).toBe(NOTE);
+  });
+
+  it('uses them when a category the file does not name was added in between', async () => {
     previewImport(app.backend.db!, input(FILE));
     await app.call('categories:create', { name: 'Printers', color: '#336699' });
     applyImport(app.backend.db!, input(CHANGED_FILE));
-    expect(firstNote()).toBe(OTHER_NOTE);
+    expect(firstNote()).toBe(NOTE);
+  });
+
+  it('reads the file again when a category was renamed in between, so another name is suggested', async () => {
+    // "Network" in the file is suggested as the category Network (id 4) by its name; renamed, nothing is.
+    previewImport(app.backend.db!, input(FILE));
+    await app.call('categories:update', { id: 4, name: 'LAN' });
+    expect(() => applyImport(app.backend.db!, input(CHANGED_FILE))).toThrow('rows wait for a mapping: choose what “Network”');
+    expect(firstNote()).toBeUndefined();
   });
 
   it('reads the file again for another upload, or another zone', () => {

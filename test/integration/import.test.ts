@@ -278,6 +278,8 @@ describe('uploads', () => {
     expect((await app.failure('import:chunk', { uploadId, index: 0, data: content.subarray(1).toString('base64') })).message).toMatch(/should hold 55 bytes but holds 54/);
     expect(await app.call('import:chunk', { uploadId, index: 0, data: content.toString('base64') })).toStrictEqual({ received: 1, chunks: 1, complete: true });
     expect(ready(await app.call('import:preview', { uploadId, kind: 'time-entries' })).counts.create).toBe(1);
+    // A complete file never changes under its preview (an apply may reuse the preview's rows).
+    expect((await app.failure('import:chunk', { uploadId, index: 0, data: content.toString('base64') })).message).toBe('small.csv is already uploaded in full and cannot change; choose the file again to send another.');
     expect(await app.call('import:discard', { uploadId })).toStrictEqual({ discarded: true });
     expect((await app.failure('import:preview', { uploadId, kind: 'time-entries' })).code).toBe('NOT_FOUND');
   });

@@ -67,6 +67,8 @@ export function createDataService(options: DataServiceOptions): DataService {
    * (import-engine.ts, KeptReads). Ended by the apply, a discard, or ten minutes unused.
    */
   const previewThreads = new Map<string, { worker: DataWorker; ends: ReturnType<typeof setTimeout> | null }>();
+  /** Uploads already applied: a later preview of one (a window refreshing) runs on a thread of its own, not kept. */
+  const applied = new Set<string>();
   const endPreviewThread = (uploadId: string) => {
     const thread = previewThreads.get(uploadId);
     if (!thread) return;
@@ -123,11 +125,15 @@ export function createDataService(options: DataServiceOptions): DataService {
     chunk: (uploadId, index, data) => files.chunk(uploadId, index, data),
     discard(uploadId) {
       endPreviewThread(uploadId);
+      applied.delete(uploadId);
       return files.discard(uploadId);
     },
 
     async preview(request) {
       const upload = files.complete(request.uploadId);
+      if (applied.has(request.uploadId)) {
+        return runDataWorker<ImportPreview>(workerFile(), { task: 'import-preview', context: context(), request, file: { fileName: upload.fileName, bytes: upload.bytes } });
+      }
       const worker = previewThread(request.uploadId);
       try {
         return await worker.run<ImportPreview>({ task: 'import-preview', context: context(), request, file: { fileName: upload.fileName, bytes: upload.bytes } });
@@ -140,6 +146,7 @@ export function createDataService(options: DataServiceOptions): DataService {
       assertNotWriting();
       const upload = files.complete(request.uploadId);
       const worker = applyThread(request.uploadId);
+      applied.add(request.uploadId);
       const release = options.gate.acquire();
       const job = options.jobs.start('import', `Importing ${upload.fileName}`, async ({ signal, progress }) => {
         try {

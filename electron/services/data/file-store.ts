@@ -77,6 +77,10 @@ export class FileStore {
     if (!Number.isInteger(index) || index < 0 || index >= chunks) {
       throw new AppError('VALIDATION', `This file has ${chunks} piece${chunks === 1 ? '' : 's'}; there is no piece ${index}.`, [{ field: 'index', message: 'No such piece' }]);
     }
+    // A complete file is what its previews read, and an apply may reuse what they parsed: it never changes.
+    if (upload.receivedCount === chunks) {
+      throw new AppError('CONFLICT', `${upload.fileName} is already uploaded in full and cannot change; choose the file again to send another.`, [{ field: 'index', message: 'Already uploaded' }]);
+    }
     const bytes = Buffer.from(base64, 'base64');
     const offset = index * TRANSFER_CHUNK_BYTES;
     const expected = Math.min(TRANSFER_CHUNK_BYTES, upload.size - offset);

@@ -103,61 +103,65 @@ type Read =
 type ReadOutcome = Read | Exclude<ImportPreview, { status: 'ready' }>;
 
 /**
- * The last file read, kept by what its parse depends on: the upload, what she asked for, the
- * mapping in force (her choices over the remembered ones) and the categories and technicians
- * that exist. The apply that follows a preview with nothing changed in between reuses the
- * preview's rows instead of parsing the file again (half of an import's time); any difference —
- * another mapping, a category added meanwhile — parses again. One read is kept: a new one replaces it.
+ * The last file read, kept by what its parse depends on: the upload and its size, the kind, the
+ * zone, the format, the date order — and what the parser is told each name means
+ * (`parserMapping`), compared after the suggestions are added, since they decide it too. The
+ * apply that follows a preview sends every name's choice as the screen showed it (remembered and
+ * suggested ones as chosen): the same parser mapping, so the preview's rows are reused instead of
+ * parsing the file again (half of an import's time), with the apply's own mapping for the rest of
+ * the import. Any difference — another choice, a category renamed so another one is suggested —
+ * parses again. One read is kept: a new one replaces it.
  */
 export interface KeptReads {
-  get(key: string): Read | undefined;
+  get(key: string): { read: Read; parserKey: string } | undefined;
   keep(key: string, read: Read): void;
 }
 
 export function keptReads(): KeptReads {
-  let last: { key: string; read: Read } | null = null;
+  let last: { key: string; read: Read; parserKey: string } | null = null;
   return {
-    get: (key) => (last?.key === key ? last.read : undefined),
+    get: (key) => (last?.key === key ? last : undefined),
     keep(key, read) {
-      last = { key, read };
+      last = { key, read, parserKey: parserKeyOf(read.mapping) };
     },
   };
 }
 
-function readKey(input: ImportInput, mapping: EffectiveMapping, known: KnownTargets): string {
+function readKey(input: ImportInput): string {
   const { request } = input;
-  return JSON.stringify([
-    request.uploadId,
-    input.fileBytes,
-    request.kind,
-    request.timeZone ?? input.herZone,
-    request.format ?? null,
-    request.dayMonthOrder ?? null,
-    [...mapping.categories],
-    [...mapping.workers],
-    known.categories,
-    known.technicians,
-  ]);
+  return JSON.stringify([request.uploadId, input.fileBytes, request.kind, request.timeZone ?? input.herZone, request.format ?? null, request.dayMonthOrder ?? null]);
+}
+
+/** What the parser is told each name means, in a stable order. */
+function parserKeyOf(mapping: EffectiveMapping): string {
+  const { categories, workers } = parserMapping(mapping);
+  const sorted = (record: Record<string, unknown>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([sorted(categories), sorted(workers)]);
 }
 
 function readFile(db: SqliteDatabase, input: ImportInput, control: ImportControl): ReadOutcome {
+  const { request } = input;
   const known = knownTargets(db);
-  const key = input.kept ? readKey(input, effectiveMapping(input.request.kind, input.request.mapping, rememberedMappings(db, input.request.kind), known), known) : null;
+  const mapping = effectiveMapping(request.kind, request.mapping, rememberedMappings(db, request.kind), known);
+  const key = input.kept ? readKey(input) : null;
   const kept = key === null ? undefined : input.kept?.get(key);
   if (kept) {
-    control.progress(kept.parsed.totalRows, kept.parsed.totalRows * 2);
-    return kept;
+    const candidate: EffectiveMapping = { categories: new Map(mapping.categories), workers: new Map(mapping.workers) };
+    addSuggestions(candidate, kept.read.parsed.format, kept.read.parsed.seen, known);
+    if (parserKeyOf(candidate) === kept.parserKey) {
+      control.progress(kept.read.parsed.totalRows, kept.read.parsed.totalRows * 2);
+      return { ...kept.read, mapping: candidate };
+    }
   }
-  const read = parseFile(db, input, known, control);
+  const read = parseFile(input, mapping, known, control);
   if (key !== null && 'kind' in read) input.kept?.keep(key, read);
   return read;
 }
 
 const knownTargets = (db: SqliteDatabase): KnownTargets => ({ categories: listCategories(db, true), technicians: listTechnicians(db) });
 
-function parseFile(db: SqliteDatabase, input: ImportInput, known: KnownTargets, control: ImportControl): ReadOutcome {
+function parseFile(input: ImportInput, mapping: EffectiveMapping, known: KnownTargets, control: ImportControl): ReadOutcome {
   const { request } = input;
-  const mapping = effectiveMapping(request.kind, request.mapping, rememberedMappings(db, request.kind), known);
   // Reading is the first half of an import's progress, writing the second.
   const hooks = { onProgress: (done: number, total: number) => control.progress(done, total * 2), isCancelled: () => control.cancelled() };
   if (request.kind === 'time-entries') {

@@ -17,6 +17,15 @@ export async function uploadFile(file: File, onProgress: (sent: number, pieces: 
   return uploadId;
 }
 
+/**
+ * Lets the main process drop an upload she is done with (its bytes and the data worker that keeps
+ * its parsed rows) instead of holding them until they expire. Best effort: an upload that already
+ * expired or was dropped is what was wanted.
+ */
+export function discardUpload(uploadId: string): void {
+  call('import:discard', { uploadId }).catch(() => undefined);
+}
+
 /** The browser's own encoder (FileReader), far faster than building base64 in script. */
 function base64Of(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {

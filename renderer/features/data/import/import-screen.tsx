@@ -10,7 +10,7 @@ import { Screen } from '../../../ui/screen';
 import { useTime } from '../../../ui/time';
 import { useToasts } from '../../../ui/toasts';
 import { CancellableJobProgress } from '../cancellable-job-progress';
-import { downloadTemplate, uploadFile } from '../transfer';
+import { discardUpload, downloadTemplate, uploadFile } from '../transfer';
 import { DayMonthQuestion } from './day-month-question';
 import { ReadyPreview } from './import-preview';
 import '../data.css';
@@ -64,6 +64,10 @@ export default function ImportScreen() {
     placeholderData: (previous) => previous,
     retry: false,
   });
+
+  // The main process drops an upload (its bytes, the worker keeping its parsed rows) once another
+  // file replaces it or the screen is left, instead of holding it until it expires.
+  useEffect(() => () => (uploadId ? discardUpload(uploadId) : undefined), [uploadId]);
 
   useEffect(() => {
     if (!finished || toasted.current.has(finished.job)) return;
