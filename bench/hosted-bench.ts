@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Backend } from '../electron/backend/backend';
 import { startBackendWorker, type HostedBackend } from '../electron/backend/backend-host';
 import type { CallArgs, CallName } from '../shared/api/contract';
+import { importFigures } from './import-bench';
 import { amountLine, amountsLine, measurePair, percentile, timingLine, type Line } from './report';
 
 /** The built backend worker and data worker (npm run bench builds them beside the bench). */
@@ -15,9 +16,10 @@ const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? v
  * same data. One small call's round trip through the worker, interleaved with the same call
  * in-process; and the longest gap between this thread's 5 ms ticks — the Electron main thread's
  * stand-in — while the worker backs up the whole file and while it answers the heaviest screen call
- * again and again.
+ * again and again; then the 100,000-row import through it (import-bench.ts), with this thread's
+ * longest stall.
  */
-export async function hostedFigures(dataDir: string, inProcess: Backend, now: () => number, runs: number): Promise<Line[]> {
+export async function hostedFigures(dataDir: string, inProcess: Backend, now: () => number, runs: number, importAs: 'me' | 'msp'): Promise<Line[]> {
   const hosted = await startBackendWorker({ workerFile: BACKEND_WORKER, dataDir, mode: 'browser', version: 'bench', now, automaticBackups: false, dataWorkerFile: DATA_WORKER });
   const lines: Line[] = [];
   try {
@@ -67,6 +69,7 @@ export async function hostedFigures(dataDir: string, inProcess: Backend, now: ()
     } finally {
       clearInterval(ticker);
     }
+    for (const figure of await importFigures(hosted, importAs)) lines.push([figure.label, figure.measured, '', figure.target, figure.over ? 'OVER' : 'ok', '']);
   } finally {
     await hosted.close();
   }
