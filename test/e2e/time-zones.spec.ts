@@ -18,6 +18,8 @@ test.beforeEach(async ({ page }) => {
   app = await startBrowserMode(makeDataDir(), { clock: NOW, timeZone: 'Europe/Berlin' });
   await page.clock.install({ time: new Date(NOW) });
   await page.goto(app.url);
+  // Signed in once the app shows its screens: the page trades the link's token for a session first.
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
   await api(page, app.origin, 'settings:update', { timeZone: HER_ZONE });
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
