@@ -20,22 +20,29 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * The figures walk years of days one at a time; these two answers are memoised (a decade is a few
- * thousand days) so a ten-year report does not build tens of thousands of Date objects.
+ * The figures walk years of days and weeks at a time; these answers are memoised (a decade is a
+ * few thousand days) so a ten-year report does not build tens of thousands of Date objects: a
+ * day's number (days since 1970-01-01), the day of a number, and a day's weekday.
  */
-const nextDay = new Map<LocalDay, LocalDay>();
+const numberOfDay = new Map<LocalDay, number>();
+const dayOfNumber = new Map<number, LocalDay>();
 const weekdays = new Map<LocalDay, number>();
 const MEMO_LIMIT = 100_000;
+const DAY_MS = 86_400_000;
 
 /** Days are pure calendar arithmetic; UTC is used only as a time-zone-free calendar. */
 export function addDays(day: LocalDay, count: number): LocalDay {
-  if (count === 1) {
-    const cached = nextDay.get(day);
-    if (cached !== undefined) return cached;
+  let number = numberOfDay.get(day);
+  if (number === undefined) {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+    number = Date.UTC(year, month - 1, date) / DAY_MS;
+    if (Number.isFinite(number) && numberOfDay.size < MEMO_LIMIT) numberOfDay.set(day, number);
   }
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const result = new Date(Date.UTC(year, month - 1, date + count)).toISOString().slice(0, 10);
-  if (count === 1 && nextDay.size < MEMO_LIMIT) nextDay.set(day, result);
+  const target = number + count;
+  const cached = dayOfNumber.get(target);
+  if (cached !== undefined) return cached;
+  const result = new Date(target * DAY_MS).toISOString().slice(0, 10);
+  if (Number.isInteger(target) && dayOfNumber.size < MEMO_LIMIT) dayOfNumber.set(target, result);
   return result;
 }
 
