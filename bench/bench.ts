@@ -25,7 +25,7 @@ import { copyDataset, dataset, NOW, TODAY } from './dataset';
 import { naiveReclaimed, naiveWeeklyWorkload } from './naive';
 import { hostedFigures } from './hosted-bench';
 import { rendererFigures } from './renderer-figures';
-import { amountLine, amountsLine, measure, measurePair, printSection, ratioLine, RUNS, timingLine, type Line } from './report';
+import { amountLine, amountsLine, gapMeter, measure, measurePair, printSection, ratioLine, RUNS, timingLine, type Line } from './report';
 
 const print = (line: string) => console.log(line);
 
@@ -229,31 +229,24 @@ async function backendFigures(dataDir: string, runs: number, scale: number): Pro
  */
 async function workerFigures(backend: Backend, setNow: (instant: number) => void, getNow: () => number): Promise<Line[]> {
   const lines: Line[] = [];
-  let longest = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => {
-    const at = performance.now();
-    longest = Math.max(longest, at - last - 5);
-    last = at;
-  }, 5);
+  const gap = gapMeter();
   try {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    lines.push(amountLine('longest main-thread gap with nothing running (noise)', longest, 'ms', null));
+    lines.push(amountLine('longest main-thread gap with nothing running (noise)', gap.longest(), 'ms', null));
     const gaps: number[] = [];
     const took: number[] = [];
     for (let run = 0; run < 3; run += 1) {
       setNow(getNow() + 3_600_000);
-      longest = 0;
-      last = performance.now();
+      gap.reset();
       const started = performance.now();
       await backend.backups.backUp('manual');
       took.push(performance.now() - started);
-      gaps.push(longest);
+      gaps.push(gap.longest());
     }
     lines.push(amountsLine('back up (VACUUM INTO, integrity_check, SHA-256, in a worker)', took, null, 'off the main thread'));
     lines.push(amountsLine('longest main-thread gap during a backup', gaps, { on: 'p50', atMost: 50 }));
   } finally {
-    clearInterval(ticker);
+    gap.stop();
   }
   return lines;
 }

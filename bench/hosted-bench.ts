@@ -3,7 +3,7 @@ import type { Backend } from '../electron/backend/backend';
 import { startBackendWorker, type HostedBackend } from '../electron/backend/backend-host';
 import type { CallArgs, CallName } from '../shared/api/contract';
 import { importFigures } from './import-bench';
-import { amountLine, amountsLine, measurePair, percentile, timingLine, type Line } from './report';
+import { amountLine, amountsLine, gapMeter, measurePair, percentile, timingLine, type Line } from './report';
 
 /** The built backend worker and data worker (npm run bench builds them beside the bench). */
 const BACKEND_WORKER = path.join(import.meta.dirname, '../server/backend-worker.mjs');
@@ -34,29 +34,21 @@ export async function hostedFigures(dataDir: string, inProcess: Backend, now: ()
       timingLine('one small call through the backend worker (tasks:list active, 20 rows)', through, null, `in-process, same run: p50 ${ms(percentile(direct.wall, 0.5))} ms, p95 ${ms(percentile(direct.wall, 0.95))} ms`),
     );
 
-    let longest = 0;
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      const at = performance.now();
-      longest = Math.max(longest, at - last - 5);
-      last = at;
-    }, 5);
+    const gap = gapMeter();
     try {
       const gaps: number[] = [];
       const took: number[] = [];
       for (let run = 0; run < 3; run += 1) {
-        longest = 0;
-        last = performance.now();
+        gap.reset();
         const started = performance.now();
         await backUp(hosted);
         took.push(performance.now() - started);
-        gaps.push(longest);
+        gaps.push(gap.longest());
       }
       lines.push(
         amountsLine('longest host-thread gap while the backend worker backs up the whole file', gaps, { on: 'p50', atMost: 50 }, `each backup p50 ${ms(percentile(took, 0.5))} ms`),
       );
-      longest = 0;
-      last = performance.now();
+      gap.reset();
       const heavy: number[] = [];
       for (let run = 0; run < 10; run += 1) {
         const started = performance.now();
@@ -64,10 +56,10 @@ export async function hostedFigures(dataDir: string, inProcess: Backend, now: ()
         heavy.push(performance.now() - started);
       }
       lines.push(
-        amountLine('longest host-thread gap over 10 calls of every week since the first delegation (reclaimed:report)', longest, 'ms', 50, `each call p50 ${ms(percentile(heavy, 0.5))} ms`),
+        amountLine('longest host-thread gap over 10 calls of every week since the first delegation (reclaimed:report)', gap.longest(), 'ms', 50, `each call p50 ${ms(percentile(heavy, 0.5))} ms`),
       );
     } finally {
-      clearInterval(ticker);
+      gap.stop();
     }
     for (const figure of await importFigures(hosted, importAs)) lines.push([figure.label, figure.measured, '', figure.target, figure.over ? 'OVER' : 'ok', '']);
   } finally {

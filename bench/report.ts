@@ -120,3 +120,25 @@ export function printSection(title: string, lines: readonly Line[], print: (line
     );
   }
 }
+
+/**
+ * The longest gap between this thread's 5 ms ticks since the last `reset()`: what a window on
+ * this thread would feel as a freeze. `stop()` ends the ticking.
+ */
+export function gapMeter(): { reset(): void; longest(): number; stop(): void } {
+  let longest = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const at = performance.now();
+    longest = Math.max(longest, at - last - 5);
+    last = at;
+  }, 5);
+  return {
+    reset() {
+      longest = 0;
+      last = performance.now();
+    },
+    longest: () => longest,
+    stop: () => clearInterval(ticker),
+  };
+}
