@@ -205,6 +205,11 @@ interface Sorting<Row> {
   refused: { row: number; reason: () => string }[];
 }
 
+/** Nothing decided yet: only the rows the parser already skipped. */
+function startSorting<Row>(skipped: readonly RowIssue[]): Sorting<Row> {
+  return { create: [], duplicates: 0, skipped: [...skipped], waiting: 0, waitingCategories: new Set(), waitingUsers: new Set(), refused: [] };
+}
+
 const skipReason = (name: string) => `skipped: you chose not to import the rows of ${name === '' ? '(none)' : `“${name}”`}`;
 
 interface EntryPlan extends Sorting<ImportedTimeEntry> {
@@ -220,17 +225,7 @@ function planEntries(db: SqliteDatabase, read: Extract<Read, { kind: 'time-entri
   const skipPeople = skippedPeople(mapping);
   const userNames = new Map(parsed.seen.users.map((user) => [user.key, user.name || user.email]));
   const categoryNames = new Map(parsed.seen.categories.map((name) => [name.key, name.name]));
-  const plan: EntryPlan = {
-    create: [],
-    duplicates: 0,
-    skipped: [...parsed.skipped],
-    waiting: 0,
-    waitingCategories: new Set(),
-    waitingUsers: new Set(),
-    refused: [],
-    newTasks: [],
-    taskIds: new Map(),
-  };
+  const plan: EntryPlan = { ...startSorting<ImportedTimeEntry>(parsed.skipped), newTasks: [], taskIds: new Map() };
   const candidates: ImportedTimeEntry[] = [];
   for (const row of parsed.rows) {
     if (row.userKey !== null && skipPeople.has(row.userKey)) {
@@ -328,16 +323,7 @@ function planTasks(db: SqliteDatabase, read: Extract<Read, { kind: 'tasks' }>, t
   const skipPeople = skippedPeople(mapping);
   const categoryNames = new Map(parsed.seen.categories.map((name) => [name.key, name.name]));
   const ownerNames = new Map(parsed.seen.users.map((user) => [user.key, user.name]));
-  const plan: TaskPlan = {
-    create: [],
-    duplicates: 0,
-    skipped: [...parsed.skipped],
-    waiting: 0,
-    waitingCategories: new Set(),
-    waitingUsers: new Set(),
-    refused: [],
-    delegatedToMsp: new Set(),
-  };
+  const plan: TaskPlan = { ...startSorting<ImportedTask>(parsed.skipped), delegatedToMsp: new Set() };
   const candidates: ImportedTask[] = [];
   for (const row of parsed.rows) {
     if (row.ownerKey !== null && skipPeople.has(row.ownerKey)) {
