@@ -20,6 +20,7 @@ import { createDataService } from '../services/data/data-service';
 import { entryCalendar, type EntryCalendar } from '../services/entry-calendar';
 import { keepEntryFactsCurrent } from '../services/entry-facts-service';
 import { hasAnyTask, purgeDeletedTasks } from '../repositories/tasks';
+import { keepWeeklyRollupCurrent } from '../repositories/weekly-rollup';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Clock } from './clock';
 import { databaseFiles, ensurePrivateFolder, folderNotWritable, makePrivate } from './data-folder';
@@ -199,6 +200,7 @@ export function openBackend(options: BackendOptions): Backend {
       purgeDeletedTasks(opened, now());
       keepDayCurrent(opened);
       refreshEntryFacts(opened);
+      keepWeeklyRollupCurrent(opened, options.settings.get().weekStartsOn);
       db = opened;
     } catch (error) {
       opened?.close();
@@ -282,6 +284,7 @@ export function openBackend(options: BackendOptions): Backend {
       // Her zone and working hours may differ from this database's until now; today's recurring
       // work and undated owners follow the restored delegations.
       refreshEntryFacts(db);
+      keepWeeklyRollupCurrent(db, options.settings.get().weekStartsOn);
       currentDay = null;
       keepDayCurrent(db);
     },

@@ -1,3 +1,4 @@
+import { DERIVED_TABLES } from '../../shared/domain/backups';
 import type { SqliteDatabase } from '../db/connection';
 
 /**
@@ -7,12 +8,7 @@ import type { SqliteDatabase } from '../db/connection';
  * them in so that every reference points at a row already there.
  */
 
-/**
- * Tables computed from the others inside every writing transaction (triggers) or by the app, and
- * `bulk_entry_writes`, which holds a row only inside an import's own transaction: never exported,
- * recomputed on import.
- */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['daily_rollup', 'monthly_rollup', 'hour_rollup', 'hour_month_rollup', 'time_entry_source_keys', 'derived_state', 'bulk_entry_writes']);
+export { DERIVED_TABLES };
 
 export interface TableShape {
   name: string;

@@ -1,6 +1,7 @@
-import type { LocalDay } from '../../shared/domain/day';
+import { addDays, dayOfWeek, daysBetween, type LocalDay } from '../../shared/domain/day';
 import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
+import { weeklyRollupWeekStart } from './weekly-rollup';
 
 /** Logged time per worker, category and week, summed in SQL from the daily rollup. */
 export interface WeekCategoryRow {
@@ -20,6 +21,10 @@ const statements = preparedFor((db) => ({
      FROM daily_rollup WHERE day BETWEEN :from AND :to AND entries > 0
      GROUP BY week_index, worker, category_id`,
   ),
+  // The weekly rollup, when it is built for the week start asked for: about 950 rows for a year.
+  fromWeeks: db.prepare<[{ first_week: string; last_week: string }], { week: string; worker: Owner; category_id: number; ms: number; after_hours_ms: number; unplanned_ms: number }>(
+    `SELECT week, worker, category_id, ms, after_hours_ms, unplanned_ms FROM weekly_rollup WHERE week BETWEEN :first_week AND :last_week`,
+  ),
   byDay: db.prepare<[{ worker: Owner; from: string; to: string }], { day: string; ms: number; unplanned_ms: number }>(
     `SELECT day, sum(ms) AS ms, sum(unplanned_ms) AS unplanned_ms FROM daily_rollup
      WHERE worker = :worker AND day BETWEEN :from AND :to AND entries > 0 GROUP BY day`,
@@ -29,8 +34,30 @@ const statements = preparedFor((db) => ({
   ),
 }));
 
-/** Her and the MSP's time per category for each week from `firstWeek` (whose weeks start that weekday) through `to`. */
+/**
+ * Her and the MSP's time per category for each week from `firstWeek` (a week start, on the weekday
+ * her weeks start) through the week that holds `to`: read from the weekly rollup when it is built
+ * for that week start, otherwise summed from the days.
+ */
 export function weeklyCategoryTotals(db: SqliteDatabase, firstWeek: LocalDay, to: LocalDay): WeekCategoryRow[] {
+  const lastDay = addDays(firstWeek, Math.floor(daysBetween(firstWeek, to) / 7) * 7 + 6);
+  if (weeklyRollupWeekStart(db) !== dayOfWeek(firstWeek)) return weeklyCategoryTotalsFromDays(db, firstWeek, lastDay);
+  const weekIndex = new Map<string, number>();
+  for (let index = 0, week = firstWeek; week <= lastDay; index += 1, week = addDays(week, 7)) weekIndex.set(week, index);
+  return statements(db)
+    .fromWeeks.all({ first_week: firstWeek, last_week: addDays(lastDay, -6) })
+    .map((row) => ({
+      weekIndex: weekIndex.get(row.week)!,
+      worker: row.worker,
+      categoryId: row.category_id,
+      ms: row.ms,
+      afterHoursMs: row.after_hours_ms,
+      unplannedMs: row.unplanned_ms,
+    }));
+}
+
+/** The same, summed from the daily rollup (while the weekly one is built for another week start). */
+export function weeklyCategoryTotalsFromDays(db: SqliteDatabase, firstWeek: LocalDay, to: LocalDay): WeekCategoryRow[] {
   return statements(db)
     .byWeek.all({ first_week: firstWeek, from: firstWeek, to })
     .map((row) => ({

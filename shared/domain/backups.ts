@@ -106,8 +106,21 @@ export function isMuchSmaller(rows: number, lastGoodRows: number | null): boolea
   return lastGoodRows !== null && rows < lastGoodRows * SMALLER_THAN_USUAL;
 }
 
-/** Tables the app derives from the others (rollups, bookkeeping): not counted as her rows, not shown in a preview. */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['daily_rollup', 'monthly_rollup', 'hour_rollup', 'hour_month_rollup', 'time_entry_source_keys', 'derived_state']);
+/**
+ * Tables the app derives from the others inside every writing transaction (triggers) or by itself
+ * (rollups, bookkeeping), and `bulk_entry_writes`, which holds a row only inside an import's own
+ * transaction: not counted as her rows, not shown in a preview, never exported, recomputed on import.
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set([
+  'daily_rollup',
+  'weekly_rollup',
+  'monthly_rollup',
+  'hour_rollup',
+  'hour_month_rollup',
+  'time_entry_source_keys',
+  'derived_state',
+  'bulk_entry_writes',
+]);
 
 const TABLE_LABELS: Record<string, string> = {
   tasks: 'Tasks',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { weeklyRollupWeekStart } from '../../electron/repositories/weekly-rollup';
 import { addDays } from '../../shared/domain/day';
 import { workloadReport } from '../../shared/domain/workload';
 import { instantAt } from '../../shared/domain/zoned-time';
@@ -63,7 +64,26 @@ describe('workload figures per week', () => {
 
   it('follow a Sunday week start: the fall-back Sunday belongs to the week of Nov 1', async () => {
     await seed();
+    expect(weeklyRollupWeekStart(app.backend.db!)).toBe(1);
     await app.call('settings:update', { weekStartsOn: 0 });
+    // The weekly rollup is rebuilt for Sunday weeks within the settings change, and read from.
+    expect(weeklyRollupWeekStart(app.backend.db!)).toBe(0);
+    const [week] = await app.call('workload:weeks', { from: '2026-11-01', to: '2026-11-07' });
+    expect(week).toMatchObject({ weekStart: '2026-11-01', herHours: 15.5, capacityHours: 32, afterHoursHours: 10.5 });
+    // Reopened with the same settings, the rollup stays as it is.
+    const reopened = app.reopen();
+    expect(weeklyRollupWeekStart(reopened.backend.db!)).toBe(0);
+    const [again] = await reopened.call('workload:weeks', { from: '2026-11-01', to: '2026-11-07' });
+    expect(again).toStrictEqual(week);
+    app = reopened;
+  });
+
+  it('follow a week start changed while Offload was closed: the weekly rollup is rebuilt on open', async () => {
+    await seed();
+    app.settings.update({ weekStartsOn: 0 });
+    const reopened = app.reopen();
+    app = reopened;
+    expect(weeklyRollupWeekStart(app.backend.db!)).toBe(0);
     const [week] = await app.call('workload:weeks', { from: '2026-11-01', to: '2026-11-07' });
     expect(week).toMatchObject({ weekStart: '2026-11-01', herHours: 15.5, capacityHours: 32, afterHoursHours: 10.5 });
   });

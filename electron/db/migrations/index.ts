@@ -11,6 +11,7 @@ import { migration009BulkEntryRollups } from './009-bulk-entry-rollups';
 import { migration010OpenIndexes } from './010-open-indexes';
 import { migration011TaskListKeys } from './011-task-list-keys';
 import { migration012EntrySourceKeys } from './012-entry-source-keys';
+import { migration013WeeklyRollup } from './013-weekly-rollup';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010OpenIndexes,
   migration011TaskListKeys,
   migration012EntrySourceKeys,
+  migration013WeeklyRollup,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
