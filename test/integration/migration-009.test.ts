@@ -34,6 +34,9 @@ function entries(taskId: number): ImportedEntryRow[] {
   }));
 }
 
+/** Every trigger with its SQL, by name. */
+const triggers = (db: SqliteDatabase) => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
+
 function database(): { db: SqliteDatabase; taskId: number } {
   const db = openDatabase(path.join(tempDir(), 'offload.db'));
   const taskId = Number(db.prepare("INSERT INTO tasks (title, unplanned, created_at, updated_at) VALUES ('Server down', 1, 1, 1)").run().lastInsertRowid);
@@ -101,6 +104,7 @@ describe('migration 009: imports fold their entries into the rollups at once', (
 
   it('leaves nothing behind when the import fails part way', () => {
     const { db, taskId } = database();
+    const triggersBefore = triggers(db);
     const before = rollups(db);
     const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
     expect(() =>
@@ -114,6 +118,21 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     expect(rollups(db)).toStrictEqual(before);
     expect(db.prepare('SELECT count(*) AS rows FROM bulk_entry_writes').get()).toStrictEqual({ rows: 0 });
     expect(db.prepare('SELECT count(*) AS rows FROM time_entries').get()).toStrictEqual({ rows: 5 });
+    // The triggers the bulk write took out came back with the rollback: an ordinary entry still rolls up.
+    expect(triggers(db)).toStrictEqual(triggersBefore);
+    insertImportedTimeEntry(db, entries(taskId)[30]!, calendar, 3);
+    expect(rollups(db)).not.toStrictEqual(before);
+  });
+
+  it('puts back the triggers it takes out, exactly as they were, and refuses to run outside a transaction', () => {
+    const { db, taskId } = database();
+    const triggersBefore = triggers(db);
+    expect(triggersBefore.length).toBeGreaterThan(20);
+    const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
+    db.transaction(() => writeEntriesInBulk(db, () => entries(taskId).slice(10, 20).filter((entry) => insertImportedTimeEntry(db, entry, calendar, 2)).length))();
+    expect(triggers(db)).toStrictEqual(triggersBefore);
+    expect(() => writeEntriesInBulk(db, () => 0)).toThrow('An import writes entries in bulk only inside its transaction.');
+    expect(db.prepare('SELECT count(*) AS rows FROM bulk_entry_writes').get()).toStrictEqual({ rows: 0 });
   });
 
   it('keeps rolling up ordinary entries, in a database migrated from version 8', () => {
