@@ -3,7 +3,8 @@ import { moveEntries, timesheetDay, timesheetWeek } from '../services/timesheet-
 import type { Handlers } from './types';
 
 export const timesheetHandlers = {
-  'timesheet:week': (filter, { db, settings }) => timesheetWeek(db, filter, settings.get()),
+  // One transaction: every entry the week lists names a row its rows hold.
+  'timesheet:week': (filter, { db, settings }) => db.transaction(() => timesheetWeek(db, filter, settings.get()))(),
   'timesheet:day': (filter, { db, settings, timeZone }) => timesheetDay(db, filter, settings.get(), timeZone()),
   'timeEntries:get': ({ id }, { db }) => getTimeEntry(db, id),
   'timeEntries:move': ({ ids, day }, { db, now, timeZone, calendar }) =>

@@ -1,5 +1,6 @@
-import type { TimesheetEntry, TimesheetNames } from '../../shared/api/contract-timesheet';
+import type { TimesheetEntry, TimesheetNames, TimesheetWeekEntry } from '../../shared/api/contract-timesheet';
 import type { LocalDay } from '../../shared/domain/day';
+import type { TimeEntry } from '../../shared/domain/time-entry';
 import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 import { toTimeEntry, type TimeEntryRow } from './time-entries';
@@ -22,6 +23,26 @@ interface EntryRow extends TimeEntryRow {
 }
 
 const toEntry = (preview: number) => (row: EntryRow): TimesheetEntry => ({ ...toTimeEntry(row), noteTruncated: row.note_length > preview });
+
+/** A week entry with the columns that name its row, which the service turns into the row's index. */
+export interface WeekEntryOfRow extends Pick<TimeEntry, 'worker' | 'technicianId' | 'categoryId' | 'taskId'> {
+  entry: Omit<TimesheetWeekEntry, 'row'>;
+}
+
+const toWeekEntry = (row: EntryRow): WeekEntryOfRow => ({
+  worker: row.worker,
+  technicianId: row.technician_id,
+  categoryId: row.category_id,
+  taskId: row.task_id,
+  entry: {
+    id: row.id,
+    startAt: row.start_at,
+    endAt: row.end_at,
+    note: row.note,
+    ...(row.note_length > WEEK_NOTE_PREVIEW && { noteTruncated: true }),
+    ...(row.unplanned === 1 && { unplanned: true }),
+  },
+});
 
 const entryColumns = (preview: number) => `id, worker, technician_id, category_id, task_id, start_at, end_at, start_day,
   substr(note, 1, ${preview}) AS note, length(note) AS note_length, unplanned`;
@@ -84,9 +105,9 @@ const statements = preparedFor((db) => ({
   ),
 }));
 
-/** Entries that start on the days [from, to], oldest first, at most `limit`. */
-export function entriesStartingBetween(db: SqliteDatabase, worker: Owner | null, from: LocalDay, to: LocalDay, limit: number): TimesheetEntry[] {
-  return statements(db).entries.all({ workers: workersOf(worker), from, to, limit }).map(toEntry(WEEK_NOTE_PREVIEW));
+/** Entries that start on the days [from, to], oldest first, at most `limit`, each with what names its row. */
+export function entriesStartingBetween(db: SqliteDatabase, worker: Owner | null, from: LocalDay, to: LocalDay, limit: number): WeekEntryOfRow[] {
+  return statements(db).entries.all({ workers: workersOf(worker), from, to, limit }).map(toWeekEntry);
 }
 
 export function countEntriesStartingBetween(db: SqliteDatabase, worker: Owner | null, from: LocalDay, to: LocalDay): number {

@@ -4,6 +4,7 @@ import {
   type TimesheetDayTotal,
   type TimesheetDayView,
   type TimesheetRow,
+  type TimesheetWeekEntry,
   type TimesheetWeekView,
 } from '../../shared/api/contract-timesheet';
 import { AppError } from '../../shared/api/errors';
@@ -37,6 +38,10 @@ function emptyTotal(day: LocalDay): TimesheetDayTotal {
   return { day, minutes: 0, herMinutes: 0, mspMinutes: 0, afterHoursMinutes: 0 };
 }
 
+/** A row's key: `worker:technician:category:task`, `-` for none. */
+const rowKeyOf = (of: Pick<TimeEntry, 'worker' | 'technicianId' | 'categoryId' | 'taskId'>) =>
+  `${of.worker}:${of.technicianId ?? '-'}:${of.categoryId}:${of.taskId ?? '-'}`;
+
 /** Per day: hers, the MSP's and her after-hours, from the daily rollup. */
 function dayTotals(db: SqliteDatabase, worker: Owner | null, days: readonly LocalDay[]): TimesheetDayTotal[] {
   const byDay = new Map(days.map((day) => [day, emptyTotal(day)]));
@@ -55,19 +60,21 @@ function dayTotals(db: SqliteDatabase, worker: Owner | null, days: readonly Loca
 /**
  * The week that holds `day`: its entries (the first 250 by start), one row per person, category
  * and task with minutes per day, and totals per day and for the week. Rows and totals are summed
- * in SQL over the week's days only, so they count every entry even when the list is cut.
+ * in SQL over the week's days only, so they count every entry even when the list is cut. Each
+ * entry names its row by index instead of repeating the row's worker, category and task. Call it
+ * inside a transaction, so that every listed entry's row is among the rows.
  */
 export function timesheetWeek(db: SqliteDatabase, { day, worker }: Filter, settings: Settings): TimesheetWeekView {
   const weekStart = startOfWeek(day, settings.weekStartsOn);
   const days = weekDays(weekStart);
   const weekEnd = days[6]!;
-  const entries = entriesStartingBetween(db, worker, weekStart, weekEnd, TIMESHEET_WEEK_ENTRY_LIMIT);
-  const entryCount = entries.length < TIMESHEET_WEEK_ENTRY_LIMIT ? entries.length : countEntriesStartingBetween(db, worker, weekStart, weekEnd);
+  const listed = entriesStartingBetween(db, worker, weekStart, weekEnd, TIMESHEET_WEEK_ENTRY_LIMIT);
+  const entryCount = listed.length < TIMESHEET_WEEK_ENTRY_LIMIT ? listed.length : countEntriesStartingBetween(db, worker, weekStart, weekEnd);
   const cells = timesheetCells(db, worker, weekStart, weekEnd);
 
   const rows = new Map<string, TimesheetRow>();
   for (const cell of cells) {
-    const key = `${cell.worker}:${cell.technician_id ?? '-'}:${cell.category_id}:${cell.task_id ?? '-'}`;
+    const key = rowKeyOf({ worker: cell.worker, technicianId: cell.technician_id, categoryId: cell.category_id, taskId: cell.task_id });
     let row = rows.get(key);
     if (!row) {
       row = {
@@ -103,6 +110,13 @@ export function timesheetWeek(db: SqliteDatabase, { day, worker }: Filter, setti
       (a.taskId === null ? '' : (titleOf.get(a.taskId) ?? '')).localeCompare(b.taskId === null ? '' : (titleOf.get(b.taskId) ?? '')) ||
       a.key.localeCompare(b.key),
   );
+
+  const rowIndex = new Map(sorted.map((row, index) => [row.key, index]));
+  const entries = listed.map(({ entry: { id, ...entry }, ...of }): TimesheetWeekEntry => {
+    const row = rowIndex.get(rowKeyOf(of));
+    if (row === undefined) throw new Error(`The week's entry ${id} has no row: read the week inside one transaction.`);
+    return { id, row, ...entry };
+  });
 
   const perDay = dayTotals(db, worker, days);
   const totals = perDay.reduce(

@@ -5,9 +5,30 @@ import type { Owner } from '../domain/types';
 import { call, type CallSpec } from './call';
 import { id, localDay, owner } from './schemas';
 
-/** An entry as the timesheet lists it: its note cut to a preview (the editor reads the whole entry). */
+/** An entry as the day lists it: its note cut to a preview (the editor reads the whole entry). */
 export interface TimesheetEntry extends TimeEntry {
   noteTruncated: boolean;
+}
+
+/**
+ * An entry as the week lists it: only what its row does not already say. Its worker, technician,
+ * category and task are its row's (`rows[row]`); the day it belongs to is the local day of `startAt`
+ * in her zone (one of `days`). The editor reads the whole entry with `timeEntries:get`.
+ */
+export interface TimesheetWeekEntry {
+  id: number;
+  /** Index into the week's `rows`: the row of the entry's worker, technician, category and task. */
+  row: number;
+  /** Epoch milliseconds (UTC). */
+  startAt: number;
+  /** Null while the timer runs. */
+  endAt: number | null;
+  /** The note's first 60 characters. */
+  note: string;
+  /** Present only when the note was cut: the whole note is longer than `note`. */
+  noteTruncated?: true;
+  /** Present only when the entry itself is marked unplanned (an interrupt). */
+  unplanned?: true;
 }
 
 /** One row of the week: the entries of one person (her, the MSP team or a technician) in one category and task. */
@@ -47,8 +68,8 @@ export interface TimesheetWeekView extends TimesheetNames {
   weekStart: LocalDay;
   /** The seven days, from her week start. */
   days: LocalDay[];
-  /** The week's entries, oldest first, at most `TIMESHEET_WEEK_ENTRY_LIMIT`; totals count them all. */
-  entries: TimesheetEntry[];
+  /** The week's entries, oldest first, at most `TIMESHEET_WEEK_ENTRY_LIMIT`; totals count them all. Each names its row. */
+  entries: TimesheetWeekEntry[];
   /** How many entries the week holds by the filter (more than `entries` when the list was cut). */
   entryCount: number;
   rows: TimesheetRow[];

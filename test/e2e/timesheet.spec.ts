@@ -133,6 +133,80 @@ test('Delete deletes the focused entry and Undo brings it back whole', async ({ 
   expect(entries.map((entry) => entry.note)).toStrictEqual([note]);
 });
 
+test('a cell’s entry list opens the editor on the chosen entry with its who, category, task and whole note; a new entry starts where hers ended', async ({ offload: page, app }) => {
+  const sam = await api<{ id: number }>(page, app.origin, 'technicians:create', { name: 'Sam Ortiz' });
+  const review = await api<{ id: number }>(page, app.origin, 'tasks:create', { title: 'Quarterly firewall rule review', categoryId: NETWORK });
+  // 96 characters: the week lists the first 60, the editor shows them all.
+  const note = 'Walked the outbound rules with the auditor and removed the three that nobody could explain at all';
+  await log(page, app.origin, '2026-11-10', '09:00', '09:30', { taskId: review.id, note: 'Rule audit' });
+  await log(page, app.origin, '2026-11-10', '09:30', '10:15', { taskId: review.id, note });
+  await log(page, app.origin, '2026-11-10', '13:00', '13:45', { taskId: review.id });
+  // The MSP's later end on the same day is not where her next entry starts.
+  await api(page, app.origin, 'timeEntries:create', {
+    worker: 'msp', technicianId: sam.id, categoryId: SERVERS, startAt: instantOn('2026-11-10', '14:00'), endAt: instantOn('2026-11-10', '16:00'), note: 'Patch Tuesday rollout',
+  });
+  await openLastWeek(page);
+  await page.getByRole('button', { name: 'Both', exact: true }).click();
+  const reviewRow = gridRow(page, /Quarterly firewall rule review/);
+  await expect(cell(reviewRow, 1)).toContainText('2h');
+  await expect(cell(reviewRow, 1).getByRole('button', { name: /Edit$/ })).toHaveCount(3);
+
+  await cell(reviewRow, 1).focus();
+  await page.keyboard.press('Enter');
+  const chooser = page.getByRole('dialog', { name: 'Tue, Nov 10 · Network' });
+  await expect(chooser).toContainText('3 entries. Choose one to edit, split, move or delete.');
+  const listed = chooser.getByRole('listitem');
+  await expect(listed).toHaveText([/9:00 AM – 9:30 AM.*Rule audit · You$/, new RegExp(`9:30 AM – 10:15 AM.*${note.slice(0, 60)} · You$`), /1:00 PM – 1:45 PM.* · You$/]);
+  await shoot(page, 'timesheet-week-cell-list');
+  await listed.nth(1).getByRole('button').click();
+  const edit = page.getByRole('dialog', { name: 'Edit time entry' });
+  await expect(edit.getByLabel('Who')).toHaveValue('me');
+  await expect(edit.getByLabel('Category')).toHaveValue(String(NETWORK));
+  await expect(edit.getByRole('combobox', { name: 'Task' })).toHaveValue('Quarterly firewall rule review');
+  await expect(edit.getByLabel('From')).toHaveValue('09:30');
+  await expect(edit.getByLabel('Note')).toHaveValue(note);
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeHidden();
+
+  // The MSP's entry, from its own row: the technician and category are the row's.
+  await cell(gridRow(page, /Sam Ortiz/), 1).getByRole('button', { name: /^2:00 – 4:00 PM/ }).click();
+  await expect(edit.getByLabel('Who')).toHaveValue(`t:${sam.id}`);
+  await expect(edit.getByLabel('Category')).toHaveValue(String(SERVERS));
+  await expect(edit.getByRole('combobox', { name: 'Task' })).toHaveValue('');
+  await expect(edit.getByLabel('Note')).toHaveValue('Patch Tuesday rollout');
+  await page.keyboard.press('Escape');
+
+  // N in her row's cell adds to the row's task, from where her last entry of the day ended.
+  await cell(reviewRow, 1).focus();
+  await page.keyboard.press('n');
+  const add = page.getByRole('dialog', { name: 'Add time entry' });
+  await expect(add.getByLabel('Day')).toHaveValue('2026-11-10');
+  await expect(add.getByLabel('From')).toHaveValue('13:45');
+  await expect(add.getByLabel('Category')).toHaveValue(String(NETWORK));
+  await expect(add.getByRole('combobox', { name: 'Task' })).toHaveValue('Quarterly firewall rule review');
+});
+
+test('a week of more entries than it lists says so, and its cells still count them all', async ({ offload: page, app }) => {
+  // 252 MSP team entries of 5 minutes on Sunday 15 November (the team works in parallel).
+  for (let index = 0; index < 252; index += 1) {
+    const startAt = instantOn('2026-11-15', '06:00') + index * 2 * 60_000;
+    await api(page, app.origin, 'timeEntries:create', { worker: 'msp', categoryId: SERVERS, startAt, endAt: startAt + 5 * 60_000 });
+  }
+  await openLastWeek(page);
+  await page.getByRole('button', { name: 'MSP', exact: true }).click();
+  await expect(page.getByText('The week has 252 entries; the cells list the first 250.')).toBeVisible();
+  const sunday = cell(gridRow(page, /Server administration/), 6);
+  await expect(sunday).toContainText('21h');
+  await expect(sunday).toContainText('+249 more');
+  await sunday.focus();
+  await page.keyboard.press('Enter');
+  const chooser = page.getByRole('dialog', { name: 'Sun, Nov 15 · Server administration' });
+  await expect(chooser).toContainText('252 entries.');
+  await expect(chooser.getByRole('listitem')).toHaveCount(250);
+  await expect(chooser).toContainText('More entries are on this day than the week lists');
+  await expect(chooser.getByRole('listitem').first()).toHaveText(/^6:00 AM – 6:05 AM.*MSP team$/);
+});
+
 test('an overnight entry: 23:00–01:00 is said to end the next day before saving, and counts 2 h after hours on its first day', async ({ offload: page }) => {
   await openLastWeek(page);
   await page.getByRole('button', { name: 'Add entry' }).click();

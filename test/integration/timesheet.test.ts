@@ -242,6 +242,40 @@ describe('the week’s data in one call', () => {
     expect([msp.entryCount, msp.totals.minutes, msp.rows.length]).toStrictEqual([2, 240, 2]);
   });
 
+  it('each listed entry names its row, whose worker, technician, category and task are the entry’s, and repeats none of them', async () => {
+    const sam = await app.call('technicians:create', { name: 'Sam Ortiz' });
+    const task = await app.call('tasks:create', { title: 'Core switch fan', categoryId: NETWORK });
+    // 76 characters: the week sends the first 60 and says the note was cut.
+    const note = 'Replaced the fan tray on the core switch, then re-seated both power supplies';
+    const fan = await mine('2026-11-10', '09:00', '10:00', { taskId: task.id, note });
+    const jam = await mine('2026-11-10', '10:00', '10:30', { unplanned: true, note: 'Printer jam' });
+    const sams = await app.call('timeEntries:create', { worker: 'msp', technicianId: sam.id, categoryId: SERVERS, startAt: at('2026-11-11', '13:00'), endAt: at('2026-11-11', '15:00') });
+    const team = await app.call('timeEntries:create', { worker: 'msp', categoryId: SERVERS, startAt: at('2026-11-11', '13:00'), endAt: at('2026-11-11', '14:00') });
+
+    const week = await app.call('timesheet:week', { day: '2026-11-12', worker: null });
+    // Hers before the MSP's; no task before a task; the team before a named technician.
+    expect(week.rows.map((row) => row.key)).toStrictEqual([`me:-:${NETWORK}:-`, `me:-:${NETWORK}:${task.id}`, `msp:-:${SERVERS}:-`, `msp:${sam.id}:${SERVERS}:-`]);
+    // Only what the row does not say: no worker, technician, category, task or day; the flags only when set.
+    expect(week.entries).toStrictEqual([
+      { id: fan.id, row: 1, startAt: at('2026-11-10', '09:00'), endAt: at('2026-11-10', '10:00'), note: 'Replaced the fan tray on the core switch, then re-seated bot', noteTruncated: true },
+      { id: jam.id, row: 0, startAt: at('2026-11-10', '10:00'), endAt: at('2026-11-10', '10:30'), note: 'Printer jam', unplanned: true },
+      { id: sams.id, row: 3, startAt: at('2026-11-11', '13:00'), endAt: at('2026-11-11', '15:00'), note: '' },
+      { id: team.id, row: 2, startAt: at('2026-11-11', '13:00'), endAt: at('2026-11-11', '14:00'), note: '' },
+    ]);
+    // The row is the entry's, and it counts the entry on the day the entry starts on.
+    for (const shown of week.entries) {
+      const whole = await app.call('timeEntries:get', { id: shown.id });
+      const row = week.rows[shown.row]!;
+      expect([row.worker, row.technicianId, row.categoryId, row.taskId]).toStrictEqual([whole.worker, whole.technicianId, whole.categoryId, whole.taskId]);
+      expect(row.entriesByDay[week.days.indexOf(whole.startDay)]).toBeGreaterThan(0);
+    }
+
+    // Filtered, the indexes are into the rows sent.
+    const msp = await app.call('timesheet:week', { day: '2026-11-12', worker: 'msp' });
+    expect(msp.rows.map((row) => row.technicianId)).toStrictEqual([null, sam.id]);
+    expect(msp.entries.map((shown) => [shown.id, shown.row])).toStrictEqual([[sams.id, 1], [team.id, 0]]);
+  });
+
   it('follows her week start, and cuts a long list while the totals still count every entry', async () => {
     await app.call('settings:update', { weekStartsOn: 0 });
     // 260 MSP team entries of 5 minutes on Sunday 15 November (the team may work in parallel).
@@ -255,6 +289,7 @@ describe('the week’s data in one call', () => {
     expect(week.entryCount).toBe(260);
     expect(week.totals.mspMinutes).toBe(1300);
     expect(week.rows[0]!.entriesByDay).toStrictEqual([260, 0, 0, 0, 0, 0, 0]);
+    expect(new Set(week.entries.map((shown) => shown.row))).toStrictEqual(new Set([0]));
   });
 
   it('shows the running timer in its row and on the axis, counted in no total until it stops', async () => {

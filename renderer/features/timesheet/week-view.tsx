@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { TimesheetEntry, TimesheetRow, TimesheetWeekView } from '../../../shared/api/contract-timesheet';
+import type { TimesheetRow, TimesheetWeekEntry, TimesheetWeekView } from '../../../shared/api/contract-timesheet';
 import { addDays, type LocalDay } from '../../../shared/domain/day';
 import { formatDuration } from '../../../shared/domain/duration';
 import type { Owner } from '../../../shared/domain/types';
@@ -19,14 +19,11 @@ const LISTED_PER_CELL = 3;
 interface Cell {
   row: TimesheetRow | null;
   day: LocalDay;
-  entries: TimesheetEntry[];
+  entries: TimesheetWeekEntry[];
   /** Entries in the cell by the totals, the ones the list was cut before included. */
   count: number;
   minutes: number;
 }
-
-const rowKeyOf = (entry: Pick<TimesheetEntry, 'worker' | 'technicianId' | 'categoryId' | 'taskId'>) =>
-  `${entry.worker}:${entry.technicianId ?? '-'}:${entry.categoryId}:${entry.taskId ?? '-'}`;
 
 const minutesText = (minutes: number) => (minutes === 0 ? '' : formatDuration(minutes));
 
@@ -64,14 +61,19 @@ export function WeekView({ view, showWho, defaultWorker, focusDay, onFocusDay, o
   const found = keys.indexOf(focus.key);
   const focusedRow = found === -1 ? Math.min(focus.index, keys.length - 1) : found;
 
-  const byCell = useMemo(() => {
-    const cells = new Map<string, TimesheetEntry[]>();
+  // An entry names its row by index; its day is the local day it starts on in her zone, the day the
+  // server counted it on. Cells are keyed `row|day`.
+  const { byCell, herLastEnd } = useMemo(() => {
+    const cells = new Map<string, TimesheetWeekEntry[]>();
+    const lastEnds = new Map<LocalDay, number>();
     for (const entry of view.entries) {
-      const key = `${rowKeyOf(entry)}|${entry.startDay}`;
+      const day = time.dayOf(entry.startAt);
+      const key = `${entry.row}|${day}`;
       cells.set(key, [...(cells.get(key) ?? []), entry]);
+      if (entry.endAt !== null && view.rows[entry.row]?.worker === 'me') lastEnds.set(day, Math.max(lastEnds.get(day) ?? 0, entry.endAt));
     }
-    return cells;
-  }, [view.entries]);
+    return { byCell: cells, herLastEnd: lastEnds };
+  }, [view, time]);
 
   const cellAt = (row: number, day: number): Cell => {
     const data = rows[row] ?? null;
@@ -79,7 +81,7 @@ export function WeekView({ view, showWho, defaultWorker, focusDay, onFocusDay, o
     return {
       row: data,
       day: date,
-      entries: data ? (byCell.get(`${data.key}|${date}`) ?? []) : [],
+      entries: data ? (byCell.get(`${row}|${date}`) ?? []) : [],
       count: data?.entriesByDay[day] ?? 0,
       minutes: data?.minutesByDay[day] ?? 0,
     };
@@ -114,9 +116,10 @@ export function WeekView({ view, showWho, defaultWorker, focusDay, onFocusDay, o
     onFocusDay(view.days[Math.max(0, Math.min(6, day))]!);
   };
 
+  /** Where her last finished entry of the day ends, `HH:MM`, to start a new entry there. */
   const lastEndOn = (day: LocalDay) => {
-    const ends = view.entries.filter((entry) => entry.startDay === day && entry.endAt !== null && entry.worker === 'me').map((entry) => entry.endAt!);
-    return ends.length === 0 ? '' : time.clockOf(Math.max(...ends));
+    const end = herLastEnd.get(day);
+    return end === undefined ? '' : time.clockOf(end);
   };
 
   const add = (cell: Cell) =>
@@ -130,7 +133,7 @@ export function WeekView({ view, showWho, defaultWorker, focusDay, onFocusDay, o
       start: lastEndOn(cell.day),
     });
 
-  const edit = (entry: TimesheetEntry) => onOpen({ kind: 'edit', id: entry.id, taskTitle: names.task(entry.taskId)?.title });
+  const edit = (entry: TimesheetWeekEntry) => onOpen({ kind: 'edit', id: entry.id, taskTitle: names.task(rows[entry.row]?.taskId ?? null)?.title });
 
   const open = (cell: Cell) => {
     if (cell.entries.length === 0 && cell.count === 0) add(cell);
@@ -303,7 +306,7 @@ function RowHeader({ row, task, who }: { row: TimesheetRow; task: { title: strin
   );
 }
 
-function CellContent({ cell, rowLabel, onEdit, onAdd }: { cell: Cell; rowLabel: string | null; onEdit: (entry: TimesheetEntry) => void; onAdd: () => void }) {
+function CellContent({ cell, rowLabel, onEdit, onAdd }: { cell: Cell; rowLabel: string | null; onEdit: (entry: TimesheetWeekEntry) => void; onAdd: () => void }) {
   const time = useTime();
   const listed = cell.entries.slice(0, LISTED_PER_CELL);
   const more = cell.count - listed.length;
@@ -352,7 +355,7 @@ function CellContent({ cell, rowLabel, onEdit, onAdd }: { cell: Cell; rowLabel: 
   );
 }
 
-function CellChooser({ cell, names, onClose, onEdit, onAdd }: { cell: Cell; names: Names; onClose: () => void; onEdit: (entry: TimesheetEntry) => void; onAdd: () => void }) {
+function CellChooser({ cell, names, onClose, onEdit, onAdd }: { cell: Cell; names: Names; onClose: () => void; onEdit: (entry: TimesheetWeekEntry) => void; onAdd: () => void }) {
   const time = useTime();
   const { byId } = useCategories();
   const category = cell.row ? byId.get(cell.row.categoryId)?.name : undefined;
@@ -366,7 +369,7 @@ function CellChooser({ cell, names, onClose, onEdit, onAdd }: { cell: Cell; name
               <span>{rangeLabel(entry, time)}</span>
               <span className="muted">{durationLabel(entry)}</span>
               {entry.note && <span className="ts-chooser-note">{entry.note}</span>}
-              <span className="visually-hidden"> · {whoLabel(entry, names)}</span>
+              {cell.row && <span className="visually-hidden"> · {whoLabel(cell.row, names)}</span>}
             </button>
           </li>
         ))}
