@@ -136,7 +136,7 @@ test('Delete deletes the focused entry and Undo brings it back whole', async ({ 
 test('a cell’s entry list opens the editor on the chosen entry with its who, category, task and whole note; a new entry starts where hers ended', async ({ offload: page, app }) => {
   const sam = await api<{ id: number }>(page, app.origin, 'technicians:create', { name: 'Sam Ortiz' });
   const review = await api<{ id: number }>(page, app.origin, 'tasks:create', { title: 'Quarterly firewall rule review', categoryId: NETWORK });
-  // 96 characters: the week lists the first 60, the editor shows them all.
+  // 96 characters: the week lists the first 60 and an ellipsis, the editor shows them all.
   const note = 'Walked the outbound rules with the auditor and removed the three that nobody could explain at all';
   await log(page, app.origin, '2026-11-10', '09:00', '09:30', { taskId: review.id, note: 'Rule audit' });
   await log(page, app.origin, '2026-11-10', '09:30', '10:15', { taskId: review.id, note });
@@ -156,7 +156,7 @@ test('a cell’s entry list opens the editor on the chosen entry with its who, c
   const chooser = page.getByRole('dialog', { name: 'Tue, Nov 10 · Network' });
   await expect(chooser).toContainText('3 entries. Choose one to edit, split, move or delete.');
   const listed = chooser.getByRole('listitem');
-  await expect(listed).toHaveText([/9:00 AM – 9:30 AM.*Rule audit · You$/, new RegExp(`9:30 AM – 10:15 AM.*${note.slice(0, 60)} · You$`), /1:00 PM – 1:45 PM.* · You$/]);
+  await expect(listed).toHaveText([/9:00 AM – 9:30 AM.*Rule audit · You$/, new RegExp(`9:30 AM – 10:15 AM.*${note.slice(0, 60)}… · You$`), /1:00 PM – 1:45 PM.* · You$/]);
   await shoot(page, 'timesheet-week-cell-list');
   await listed.nth(1).getByRole('button').click();
   const edit = page.getByRole('dialog', { name: 'Edit time entry' });

@@ -25,6 +25,9 @@ interface Cell {
   minutes: number;
 }
 
+/** The note as the week was sent it: its first 60 characters, with an ellipsis where it goes on (the editor shows it whole). */
+const notePreview = (entry: TimesheetWeekEntry) => (entry.noteTruncated ? `${entry.note.trimEnd()}…` : entry.note);
+
 const minutesText = (minutes: number) => (minutes === 0 ? '' : formatDuration(minutes));
 
 interface WeekViewProps {
@@ -322,14 +325,14 @@ function CellContent({ cell, rowLabel, onEdit, onAdd }: { cell: Cell; rowLabel: 
                 type="button"
                 tabIndex={-1}
                 className={`ts-entry${entry.endAt === null ? ' is-running' : ''}`}
-                title={[rangeLabel(entry, time), entry.note].filter(Boolean).join(' · ')}
+                title={[rangeLabel(entry, time), notePreview(entry)].filter(Boolean).join(' · ')}
                 onClick={(event) => {
                   event.stopPropagation();
                   onEdit(entry);
                 }}
               >
                 {shortRangeLabel(entry, time)}
-                <span className="visually-hidden">, {durationLabel(entry)}{entry.note ? `, ${entry.note}` : ''}. Edit</span>
+                <span className="visually-hidden">, {durationLabel(entry)}{entry.note ? `, ${notePreview(entry)}` : ''}. Edit</span>
               </button>
             </li>
           ))}
@@ -368,7 +371,7 @@ function CellChooser({ cell, names, onClose, onEdit, onAdd }: { cell: Cell; name
             <button type="button" className="button" onClick={() => onEdit(entry)}>
               <span>{rangeLabel(entry, time)}</span>
               <span className="muted">{durationLabel(entry)}</span>
-              {entry.note && <span className="ts-chooser-note">{entry.note}</span>}
+              {entry.note && <span className="ts-chooser-note">{notePreview(entry)}</span>}
               {cell.row && <span className="visually-hidden"> · {whoLabel(cell.row, names)}</span>}
             </button>
           </li>
