@@ -7,7 +7,6 @@ import { localDayFinder } from '../../shared/domain/zoned-time';
 import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 import { FOLD_DAILY_ROLLUP, FOLD_HOUR_ROLLUP } from '../db/migrations/009-bulk-entry-rollups';
-import { FOLD_HOUR_MONTH_ROLLUP } from '../db/migrations/010-open-indexes';
 import { FOLD_SOURCE_KEYS } from '../db/migrations/012-entry-source-keys';
 import type { EntryCalendar } from '../services/entry-calendar';
 
@@ -423,7 +422,6 @@ const importStatements = preparedFor((db) => ({
   bulkStart: db.prepare<[], number>('SELECT first_id FROM bulk_entry_writes').pluck(),
   foldDaily: db.prepare<[{ first_id: number }]>(FOLD_DAILY_ROLLUP),
   foldHours: db.prepare<[{ first_id: number }]>(FOLD_HOUR_ROLLUP),
-  foldHourMonths: db.prepare<[{ first_id: number }]>(FOLD_HOUR_MONTH_ROLLUP),
   triggers: db.prepare<[string], { name: string; sql: string }>(
     "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?)) ORDER BY name",
   ),
@@ -510,11 +508,11 @@ function importedValues(entry: ImportedEntryRow, calendar: EntryCalendar, now: n
 /**
  * Per-row triggers an import's bulk write takes out of its own transaction, because it does their
  * work once at the end. Standing aside by their WHEN clause was not enough: SQLite still enters each
- * trigger's program for every row, which cost about a fifth of 100,000 inserts (microbenchmark on
- * the ten-year data), and the hour cells' monthly triggers more than half of the hour fold.
+ * trigger's program for every row (about 40 ms of 100,000 inserts). The hour cells' monthly
+ * triggers stay: folding the months in one grouped statement instead cost more than they do
+ * (about 130 ms more for the benchmark's 100,000 Toggl rows, whose cells rarely share a month).
  */
 const ENTRY_INSERT_TRIGGERS = ['time_entries_rollup_insert', 'time_entries_hours_insert', 'time_entries_source_key_insert'];
-const HOUR_CELL_TRIGGERS = ['hour_rollup_monthly_insert', 'hour_rollup_monthly_update'];
 
 /**
  * Runs `work` with these triggers dropped, then creates them again from their own stored SQL. Only
@@ -531,8 +529,8 @@ function withoutTriggers<Result>(db: SqliteDatabase, names: readonly string[], w
 }
 
 /**
- * Writes many entries with the rollups (migration 009), the hour cells' months (migration 010) and
- * their source keys (migration 012) folded in once at the end instead of by triggers per entry.
+ * Writes many entries with the rollups (migration 009) and their source keys (migration 012) folded
+ * in once at the end instead of by triggers per entry.
  * `write` inserts them (insertImportedTimeEntries); the caller holds the transaction, which must not
  * write entries any other way meanwhile, and rolls it back if this throws.
  */
@@ -543,10 +541,7 @@ export function writeEntriesInBulk<Result>(db: SqliteDatabase, write: () => Resu
   const firstId = statements.bulkStart.get()!;
   const result = withoutTriggers(db, ENTRY_INSERT_TRIGGERS, write);
   statements.foldDaily.run({ first_id: firstId });
-  withoutTriggers(db, HOUR_CELL_TRIGGERS, () => {
-    statements.foldHours.run({ first_id: firstId });
-    statements.foldHourMonths.run({ first_id: firstId });
-  });
+  statements.foldHours.run({ first_id: firstId });
   statements.foldKeys.run({ first_id: firstId });
   statements.endBulk.run();
   return result;

@@ -100,20 +100,6 @@ CREATE TRIGGER hour_rollup_monthly_delete AFTER DELETE ON hour_rollup BEGIN
 END;
 `;
 
-/**
- * What hour_rollup_monthly_insert and _update do while FOLD_HOUR_ROLLUP adds an import's pieces
- * (every entry from :first_id on) to the hour cells, grouped: an import takes those two triggers
- * out for its fold (writeEntriesInBulk) and adds this instead. A piece's time is never 0, so the
- * fold only adds, and no cell comes back to 0.
- */
-export const FOLD_HOUR_MONTH_ROLLUP = `
-INSERT INTO hour_month_rollup (month, category_id, weekday, hour, ms)
-SELECT substr(p.value ->> 0, 1, 7), e.category_id, CAST(strftime('%w', p.value ->> 0) AS INTEGER), p.value ->> 1, sum(p.value ->> 2)
-FROM time_entries AS e, json_each(e.hour_spread) AS p
-WHERE e.id >= :first_id AND e.worker = 'me' AND e.end_at IS NOT NULL
-GROUP BY 1, 2, 3, 4
-ON CONFLICT (month, category_id, weekday, hour) DO UPDATE SET ms = ms + excluded.ms`;
-
 export const migration010OpenIndexes: Migration = {
   version: 10,
   name: 'indexes for the purge of deleted tasks on open; the monthly rollups',
