@@ -196,7 +196,7 @@ async function backendFigures(dataDir: string, runs: number, scale: number): Pro
   timings.push(timingLine('weekly workload, a year of weeks (workload:weeks)', weekly, { on: 'p50', atMost: 30 }));
   ratios.push(ratioLine('workload:weeks vs loading entries and summing in JS', weekly, naiveWeekly, 20, 'load and sum'));
   await time('a year of chart data (insights:charts)', 30, 'insights:charts', { from: yearAgo, to: TODAY });
-  timings.push(timingLine('the heatmap of a year (hour_rollup, inside insights:charts)', await measure(() => hourHeatmap(db, yearAgo, TODAY, null), runs), { on: 'p50', atMost: 20 }));
+  timings.push(timingLine('the heatmap of a year (hour_month_rollup and part-months, inside insights:charts)', await measure(() => hourHeatmap(db, yearAgo, TODAY, null), runs), { on: 'p50', atMost: 20 }));
   await time('all of her history by month (insights:charts)', 30, 'insights:charts', { from: addDays(TODAY, -365 * 10 * 1), to: TODAY });
   await time('leadership report, last month (insights:report)', 30, 'insights:report', { fromMonth: '2026-10', toMonth: '2026-10' });
   await time('Timesheet, this week, hers and the MSP’s (timesheet:week)', 20, 'timesheet:week', { day: TODAY, worker: null });

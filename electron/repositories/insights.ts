@@ -3,31 +3,21 @@ import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 
 const statements = preparedFor((db) => ({
-  // Summed per (day, hour) first, along the primary key's order, so the weekday is worked out once
-  // per day and hour rather than once per category row.
-  heatmap: db.prepare<[{ from: string; to: string; all: number; ids: string }], { weekday: number; hour: number; ms: number }>(
-    `SELECT CAST(strftime('%w', day) AS INTEGER) AS weekday, hour, sum(ms) AS ms FROM (
-       SELECT day, hour, sum(ms) AS ms FROM hour_rollup
-       WHERE day BETWEEN :from AND :to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
-       GROUP BY day, hour)
-     GROUP BY weekday, hour HAVING sum(ms) > 0`,
+  // Her pieces of the days [:from, :to] (a part-month), from her entries that start on them or the day
+  // before (a finished entry lasts at most a day), along time_entries_by_day (worker, start_day, …).
+  heatmapDays: db.prepare<[{ from: string; to: string; all: number; ids: string }], { weekday: number; hour: number; ms: number }>(
+    `SELECT CAST(strftime('%w', p.value ->> 0) AS INTEGER) AS weekday, p.value ->> 1 AS hour, sum(p.value ->> 2) AS ms
+     FROM time_entries AS e, json_each(e.hour_spread) AS p
+     WHERE e.worker = 'me' AND e.start_day BETWEEN date(:from, '-1 day') AND :to AND e.end_at IS NOT NULL
+       AND (:all = 1 OR e.category_id IN (SELECT value FROM json_each(:ids)))
+       AND p.value ->> 0 BETWEEN :from AND :to
+     GROUP BY weekday, hour`,
   ),
-  // The same sums over [from, to], whole months [:first_month, :last_month] from the monthly cells
-  // and the part-months at either end ([:from, :head_to] and [:tail_from, :to]) from the days.
-  heatmapByMonths: db.prepare<
-    [{ from: string; head_to: string; first_month: string; last_month: string; tail_from: string; to: string; all: number; ids: string }],
-    { weekday: number; hour: number; ms: number }
-  >(
-    `SELECT weekday, hour, sum(ms) AS ms FROM (
-       SELECT weekday, hour, ms FROM hour_month_rollup
-       WHERE month BETWEEN :first_month AND :last_month AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
-       UNION ALL
-       SELECT CAST(strftime('%w', day) AS INTEGER), hour, ms FROM hour_rollup
-       WHERE day BETWEEN :from AND :head_to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
-       UNION ALL
-       SELECT CAST(strftime('%w', day) AS INTEGER), hour, ms FROM hour_rollup
-       WHERE day BETWEEN :tail_from AND :to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids))))
-     GROUP BY weekday, hour HAVING sum(ms) > 0`,
+  // Whole months [:first_month, :last_month] from the monthly cells.
+  heatmapMonths: db.prepare<[{ first_month: string; last_month: string; all: number; ids: string }], { weekday: number; hour: number; ms: number }>(
+    `SELECT weekday, hour, sum(ms) AS ms FROM hour_month_rollup
+     WHERE month BETWEEN :first_month AND :last_month AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
+     GROUP BY weekday, hour`,
   ),
   byMonth: db.prepare<[{ from: string; to: string }], { month: string; worker: Owner; category_id: number; ms: number; after_hours_ms: number; unplanned_ms: number }>(
     `SELECT substr(day, 1, 7) AS month, worker, category_id, sum(ms) AS ms, sum(after_hours_ms) AS after_hours_ms,
@@ -57,24 +47,25 @@ const statements = preparedFor((db) => ({
   ),
 }));
 
-/** Her logged milliseconds by weekday (0 = Sunday) and local hour over [from, to], optionally for some categories. */
+/**
+ * Her logged milliseconds by weekday (0 = Sunday) and local hour over [from, to], optionally for
+ * some categories: the months [from, to] covers whole from `hour_month_rollup`, the part-months at
+ * either end from her entries of those days.
+ */
 export function hourHeatmap(db: SqliteDatabase, from: LocalDay, to: LocalDay, categoryIds: readonly number[] | null): number[][] {
   const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  const filter = { from, to, all: categoryIds === null ? 1 : 0, ids: JSON.stringify(categoryIds ?? []) };
+  const filter = { all: categoryIds === null ? 1 : 0, ids: JSON.stringify(categoryIds ?? []) };
+  const { heatmapDays, heatmapMonths } = statements(db);
   const { firstWhole, lastWhole } = wholeMonthsOf(from, to);
   const rows =
     firstWhole > lastWhole
-      ? statements(db).heatmap.all(filter)
-      : statements(db).heatmapByMonths.all({
-          ...filter,
-          head_to: `${previousMonth(firstWhole)}-31`,
-          first_month: firstWhole,
-          last_month: lastWhole,
-          tail_from: `${nextMonth(lastWhole)}-01`,
-        });
-  for (const row of rows) {
-    grid[row.weekday]![row.hour] = row.ms;
-  }
+      ? heatmapDays.all({ ...filter, from, to })
+      : [
+          ...(from < `${firstWhole}-01` ? heatmapDays.all({ ...filter, from, to: `${previousMonth(firstWhole)}-31` }) : []),
+          ...heatmapMonths.all({ ...filter, first_month: firstWhole, last_month: lastWhole }),
+          ...(to > lastDayOf(lastWhole) ? heatmapDays.all({ ...filter, from: `${nextMonth(lastWhole)}-01`, to }) : []),
+        ];
+  for (const row of rows) grid[row.weekday]![row.hour]! += row.ms;
   return grid;
 }
 

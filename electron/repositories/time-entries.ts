@@ -6,7 +6,8 @@ import { addDays } from '../../shared/domain/day';
 import { localDayFinder } from '../../shared/domain/zoned-time';
 import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
-import { FOLD_DAILY_ROLLUP, FOLD_HOUR_ROLLUP } from '../db/migrations/009-bulk-entry-rollups';
+import { FOLD_DAILY_ROLLUP } from '../db/migrations/009-bulk-entry-rollups';
+import { FOLD_HOUR_MONTHS } from '../db/migrations/014-hour-months-only';
 import { FOLD_SOURCE_KEYS } from '../db/migrations/012-entry-source-keys';
 import type { EntryCalendar } from '../services/entry-calendar';
 
@@ -421,7 +422,7 @@ const importStatements = preparedFor((db) => ({
   beginBulk: db.prepare<[]>('INSERT INTO bulk_entry_writes (first_id) SELECT coalesce(max(id), 0) + 1 FROM time_entries'),
   bulkStart: db.prepare<[], number>('SELECT first_id FROM bulk_entry_writes').pluck(),
   foldDaily: db.prepare<[{ first_id: number }]>(FOLD_DAILY_ROLLUP),
-  foldHours: db.prepare<[{ first_id: number }]>(FOLD_HOUR_ROLLUP),
+  foldHours: db.prepare<[{ first_id: number }]>(FOLD_HOUR_MONTHS),
   triggers: db.prepare<[string], { name: string; sql: string }>(
     "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?)) ORDER BY name",
   ),
@@ -508,9 +509,7 @@ function importedValues(entry: ImportedEntryRow, calendar: EntryCalendar, now: n
 /**
  * Per-row triggers an import's bulk write takes out of its own transaction, because it does their
  * work once at the end. Standing aside by their WHEN clause was not enough: SQLite still enters each
- * trigger's program for every row (about 40 ms of 100,000 inserts). The hour cells' monthly
- * triggers stay: folding the months in one grouped statement instead cost more than they do
- * (about 130 ms more for the benchmark's 100,000 Toggl rows, whose cells rarely share a month).
+ * trigger's program for every row (about 40 ms of 100,000 inserts).
  */
 const ENTRY_INSERT_TRIGGERS = ['time_entries_rollup_insert', 'time_entries_hours_insert', 'time_entries_source_key_insert'];
 
@@ -529,8 +528,8 @@ function withoutTriggers<Result>(db: SqliteDatabase, names: readonly string[], w
 }
 
 /**
- * Writes many entries with the rollups (migration 009) and their source keys (migration 012) folded
- * in once at the end instead of by triggers per entry.
+ * Writes many entries with the rollups (migrations 009 and 014) and their source keys (migration 012)
+ * folded in once at the end instead of by triggers per entry.
  * `write` inserts them (insertImportedTimeEntries); the caller holds the transaction, which must not
  * write entries any other way meanwhile, and rolls it back if this throws.
  */

@@ -115,7 +115,6 @@ export const DERIVED_TABLES: ReadonlySet<string> = new Set([
   'daily_rollup',
   'weekly_rollup',
   'monthly_rollup',
-  'hour_rollup',
   'hour_month_rollup',
   'time_entry_source_keys',
   'derived_state',

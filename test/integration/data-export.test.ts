@@ -109,7 +109,7 @@ function snapshot(db: SqliteDatabase): Record<string, unknown[]> {
   const result: Record<string, unknown[]> = {};
   for (const { name, sql } of tables) {
     if (name.startsWith('tasks_fts')) continue;
-    const where = name === 'daily_rollup' ? 'WHERE entries != 0 OR ms != 0' : name === 'hour_rollup' ? 'WHERE ms != 0' : '';
+    const where = name === 'daily_rollup' ? 'WHERE entries != 0 OR ms != 0' : '';
     const columns = db.prepare(`SELECT count(*) AS n FROM pragma_table_info('${name}')`).pluck().get() as number;
     // derived_state's rows are keyed by name: the order they were first written in is bookkeeping.
     const order = name === 'derived_state' ? 'key' : /WITHOUT ROWID/i.test(sql) ? Array.from({ length: Math.min(3, columns) }, (_, index) => index + 1).join(', ') : 'rowid';

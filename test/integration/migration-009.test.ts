@@ -14,7 +14,7 @@ const ZONE = 'America/Chicago';
 
 const rollups = (db: SqliteDatabase) => ({
   daily: db.prepare('SELECT * FROM daily_rollup ORDER BY worker, category_id, day').all(),
-  hours: db.prepare('SELECT * FROM hour_rollup ORDER BY day, hour, category_id').all(),
+  hours: db.prepare('SELECT * FROM hour_month_rollup ORDER BY month, category_id, weekday, hour').all(),
 });
 
 /** Entries of hers and the MSP's, on days that already have rollup rows and new ones, some unplanned, one on an unplanned task, one across midnight. */
@@ -95,9 +95,10 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     expect(added).toBe(total);
     expect(checkedAt).toStrictEqual([0, IMPORT_BATCH_ROWS, 2 * IMPORT_BATCH_ROWS]);
     expect(rollups(bulk.db)).toStrictEqual(rollups(one.db));
-    const cells = bulk.db.prepare<[], { ms: number }>("SELECT ms FROM hour_rollup WHERE day = '2026-11-10' AND hour = 10 AND category_id = 2").get();
-    // 10:00–11:00 in Chicago (the first entry starts 07:05 there, category 2, and every other one after it): 10:05, 10:25 and 10:45, ten minutes each.
-    expect(cells).toStrictEqual({ ms: 30 * MINUTE });
+    const cells = bulk.db.prepare<[], { ms: number }>("SELECT ms FROM hour_month_rollup WHERE month = '2026-11' AND weekday = 2 AND hour = 10 AND category_id = 2").get();
+    // Tuesdays 10:00–11:00 in Chicago (the first entry starts 07:05 there, category 2, and every other one
+    // after it, for 175 hours): 10:05, 10:25 and 10:45 on Nov 10 and again on Nov 17, ten minutes each.
+    expect(cells).toStrictEqual({ ms: 60 * MINUTE });
     expect(bulk.db.prepare('SELECT count(*) AS rows FROM time_entries WHERE id > 5').get()).toStrictEqual({ rows: total });
     expect(bulk.db.prepare('SELECT min(start_at) = ? AS ordered FROM time_entries WHERE id = 6').get(base)).toStrictEqual({ ordered: 1 });
   });
@@ -146,9 +147,10 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     db.prepare("INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES ('me', 2, ?, ?, '1970-01-01', ?, 1, 1)").run(HOUR, 2 * HOUR, JSON.stringify([['1970-01-01', 1, HOUR]]));
     expect(rollups(db)).toStrictEqual({
       daily: [{ worker: 'me', category_id: 2, day: '1970-01-01', ms: 2 * HOUR, entries: 2, after_hours_ms: 0, unplanned_ms: 0 }],
+      // 1970-01-01 was a Thursday.
       hours: [
-        { category_id: 2, day: '1970-01-01', hour: 0, ms: HOUR },
-        { category_id: 2, day: '1970-01-01', hour: 1, ms: HOUR },
+        { month: '1970-01', category_id: 2, weekday: 4, hour: 0, ms: HOUR },
+        { month: '1970-01', category_id: 2, weekday: 4, hour: 1, ms: HOUR },
       ],
     });
     db.close();

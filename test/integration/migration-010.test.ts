@@ -20,11 +20,14 @@ const GROUPED_DAYS = `SELECT substr(day, 1, 7) AS month, worker, category_id, co
 const monthly = (db: SqliteDatabase) => db.prepare('SELECT * FROM monthly_rollup ORDER BY month, worker, category_id').all();
 const grouped = (db: SqliteDatabase) => db.prepare(GROUPED_DAYS).all();
 const hourMonths = (db: SqliteDatabase) => db.prepare('SELECT * FROM hour_month_rollup ORDER BY month, category_id, weekday, hour').all();
+/** Her finished entries' pieces (hour_spread), by month, category, weekday and hour: what the monthly cells must hold (migration 014). */
 const groupedHours = (db: SqliteDatabase) =>
   db
     .prepare(
-      `SELECT substr(day, 1, 7) AS month, category_id, CAST(strftime('%w', day) AS INTEGER) AS weekday, hour, sum(ms) AS ms
-       FROM hour_rollup GROUP BY 1, 2, 3, 4 HAVING sum(ms) != 0 ORDER BY 1, 2, 3, 4`,
+      `SELECT substr(p.value ->> 0, 1, 7) AS month, e.category_id, CAST(strftime('%w', p.value ->> 0) AS INTEGER) AS weekday, p.value ->> 1 AS hour,
+         sum(p.value ->> 2) AS ms
+       FROM time_entries AS e, json_each(e.hour_spread) AS p WHERE e.worker = 'me' AND e.end_at IS NOT NULL
+       GROUP BY 1, 2, 3, 4 HAVING sum(p.value ->> 2) != 0 ORDER BY 1, 2, 3, 4`,
     )
     .all();
 
@@ -120,10 +123,12 @@ describe('migration 010: the monthly rollup', () => {
       ['2025-01-01', '2027-06-30'],
     ];
     for (const [from, to] of ranges) expect(monthlyCategoryTotals(db, from, to), `${from}…${to}`).toStrictEqual(days.all({ from, to }));
-    // The heatmap, from the hour of every day as before the monthly cells.
+    // The heatmap, from every piece of her entries that falls on a day of the range.
     const hourDays = db.prepare<[{ from: string; to: string; all: number; ids: string }], { weekday: number; hour: number; ms: number }>(
-      `SELECT CAST(strftime('%w', day) AS INTEGER) AS weekday, hour, sum(ms) AS ms FROM hour_rollup
-       WHERE day BETWEEN :from AND :to AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids))) GROUP BY weekday, hour HAVING sum(ms) > 0`,
+      `SELECT CAST(strftime('%w', p.value ->> 0) AS INTEGER) AS weekday, p.value ->> 1 AS hour, sum(p.value ->> 2) AS ms
+       FROM time_entries AS e, json_each(e.hour_spread) AS p
+       WHERE e.worker = 'me' AND e.end_at IS NOT NULL AND p.value ->> 0 BETWEEN :from AND :to
+         AND (:all = 1 OR e.category_id IN (SELECT value FROM json_each(:ids))) GROUP BY weekday, hour HAVING sum(p.value ->> 2) > 0`,
     );
     for (const [from, to] of ranges) {
       for (const categoryIds of [null, [2, 3]]) {

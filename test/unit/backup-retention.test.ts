@@ -119,6 +119,6 @@ describe('a much smaller backup', () => {
   });
 
   it('counts her rows, not the rollups the app derives from them', () => {
-    expect(herRows({ tasks: 10, time_entries: 30, daily_rollup: 400, hour_rollup: 900, derived_state: 2, categories: 9 })).toBe(49);
+    expect(herRows({ tasks: 10, time_entries: 30, daily_rollup: 400, hour_month_rollup: 900, derived_state: 2, categories: 9 })).toBe(49);
   });
 });

@@ -6,7 +6,8 @@ import type { Migration } from './migration';
  * row sits in `bulk_entry_writes` (only inside an import's own transaction: it is added after the
  * import takes the write lock and removed before it commits) the insert triggers stand aside, and
  * the import folds its new entries — every id from `first_id` on — into both rollups with one
- * grouped statement each (FOLD_DAILY_ROLLUP, FOLD_HOUR_ROLLUP below), in the same transaction. The
+ * grouped statement each (FOLD_DAILY_ROLLUP below; the hours' fold is FOLD_HOUR_MONTHS in migration
+ * 014, which replaced hour_rollup), in the same transaction. The
  * rollups can still never disagree with the entries outside a transaction. The folds are written
  * here, beside the triggers they stand in for; test/integration/migration-009.test.ts checks that
  * both give the same rollups.
@@ -48,19 +49,6 @@ GROUP BY e.worker, e.category_id, e.start_day
 ON CONFLICT (worker, category_id, day) DO UPDATE SET
   ms = ms + excluded.ms, entries = entries + excluded.entries,
   after_hours_ms = after_hours_ms + excluded.after_hours_ms, unplanned_ms = unplanned_ms + excluded.unplanned_ms`;
-
-/**
- * What time_entries_hours_insert does, for every entry from :first_id on, in one statement. Not
- * grouped: an entry's pieces rarely share an hour cell with another new entry's (178,333 cells
- * for 100,000 Toggl rows), so sorting them into groups cost more (437 ms) than letting the upsert
- * add the few that do (332 ms). A runtime statement, not part of the migration's schema change.
- */
-export const FOLD_HOUR_ROLLUP = `
-INSERT INTO hour_rollup (category_id, day, hour, ms)
-SELECT e.category_id, p.value ->> 0, p.value ->> 1, p.value ->> 2
-FROM time_entries AS e, json_each(e.hour_spread) AS p
-WHERE e.id >= :first_id AND e.worker = 'me' AND e.end_at IS NOT NULL
-ON CONFLICT (day, hour, category_id) DO UPDATE SET ms = ms + excluded.ms`;
 
 export const migration009BulkEntryRollups: Migration = {
   version: 9,

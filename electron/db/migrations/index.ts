@@ -12,6 +12,7 @@ import { migration010OpenIndexes } from './010-open-indexes';
 import { migration011TaskListKeys } from './011-task-list-keys';
 import { migration012EntrySourceKeys } from './012-entry-source-keys';
 import { migration013WeeklyRollup } from './013-weekly-rollup';
+import { migration014HourMonthsOnly } from './014-hour-months-only';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011TaskListKeys,
   migration012EntrySourceKeys,
   migration013WeeklyRollup,
+  migration014HourMonthsOnly,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
