@@ -6,7 +6,7 @@ import type { BackupOverview } from '../../shared/api/backup-views';
 import { corrupt, sha256 } from '../support/data-files';
 import { makeDataDir, startBrowserMode } from '../support/browser-mode';
 import { E2E_NOW } from '../support/e2e-clock';
-import { api, expect, openScreen, test } from './fixtures';
+import { api, expect, openScreen, signIn, test } from './fixtures';
 
 const OUT = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
@@ -76,8 +76,7 @@ test('back up now, see it listed, restore it after the preview, see the restored
 test('a corrupt database gets the recovery screen, which restores the newest backup and keeps the damaged file', async ({ page }) => {
   const dataDir = makeDataDir();
   const first = await startBrowserMode(dataDir);
-  await page.goto(first.url);
-  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+  await signIn(page, first.url);
   for (let index = 0; index < 60; index += 1) {
     await api(page, first.origin, 'tasks:create', { title: `Replace toner ${index + 1}`, notes: 'Toner model and the supplier’s ticket. '.repeat(80) });
   }

@@ -22,13 +22,21 @@ export const test = base.extend<Fixtures>({
     await use(page);
   },
   offload: async ({ page, app }, use) => {
-    await page.goto(app.url);
-    await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+    await signIn(page, app.url);
     await use(page);
   },
 });
 
 export { expect };
+
+/**
+ * Opens Offload at its link and waits until the page has traded the link's token for a session and
+ * shows the app: only then may a test call the API as the page (`api`, `callHeaders`).
+ */
+export async function signIn(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+}
 
 /** The session secret a signed-in page holds (renderer/api/session.ts keeps it in sessionStorage). */
 export async function sessionOf(page: Page): Promise<string> {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makeDataDir, startBrowserMode, type RunningApp } from '../support/browser-mode';
-import { api, expect, openScreen, test } from './fixtures';
+import { api, expect, openScreen, signIn, test } from './fixtures';
 
 /**
  * Importing a Toggl export through the screen. The clock is Tuesday 10 November 2026, 10:00 in
@@ -25,9 +25,7 @@ let app: RunningApp;
 test.beforeEach(async ({ page }) => {
   app = await startBrowserMode(makeDataDir(), { clock: NOW });
   await page.clock.install({ time: new Date(NOW) });
-  await page.goto(app.url);
-  // Signed in once the app shows its screens: the page trades the link's token for a session first.
-  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+  await signIn(page, app.url);
   await api(page, app.origin, 'settings:update', { timeZone: 'America/Chicago' });
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { instantAt } from '../../shared/domain/zoned-time';
 import { makeDataDir, startBrowserMode, type RunningApp } from '../support/browser-mode';
-import { api, expect, openScreen, test } from './fixtures';
+import { api, expect, openScreen, signIn, test } from './fixtures';
 
 /**
  * Her zone is the setting (America/Chicago), the machine running Offload is in Europe/Berlin and the
@@ -17,9 +17,7 @@ let app: RunningApp;
 test.beforeEach(async ({ page }) => {
   app = await startBrowserMode(makeDataDir(), { clock: NOW, timeZone: 'Europe/Berlin' });
   await page.clock.install({ time: new Date(NOW) });
-  await page.goto(app.url);
-  // Signed in once the app shows its screens: the page trades the link's token for a session first.
-  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
+  await signIn(page, app.url);
   await api(page, app.origin, 'settings:update', { timeZone: HER_ZONE });
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
