@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { hourHeatmap, monthlyCategoryTotals } from '../../electron/repositories/insights';
-import { insertImportedTimeEntry, minutesByMonth, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
+import { insertImportedTimeEntry, minutesByMonth, writeEntriesInBulk } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
+import { databaseWithUnplannedTask, entriesAcrossMonths, hourCellsFromPieces } from '../support/rollup-fixtures';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -20,39 +21,6 @@ const GROUPED_DAYS = `SELECT substr(day, 1, 7) AS month, worker, category_id, co
 const monthly = (db: SqliteDatabase) => db.prepare('SELECT * FROM monthly_rollup ORDER BY month, worker, category_id').all();
 const grouped = (db: SqliteDatabase) => db.prepare(GROUPED_DAYS).all();
 const hourMonths = (db: SqliteDatabase) => db.prepare('SELECT * FROM hour_month_rollup ORDER BY month, category_id, weekday, hour').all();
-/** Her finished entries' pieces (hour_spread), by month, category, weekday and hour: what the monthly cells must hold (migration 014). */
-const groupedHours = (db: SqliteDatabase) =>
-  db
-    .prepare(
-      `SELECT substr(p.value ->> 0, 1, 7) AS month, e.category_id, CAST(strftime('%w', p.value ->> 0) AS INTEGER) AS weekday, p.value ->> 1 AS hour,
-         sum(p.value ->> 2) AS ms
-       FROM time_entries AS e, json_each(e.hour_spread) AS p WHERE e.worker = 'me' AND e.end_at IS NOT NULL
-       GROUP BY 1, 2, 3, 4 HAVING sum(p.value ->> 2) != 0 ORDER BY 1, 2, 3, 4`,
-    )
-    .all();
-
-/** Entries of hers and the MSP's across three months' ends, some unplanned, one on an unplanned task. */
-function entries(taskId: number, prefix: string): ImportedEntryRow[] {
-  const base = Date.parse('2026-09-28T14:00:00Z');
-  return Array.from({ length: 60 }, (_, index) => ({
-    worker: index % 3 === 0 ? ('msp' as const) : ('me' as const),
-    technicianId: null,
-    categoryId: (index % 4) + 1,
-    taskId: index % 7 === 0 ? taskId : null,
-    startAt: base + index * 29 * HOUR,
-    endAt: base + index * 29 * HOUR + (20 + index * 7) * MINUTE,
-    note: '',
-    unplanned: index % 5 === 0,
-    source: 'toggl',
-    sourceKey: `${prefix}-${index}`,
-  }));
-}
-
-function database(): { db: SqliteDatabase; taskId: number } {
-  const db = openDatabase(path.join(tempDir(), 'offload.db'));
-  const taskId = Number(db.prepare("INSERT INTO tasks (title, unplanned, created_at, updated_at) VALUES ('Server down', 1, 1, 1)").run().lastInsertRowid);
-  return { db, taskId };
-}
 
 describe('migration 010: the monthly rollup', () => {
   it('is filled from the days already rolled up, in a database migrated from version 9', () => {
@@ -79,13 +47,13 @@ describe('migration 010: the monthly rollup', () => {
   });
 
   it('follows every write of the days: entries logged, imported in bulk, moved, re-categorised, made unplanned and deleted', () => {
-    const { db, taskId } = database();
+    const { db, taskId } = databaseWithUnplannedTask();
     const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
-    for (const entry of entries(taskId, 'one').slice(0, 30)) insertImportedTimeEntry(db, entry, calendar, 1);
-    db.transaction(() => writeEntriesInBulk(db, () => entries(taskId, 'bulk').filter((entry) => insertImportedTimeEntry(db, entry, calendar, 2)).length))();
+    for (const entry of entriesAcrossMonths(taskId, 'one').slice(0, 30)) insertImportedTimeEntry(db, entry, calendar, 1);
+    db.transaction(() => writeEntriesInBulk(db, () => entriesAcrossMonths(taskId, 'bulk').filter((entry) => insertImportedTimeEntry(db, entry, calendar, 2)).length))();
     expect(monthly(db)).toStrictEqual(grouped(db));
     expect(monthly(db).length).toBeGreaterThan(12);
-    expect(hourMonths(db)).toStrictEqual(groupedHours(db));
+    expect(hourMonths(db)).toStrictEqual(hourCellsFromPieces(db));
     expect(hourMonths(db).length).toBeGreaterThan(40);
 
     db.prepare("UPDATE time_entries SET category_id = 3 WHERE id % 4 = 0").run();
@@ -93,11 +61,11 @@ describe('migration 010: the monthly rollup', () => {
     db.prepare('UPDATE time_entries SET end_at = end_at + 600000 WHERE id % 5 = 0').run();
     db.prepare('UPDATE tasks SET unplanned = 0').run();
     expect(monthly(db)).toStrictEqual(grouped(db));
-    expect(hourMonths(db)).toStrictEqual(groupedHours(db));
+    expect(hourMonths(db)).toStrictEqual(hourCellsFromPieces(db));
 
     db.prepare("DELETE FROM time_entries WHERE worker = 'msp' OR id % 2 = 0").run();
     expect(monthly(db)).toStrictEqual(grouped(db));
-    expect(hourMonths(db)).toStrictEqual(groupedHours(db));
+    expect(hourMonths(db)).toStrictEqual(hourCellsFromPieces(db));
     db.prepare('DELETE FROM time_entries').run();
     expect(monthly(db)).toStrictEqual([]);
     expect(hourMonths(db)).toStrictEqual([]);
@@ -105,9 +73,9 @@ describe('migration 010: the monthly rollup', () => {
   });
 
   it('gives the charts the same months as summing the days, for ranges that begin and end mid-month', () => {
-    const { db, taskId } = database();
+    const { db, taskId } = databaseWithUnplannedTask();
     const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
-    for (const entry of entries(taskId, 'one')) insertImportedTimeEntry(db, entry, calendar, 1);
+    for (const entry of entriesAcrossMonths(taskId, 'one')) insertImportedTimeEntry(db, entry, calendar, 1);
     const days = db.prepare<[{ from: string; to: string }]>(
       `SELECT substr(day, 1, 7) AS month, worker, category_id AS categoryId, sum(ms) AS ms, sum(after_hours_ms) AS afterHoursMs, sum(unplanned_ms) AS unplannedMs
        FROM daily_rollup WHERE day BETWEEN :from AND :to AND entries > 0 GROUP BY month, worker, category_id ORDER BY month, worker, category_id`,

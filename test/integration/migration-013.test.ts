@@ -5,13 +5,13 @@ import { openDatabase, type SqliteDatabase } from '../../electron/db/connection'
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { keepWeeklyRollupCurrent, weeklyRollupWeekStart } from '../../electron/repositories/weekly-rollup';
 import { weeklyCategoryTotals, weeklyCategoryTotalsFromDays } from '../../electron/repositories/workload';
-import { insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
+import { insertImportedTimeEntry, writeEntriesInBulk } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
+import { databaseWithUnplannedTask, entriesAcrossMonths } from '../support/rollup-fixtures';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
-const MINUTE = 60_000;
 const ZONE = 'America/Chicago';
 
 /** What the weekly rollup must hold: the days with entries, grouped by the week (starting on `weekStartsOn`) that holds them. */
@@ -24,29 +24,6 @@ const groupedDays = (db: SqliteDatabase, weekStartsOn: number) =>
     )
     .all();
 const weekly = (db: SqliteDatabase) => db.prepare('SELECT * FROM weekly_rollup ORDER BY week, worker, category_id').all();
-
-/** Hers and the MSP's entries every 29 hours over eight weeks, some unplanned, some on an unplanned task. */
-function entries(taskId: number, prefix: string): ImportedEntryRow[] {
-  const base = Date.parse('2026-09-28T14:00:00Z');
-  return Array.from({ length: 60 }, (_, index) => ({
-    worker: index % 3 === 0 ? ('msp' as const) : ('me' as const),
-    technicianId: null,
-    categoryId: (index % 4) + 1,
-    taskId: index % 7 === 0 ? taskId : null,
-    startAt: base + index * 29 * HOUR,
-    endAt: base + index * 29 * HOUR + (20 + index * 7) * MINUTE,
-    note: '',
-    unplanned: index % 5 === 0,
-    source: 'toggl',
-    sourceKey: `${prefix}-${index}`,
-  }));
-}
-
-function database(): { db: SqliteDatabase; taskId: number } {
-  const db = openDatabase(path.join(tempDir(), 'offload.db'));
-  const taskId = Number(db.prepare("INSERT INTO tasks (title, unplanned, created_at, updated_at) VALUES ('Server down', 1, 1, 1)").run().lastInsertRowid);
-  return { db, taskId };
-}
 
 describe('migration 013: the weekly rollup', () => {
   it('is filled with Monday weeks from the days already rolled up, in a database migrated from version 12', () => {
@@ -77,10 +54,10 @@ describe('migration 013: the weekly rollup', () => {
   });
 
   it('follows every write of the days: entries logged, imported in bulk, moved, re-categorised, made unplanned and deleted', () => {
-    const { db, taskId } = database();
+    const { db, taskId } = databaseWithUnplannedTask();
     const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
-    for (const entry of entries(taskId, 'one').slice(0, 30)) insertImportedTimeEntry(db, entry, calendar, 1);
-    db.transaction(() => writeEntriesInBulk(db, () => entries(taskId, 'bulk').filter((entry) => insertImportedTimeEntry(db, entry, calendar, 2)).length))();
+    for (const entry of entriesAcrossMonths(taskId, 'one').slice(0, 30)) insertImportedTimeEntry(db, entry, calendar, 1);
+    db.transaction(() => writeEntriesInBulk(db, () => entriesAcrossMonths(taskId, 'bulk').filter((entry) => insertImportedTimeEntry(db, entry, calendar, 2)).length))();
     expect(weekly(db)).toStrictEqual(groupedDays(db, 1));
     expect(weekly(db).length).toBeGreaterThan(20);
 
@@ -98,9 +75,9 @@ describe('migration 013: the weekly rollup', () => {
   });
 
   it('is rebuilt for another week start, and keeps following writes in those weeks', () => {
-    const { db, taskId } = database();
+    const { db, taskId } = databaseWithUnplannedTask();
     const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
-    for (const entry of entries(taskId, 'one').slice(0, 30)) insertImportedTimeEntry(db, entry, calendar, 1);
+    for (const entry of entriesAcrossMonths(taskId, 'one').slice(0, 30)) insertImportedTimeEntry(db, entry, calendar, 1);
     expect(keepWeeklyRollupCurrent(db, 1)).toBe(false);
     expect(keepWeeklyRollupCurrent(db, 0)).toBe(true);
     expect(weeklyRollupWeekStart(db)).toBe(0);
@@ -108,16 +85,16 @@ describe('migration 013: the weekly rollup', () => {
     // Every week is named by a Sunday now.
     expect(new Set(weekly(db).map((row) => new Date(`${(row as { week: string }).week}T00:00:00Z`).getUTCDay()))).toStrictEqual(new Set([0]));
 
-    for (const entry of entries(taskId, 'two').slice(30)) insertImportedTimeEntry(db, entry, calendar, 2);
+    for (const entry of entriesAcrossMonths(taskId, 'two').slice(30)) insertImportedTimeEntry(db, entry, calendar, 2);
     db.prepare("UPDATE time_entries SET start_day = '2026-10-04' WHERE id % 6 = 0").run();
     expect(weekly(db)).toStrictEqual(groupedDays(db, 0));
     db.close();
   });
 
   it('gives the workload the same weeks as summing the days, and the days answer for a week start it was not built for', () => {
-    const { db, taskId } = database();
+    const { db, taskId } = databaseWithUnplannedTask();
     const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
-    for (const entry of entries(taskId, 'one')) insertImportedTimeEntry(db, entry, calendar, 1);
+    for (const entry of entriesAcrossMonths(taskId, 'one')) insertImportedTimeEntry(db, entry, calendar, 1);
     const sorted = (rows: ReturnType<typeof weeklyCategoryTotals>) =>
       [...rows].sort((a, b) => a.weekIndex - b.weekIndex || a.worker.localeCompare(b.worker) || a.categoryId - b.categoryId);
     const ranges: [string, string][] = [

@@ -8,6 +8,7 @@ import { insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } fr
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { instantAt } from '../../shared/domain/zoned-time';
+import { hourCellsFromPieces } from '../support/rollup-fixtures';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -15,17 +16,6 @@ const MINUTE = 60_000;
 const ZONE = 'America/Chicago';
 
 const cells = (db: SqliteDatabase) => db.prepare('SELECT * FROM hour_month_rollup ORDER BY month, category_id, weekday, hour').all();
-/** Her finished entries' pieces by month, category, weekday and hour: what the monthly cells must hold. */
-const fromPieces = (db: SqliteDatabase) =>
-  db
-    .prepare(
-      `SELECT substr(p.value ->> 0, 1, 7) AS month, e.category_id, CAST(strftime('%w', p.value ->> 0) AS INTEGER) AS weekday, p.value ->> 1 AS hour,
-         sum(p.value ->> 2) AS ms
-       FROM time_entries AS e, json_each(e.hour_spread) AS p WHERE e.worker = 'me' AND e.end_at IS NOT NULL
-       GROUP BY 1, 2, 3, 4 HAVING sum(p.value ->> 2) != 0 ORDER BY 1, 2, 3, 4`,
-    )
-    .all();
-
 const entry = (startAt: number, endAt: number, index: number, categoryId = 2): ImportedEntryRow => ({
   worker: index % 4 === 3 ? 'msp' : 'me',
   technicianId: null,
@@ -73,7 +63,7 @@ describe('migration 014: the heatmap keeps monthly cells only', () => {
     const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
     for (const row of entries(0)) insertImportedTimeEntry(db, row, calendar, 1);
     db.transaction(() => writeEntriesInBulk(db, () => entries(1).filter((row) => insertImportedTimeEntry(db, row, calendar, 2)).length))();
-    expect(cells(db)).toStrictEqual(fromPieces(db));
+    expect(cells(db)).toStrictEqual(hourCellsFromPieces(db));
     expect(cells(db).length).toBeGreaterThan(100);
 
     db.prepare('UPDATE time_entries SET category_id = 3 WHERE id % 4 = 0').run();
@@ -82,10 +72,10 @@ describe('migration 014: the heatmap keeps monthly cells only', () => {
     for (const row of db.prepare<[], { id: number; start_at: number }>("SELECT id, start_at FROM time_entries WHERE worker = 'me' AND id % 5 = 0").all()) {
       shorter.run(calendar.hourSpread({ worker: 'me', startAt: row.start_at, endAt: row.start_at + 600_000 }), row.id);
     }
-    expect(cells(db)).toStrictEqual(fromPieces(db));
+    expect(cells(db)).toStrictEqual(hourCellsFromPieces(db));
 
     db.prepare('DELETE FROM time_entries WHERE id % 2 = 0').run();
-    expect(cells(db)).toStrictEqual(fromPieces(db));
+    expect(cells(db)).toStrictEqual(hourCellsFromPieces(db));
     expect(cells(db).some((cell) => (cell as { ms: number }).ms === 0)).toBe(false);
     db.prepare('DELETE FROM time_entries').run();
     expect(cells(db)).toStrictEqual([]);
