@@ -4,13 +4,16 @@ import { preparedFor, type SqliteDatabase } from '../db/connection';
 
 const statements = preparedFor((db) => ({
   // Her pieces of the days [:from, :to] (a part-month), from her entries that start on them or the day
-  // before (a finished entry lasts at most a day), along time_entries_by_day (worker, start_day, …).
+  // before (a finished entry lasts at most a day), along time_entries_by_day (worker, start_day, …);
+  // summed per day and hour first, so the weekday is worked out once per day and hour, not per piece.
   heatmapDays: db.prepare<[{ from: string; to: string; all: number; ids: string }], { weekday: number; hour: number; ms: number }>(
-    `SELECT CAST(strftime('%w', p.value ->> 0) AS INTEGER) AS weekday, p.value ->> 1 AS hour, sum(p.value ->> 2) AS ms
-     FROM time_entries AS e, json_each(e.hour_spread) AS p
-     WHERE e.worker = 'me' AND e.start_day BETWEEN date(:from, '-1 day') AND :to AND e.end_at IS NOT NULL
-       AND (:all = 1 OR e.category_id IN (SELECT value FROM json_each(:ids)))
-       AND p.value ->> 0 BETWEEN :from AND :to
+    `SELECT CAST(strftime('%w', day) AS INTEGER) AS weekday, hour, sum(ms) AS ms FROM (
+       SELECT p.value ->> 0 AS day, p.value ->> 1 AS hour, sum(p.value ->> 2) AS ms
+       FROM time_entries AS e, json_each(e.hour_spread) AS p
+       WHERE e.worker = 'me' AND e.start_day BETWEEN date(:from, '-1 day') AND :to AND e.end_at IS NOT NULL
+         AND (:all = 1 OR e.category_id IN (SELECT value FROM json_each(:ids)))
+         AND p.value ->> 0 BETWEEN :from AND :to
+       GROUP BY day, hour)
      GROUP BY weekday, hour`,
   ),
   // Whole months [:first_month, :last_month] from the monthly cells.
