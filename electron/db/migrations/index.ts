@@ -13,6 +13,7 @@ import { migration011TaskListKeys } from './011-task-list-keys';
 import { migration012EntrySourceKeys } from './012-entry-source-keys';
 import { migration013WeeklyRollup } from './013-weekly-rollup';
 import { migration014HourMonthsOnly } from './014-hour-months-only';
+import { migration015DropEntriesByCategory } from './015-drop-entries-by-category';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012EntrySourceKeys,
   migration013WeeklyRollup,
   migration014HourMonthsOnly,
+  migration015DropEntriesByCategory,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
