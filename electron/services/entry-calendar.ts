@@ -18,10 +18,14 @@ export interface EntryCalendar {
   afterHoursMs(entry: { worker: Owner; startAt: number; endAt: number | null }): number;
   /** Her entry's time by local day and hour, as stored in `hour_spread` (JSON); '[]' for the MSP's and a running timer. */
   hourSpread(entry: { worker: Owner; startAt: number; endAt: number | null }): string;
+  /** The same pieces as `hourSpread`, unencoded: `[day, hour, ms]`, none for the MSP's and a running timer. */
+  hourPieces(entry: { worker: Owner; startAt: number; endAt: number | null }): [LocalDay, number, number][];
 }
 
 export function entryCalendar(db: SqliteDatabase, settings: Settings, timeZone: string): EntryCalendar {
   let calculate: ((entry: { startAt: number; endAt: number }) => number) | null = null;
+  const pieces: EntryCalendar['hourPieces'] = (entry) =>
+    entry.worker !== 'me' || entry.endAt === null ? [] : localHourPieces({ startAt: entry.startAt, endAt: entry.endAt }, timeZone);
   return {
     timeZone,
     dayOf: (instant) => localDayOf(instant, timeZone),
@@ -30,10 +34,8 @@ export function entryCalendar(db: SqliteDatabase, settings: Settings, timeZone: 
       calculate ??= afterHoursCalculator(settings, timeZone, listTimeOff(db));
       return calculate({ startAt: entry.startAt, endAt: entry.endAt });
     },
-    hourSpread(entry) {
-      if (entry.worker !== 'me' || entry.endAt === null) return '[]';
-      return JSON.stringify(localHourPieces({ startAt: entry.startAt, endAt: entry.endAt }, timeZone));
-    },
+    hourSpread: (entry) => JSON.stringify(pieces(entry)),
+    hourPieces: pieces,
   };
 }
 
@@ -46,6 +48,8 @@ export function entryCalendar(db: SqliteDatabase, settings: Settings, timeZone: 
 export function bulkEntryCalendar(db: SqliteDatabase, settings: Settings, timeZone: string, span: { from: number; to: number }): EntryCalendar {
   const zone = zoneArithmetic(timeZone, span.from, span.to);
   let calculate: ((entry: { startAt: number; endAt: number }) => number) | null = null;
+  const pieces: EntryCalendar['hourPieces'] = (entry) =>
+    entry.worker !== 'me' || entry.endAt === null ? [] : localHourPieces({ startAt: entry.startAt, endAt: entry.endAt }, timeZone, zone);
   return {
     timeZone,
     dayOf: zone.dayOf,
@@ -54,10 +58,8 @@ export function bulkEntryCalendar(db: SqliteDatabase, settings: Settings, timeZo
       calculate ??= afterHoursCalculator(settings, timeZone, listTimeOff(db), zone);
       return calculate({ startAt: entry.startAt, endAt: entry.endAt });
     },
-    hourSpread(entry) {
-      if (entry.worker !== 'me' || entry.endAt === null) return '[]';
-      return JSON.stringify(localHourPieces({ startAt: entry.startAt, endAt: entry.endAt }, timeZone, zone));
-    },
+    hourSpread: (entry) => JSON.stringify(pieces(entry)),
+    hourPieces: pieces,
   };
 }
 

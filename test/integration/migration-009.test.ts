@@ -125,6 +125,27 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     expect(rollups(db)).not.toStrictEqual(before);
   });
 
+  it('refuses an entry written inside the bulk write by any other way than the import’s own inserts, and keeps nothing', () => {
+    const { db, taskId } = database();
+    const before = rollups(db);
+    const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
+    expect(() =>
+      db.transaction(() =>
+        writeEntriesInBulk(db, () => {
+          for (const entry of entries(taskId).slice(10, 20)) insertImportedTimeEntry(db, entry, calendar, 2);
+          db.prepare("INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES ('me', 2, 0, 3600000, '1970-01-01', ?, 1, 1)").run(
+            JSON.stringify([['1970-01-01', 0, HOUR]]),
+          );
+        }),
+      )(),
+    ).toThrow("11 entries were written in bulk, 10 of them by the import's own inserts; nothing was imported.");
+    expect(rollups(db)).toStrictEqual(before);
+    expect(db.prepare('SELECT count(*) AS rows FROM time_entries').get()).toStrictEqual({ rows: 5 });
+    // And the connection can write in bulk again.
+    db.transaction(() => writeEntriesInBulk(db, () => insertImportedTimeEntry(db, entries(taskId)[30]!, calendar, 3)))();
+    expect(db.prepare('SELECT count(*) AS rows FROM time_entries').get()).toStrictEqual({ rows: 6 });
+  });
+
   it('puts back the triggers it takes out, exactly as they were, and refuses to run outside a transaction', () => {
     const { db, taskId } = database();
     const triggersBefore = triggers(db);

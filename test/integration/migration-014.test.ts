@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { hourHeatmap } from '../../electron/repositories/insights';
-import { insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
+import { insertImportedTimeEntries, insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { instantAt } from '../../shared/domain/zoned-time';
@@ -79,6 +79,17 @@ describe('migration 014: the heatmap keeps monthly cells only', () => {
     expect(cells(db).some((cell) => (cell as { ms: number }).ms === 0)).toBe(false);
     db.prepare('DELETE FROM time_entries').run();
     expect(cells(db)).toStrictEqual([]);
+    db.close();
+  });
+
+  it('sums an import’s pieces into the same cells whatever the category’s id, small or past 4,095', () => {
+    const db = openDatabase(path.join(tempDir(), 'offload.db'));
+    db.prepare("INSERT INTO categories (id, name, color, kind, created_at, updated_at) VALUES (5000, 'Phones', '#112233', 'operational', 1, 1)").run();
+    const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
+    const rows = [...entries(0), ...entries(1)].map((row, index) => ({ ...row, categoryId: index % 2 === 0 ? 5000 : row.categoryId, sourceKey: `k-${index}` }));
+    db.transaction(() => writeEntriesInBulk(db, () => insertImportedTimeEntries(db, rows, calendar, 2)))();
+    expect(cells(db)).toStrictEqual(hourCellsFromPieces(db));
+    expect(cells(db).filter((cell) => (cell as { category_id: number }).category_id === 5000).length).toBeGreaterThan(50);
     db.close();
   });
 

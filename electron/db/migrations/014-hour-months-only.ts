@@ -5,10 +5,10 @@ import type { Migration } from './migration';
  * held a cell per day, hour and category, and `hour_month_rollup` was kept from it by triggers;
  * only the heatmap read either, and only for the part-months at either end of a range did it read
  * days. Importing the benchmark's 100,000 Toggl rows of hers wrote 180,711 pieces into day cells
- * and then each cell's month again: 328–334 ms of the apply, 286–290 ms now that the pieces go
- * straight into the monthly cells (2 runs each, timed inside the data worker; issue 11). The
- * part-months are summed from her entries of those days (repositories/insights.ts), a few hundred
- * entries at most.
+ * and then each cell's month again: 328–334 ms of the apply, 286–290 ms with the pieces going
+ * straight into the monthly cells (2 runs each, timed inside the data worker; issue 11). An import
+ * now adds its pieces up per cell as it writes them (writeEntriesInBulk) and upserts each cell once.
+ * The part-months are summed from her entries of those days (repositories/insights.ts).
  *
  * A cell that comes back to 0 is removed, as before (the heatmap leaves out cells with no time).
  */
@@ -54,19 +54,6 @@ CREATE TRIGGER time_entries_hours_update AFTER UPDATE OF worker, category_id, st
   ${REMOVE_EMPTY_OF_OLD} AND old.worker = 'me' AND old.end_at IS NOT NULL;
 END;
 `;
-
-/**
- * What time_entries_hours_insert does, for every entry from :first_id on, in one statement (an
- * import takes the trigger out meanwhile, see writeEntriesInBulk). Not grouped: the benchmark's
- * 100,000 Toggl rows rarely share a cell, and sorting them into groups cost more than the upserts
- * that add the few that do. A runtime statement, not part of the migration's schema change.
- */
-export const FOLD_HOUR_MONTHS = `
-INSERT INTO hour_month_rollup (month, category_id, weekday, hour, ms)
-SELECT substr(p.value ->> 0, 1, 7), e.category_id, CAST(strftime('%w', p.value ->> 0) AS INTEGER), p.value ->> 1, p.value ->> 2
-FROM time_entries AS e, json_each(e.hour_spread) AS p
-WHERE e.id >= :first_id AND e.worker = 'me' AND e.end_at IS NOT NULL
-${ADD}`;
 
 export const migration014HourMonthsOnly: Migration = {
   version: 14,
