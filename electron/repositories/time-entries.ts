@@ -492,8 +492,9 @@ export function insertImportedTimeEntries(
     pieces.length = 0;
     for (let index = next; index < next + IMPORT_BATCH_ROWS; index += 1) {
       const entry = entries[index]!;
-      pieces.push(calendar.hourPieces(entry));
-      values.push(...importedValues(entry, calendar, now, pieces.at(-1)!));
+      const own = calendar.hourPieces(entry);
+      pieces.push(own);
+      pushImportedValues(values, entry, calendar, now, own);
     }
     statements.insertBatch.run(...values);
     if (session) for (let index = 0; index < IMPORT_BATCH_ROWS; index += 1) session.add(entries[next + index]!.categoryId, pieces[index]!);
@@ -509,7 +510,20 @@ export function insertImportedTimeEntries(
 }
 
 function importedValues(entry: ImportedEntryRow, calendar: EntryCalendar, now: number, pieces: ReturnType<EntryCalendar['hourPieces']>): ImportedEntryValues {
-  return [
+  const values: ImportedEntryValues[number][] = [];
+  pushImportedValues(values, entry, calendar, now, pieces);
+  return values as ImportedEntryValues;
+}
+
+/** An entry's 15 values, in IMPORTED_COLUMNS order, onto a batch's parameters (no array of its own to collect). */
+function pushImportedValues(
+  values: ImportedEntryValues[number][],
+  entry: ImportedEntryRow,
+  calendar: EntryCalendar,
+  now: number,
+  pieces: ReturnType<EntryCalendar['hourPieces']>,
+): void {
+  values.push(
     entry.worker,
     entry.technicianId,
     entry.categoryId,
@@ -525,7 +539,7 @@ function importedValues(entry: ImportedEntryRow, calendar: EntryCalendar, now: n
     entry.sourceKey,
     now,
     now,
-  ];
+  );
 }
 
 /**
@@ -555,28 +569,41 @@ function withoutTriggers<Result>(db: SqliteDatabase, names: readonly string[], w
  * upserts each cell once (109,355 cells for the bench's 100,000 Toggl rows) instead of reading
  * 180,711 pieces back out of JSON in SQL.
  */
+/** A heatmap cell as a bulk write sums it: month, category, weekday, hour and her time in it. */
+type HourCell = [month: string, categoryId: number, weekday: number, hour: number, ms: number];
+
 class HourCells {
   /** Entries written through insertImportedTimeEntry/insertImportedTimeEntries, hers or not. */
   entries = 0;
-  /** By a number made of the cell's month, weekday, hour and category (a string for a category id past 4,095). */
-  readonly cells = new Map<number | string, [month: string, categoryId: number, weekday: number, hour: number, ms: number]>();
-  /** Per day: its month, its weekday, and the part of the cell number they make. */
-  private readonly days = new Map<LocalDay, [month: string, weekday: number, base: number]>();
+  /** Per month, the cells by weekday, hour and category (a small integer key, or a string for a category id past 4,095). */
+  private readonly months = new Map<string, Map<number | string, HourCell>>();
+  /** Per day: its month's cells and its weekday. */
+  private readonly days = new Map<LocalDay, [cells: Map<number | string, HourCell>, month: string, weekday: number]>();
 
   add(categoryId: number, pieces: ReturnType<EntryCalendar['hourPieces']>): void {
     this.entries += 1;
     for (const [day, hour, ms] of pieces) {
       let known = this.days.get(day);
       if (!known) {
-        const weekday = dayOfWeek(day);
-        known = [day.slice(0, 7), weekday, ((Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7))) * 7 + weekday) * 24];
+        const month = day.slice(0, 7);
+        let cells = this.months.get(month);
+        if (!cells) this.months.set(month, (cells = new Map<number | string, HourCell>()));
+        known = [cells, month, dayOfWeek(day)];
         this.days.set(day, known);
       }
-      const key = categoryId < 4096 ? (known[2] + hour) * 4096 + categoryId : `${known[0]}|${known[1]}|${hour}|${categoryId}`;
-      const cell = this.cells.get(key);
+      const [cells, month, weekday] = known;
+      const key = categoryId < 4096 ? (weekday * 24 + hour) * 4096 + categoryId : `${weekday}|${hour}|${categoryId}`;
+      const cell = cells.get(key);
       if (cell) cell[4] += ms;
-      else this.cells.set(key, [known[0], categoryId, known[1], hour, ms]);
+      else cells.set(key, [month, categoryId, weekday, hour, ms]);
     }
+  }
+
+  /** Every cell, month by month. */
+  all(): HourCell[] {
+    const all: HourCell[] = [];
+    for (const cells of this.months.values()) for (const cell of cells.values()) all.push(cell);
+    return all;
   }
 }
 
@@ -609,13 +636,13 @@ export function writeEntriesInBulk<Result>(db: SqliteDatabase, write: () => Resu
     throw new Error(`${written} entries were written in bulk, ${hours.entries} of them by the import's own inserts; nothing was imported.`);
   }
   statements.foldDaily.run({ first_id: firstId });
-  upsertHourCells(db, [...hours.cells.values()]);
+  upsertHourCells(db, hours.all());
   statements.foldKeys.run({ first_id: firstId });
   statements.endBulk.run();
   return result;
 }
 
-function upsertHourCells(db: SqliteDatabase, cells: readonly [string, number, number, number, number][]): void {
+function upsertHourCells(db: SqliteDatabase, cells: readonly HourCell[]): void {
   const statements = importStatements(db);
   const values: (string | number)[] = [];
   let next = 0;
