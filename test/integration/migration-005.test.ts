@@ -1,15 +1,14 @@
+import type Database from 'better-sqlite3';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
+import { databaseAtVersion } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 /** A version-4 database: every migration before 005 applied, as the previous release left it. */
 function version4(file: string): Database.Database {
-  const db = new Database(file);
-  for (const migration of MIGRATIONS.filter((entry) => entry.version <= 4)) migration.up(db, 1);
-  db.pragma('user_version = 4');
+  const db = databaseAtVersion(file, 4);
   return db;
 }
 

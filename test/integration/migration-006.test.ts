@@ -1,16 +1,14 @@
+import type Database from 'better-sqlite3';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
-import { MIGRATIONS } from '../../electron/db/migrations';
+import { databaseAtVersion } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
 
 function version5(file: string): Database.Database {
-  const db = new Database(file);
-  for (const migration of MIGRATIONS.filter((entry) => entry.version <= 5)) migration.up(db, 1);
-  db.pragma('user_version = 5');
+  const db = databaseAtVersion(file, 5);
   return db;
 }
 

@@ -1,17 +1,16 @@
+import type Database from 'better-sqlite3';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
+import { databaseAtVersion } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
 
 /** A version-7 database, as the release before imports left it. */
 function version7(file: string): Database.Database {
-  const db = new Database(file);
-  for (const migration of MIGRATIONS.filter((entry) => entry.version <= 7)) migration.up(db, 1);
-  db.pragma('user_version = 7');
+  const db = databaseAtVersion(file, 7);
   return db;
 }
 

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
-import { MIGRATIONS } from '../../electron/db/migrations';
 import { IMPORT_BATCH_ROWS, insertImportedTimeEntries, insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
+import { databaseAtVersion } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -159,9 +158,7 @@ describe('migration 009: imports fold their entries into the rollups at once', (
 
   it('keeps rolling up ordinary entries, in a database migrated from version 8', () => {
     const file = path.join(tempDir(), 'offload.db');
-    const old = new Database(file);
-    for (const migration of MIGRATIONS.filter((entry) => entry.version <= 8)) migration.up(old, 1);
-    old.pragma('user_version = 8');
+    const old = databaseAtVersion(file, 8);
     old.prepare("INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES ('me', 2, 0, ?, '1970-01-01', ?, 1, 1)").run(HOUR, JSON.stringify([['1970-01-01', 0, HOUR]]));
     old.close();
     const db = openDatabase(file);

@@ -1,13 +1,12 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
-import { MIGRATIONS } from '../../electron/db/migrations';
 import { hourHeatmap, monthlyCategoryTotals } from '../../electron/repositories/insights';
 import { insertImportedTimeEntry, minutesByMonth, writeEntriesInBulk } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { databaseWithUnplannedTask, entriesAcrossMonths, hourCellsFromPieces } from '../support/rollup-fixtures';
+import { databaseAtVersion } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -25,9 +24,7 @@ const hourMonths = (db: SqliteDatabase) => db.prepare('SELECT * FROM hour_month_
 describe('migration 010: the monthly rollup', () => {
   it('is filled from the days already rolled up, in a database migrated from version 9', () => {
     const file = path.join(tempDir(), 'offload.db');
-    const old = new Database(file);
-    for (const migration of MIGRATIONS.filter((entry) => entry.version <= 9)) migration.up(old, 1);
-    old.pragma('user_version = 9');
+    const old = databaseAtVersion(file, 9);
     const insert = old.prepare(
       "INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES (?, 2, ?, ?, ?, '[]', 1, 1)",
     );

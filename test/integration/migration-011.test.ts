@@ -1,16 +1,15 @@
+import type Database from 'better-sqlite3';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { listTasks } from '../../electron/repositories/tasks';
+import { databaseAtVersion } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 /** The database as the release before the task list's keys left it (every migration up to 009). */
 function beforeKeys(file: string): Database.Database {
-  const db = new Database(file);
-  for (const migration of MIGRATIONS.filter((entry) => entry.version <= 9)) migration.up(db, 1);
-  db.pragma('user_version = 9');
+  const db = databaseAtVersion(file, 9);
   return db;
 }
 

@@ -1,11 +1,12 @@
+import type Database from 'better-sqlite3';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/db/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { insertImportedTimeEntries, insertImportedTimeEntry, knownEntrySourceKeys, writeEntriesInBulk } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
+import { databaseAtVersion } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -18,9 +19,7 @@ const keys = (db: SqliteDatabase) => db.prepare('SELECT source_key, entry_id FRO
 describe('migration 012: the import keys of time entries in their own table', () => {
   it('moves the keys already there into the table, in key order, and drops the index on the column', () => {
     const file = path.join(tempDir(), 'offload.db');
-    const old = new Database(file);
-    for (const migration of MIGRATIONS.filter((entry) => entry.version <= 11)) migration.up(old, 1);
-    old.pragma('user_version = 11');
+    const old = databaseAtVersion(file, 11);
     insertEntry(old, 0, 'f00d');
     insertEntry(old, HOUR, null);
     insertEntry(old, 2 * HOUR, 'beef');

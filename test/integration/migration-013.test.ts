@@ -1,14 +1,13 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
-import { MIGRATIONS } from '../../electron/db/migrations';
 import { keepWeeklyRollupCurrent, weeklyRollupWeekStart } from '../../electron/repositories/weekly-rollup';
 import { weeklyCategoryTotals, weeklyCategoryTotalsFromDays } from '../../electron/repositories/workload';
 import { insertImportedTimeEntry, writeEntriesInBulk } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { databaseWithUnplannedTask, entriesAcrossMonths } from '../support/rollup-fixtures';
+import { databaseAtVersion } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -28,9 +27,7 @@ const weekly = (db: SqliteDatabase) => db.prepare('SELECT * FROM weekly_rollup O
 describe('migration 013: the weekly rollup', () => {
   it('is filled with Monday weeks from the days already rolled up, in a database migrated from version 12', () => {
     const file = path.join(tempDir(), 'offload.db');
-    const old = new Database(file);
-    for (const migration of MIGRATIONS.filter((entry) => entry.version <= 12)) migration.up(old, 1);
-    old.pragma('user_version = 12');
+    const old = databaseAtVersion(file, 12);
     const insert = old.prepare(
       "INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES (?, 2, ?, ?, ?, '[]', 1, 1)",
     );

@@ -1,14 +1,13 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
-import { MIGRATIONS } from '../../electron/db/migrations';
 import { hourHeatmap } from '../../electron/repositories/insights';
 import { insertImportedTimeEntries, insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { instantAt } from '../../shared/domain/zoned-time';
 import { hourCellsFromPieces } from '../support/rollup-fixtures';
+import { databaseAtVersion } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -38,9 +37,7 @@ function entries(prefix: number): ImportedEntryRow[] {
 describe('migration 014: the heatmap keeps monthly cells only', () => {
   it('drops the day cells and keeps the monthly ones as they were, in a database migrated from version 13', () => {
     const file = path.join(tempDir(), 'offload.db');
-    const old = new Database(file);
-    for (const migration of MIGRATIONS.filter((step) => step.version <= 13)) migration.up(old, 1);
-    old.pragma('user_version = 13');
+    const old = databaseAtVersion(file, 13);
     const insert = old.prepare(
       "INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES ('me', 2, ?, ?, ?, ?, 1, 1)",
     );
