@@ -563,15 +563,15 @@ function withoutTriggers<Result>(db: SqliteDatabase, names: readonly string[], w
   return result;
 }
 
+/** A heatmap cell as a bulk write sums it: month, category, weekday, hour and her time in it. */
+type HourCell = [month: string, categoryId: number, weekday: number, hour: number, ms: number];
+
 /**
  * Her time in the entries a bulk write inserts, summed per heatmap cell (month, category, weekday,
  * hour) as they are written, from the pieces computed for their `hour_spread` anyway: the fold then
  * upserts each cell once (109,355 cells for the bench's 100,000 Toggl rows) instead of reading
  * 180,711 pieces back out of JSON in SQL.
  */
-/** A heatmap cell as a bulk write sums it: month, category, weekday, hour and her time in it. */
-type HourCell = [month: string, categoryId: number, weekday: number, hour: number, ms: number];
-
 class HourCells {
   /** Entries written through insertImportedTimeEntry/insertImportedTimeEntries, hers or not. */
   entries = 0;
