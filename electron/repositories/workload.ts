@@ -42,12 +42,10 @@ const statements = preparedFor((db) => ({
 export function weeklyCategoryTotals(db: SqliteDatabase, firstWeek: LocalDay, to: LocalDay): WeekCategoryRow[] {
   const lastDay = addDays(firstWeek, Math.floor(daysBetween(firstWeek, to) / 7) * 7 + 6);
   if (weeklyRollupWeekStart(db) !== dayOfWeek(firstWeek)) return weeklyCategoryTotalsFromDays(db, firstWeek, lastDay);
-  const weekIndex = new Map<string, number>();
-  for (let index = 0, week = firstWeek; week <= lastDay; index += 1, week = addDays(week, 7)) weekIndex.set(week, index);
   return statements(db)
     .fromWeeks.all({ first_week: firstWeek, last_week: addDays(lastDay, -6) })
     .map((row) => ({
-      weekIndex: weekIndex.get(row.week)!,
+      weekIndex: daysBetween(firstWeek, row.week) / 7,
       worker: row.worker,
       categoryId: row.category_id,
       ms: row.ms,
