@@ -3,6 +3,8 @@ import { AppError } from '../../shared/api/errors';
 import type { LocalDay } from '../../shared/domain/day';
 import { TASK_COUNT_CAP, type Owner, type Priority, type Task, type TaskPage, type TaskSort, type TaskStatus } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase, type Statement } from '../db/connection';
+import { RECENT_SEARCH_FROM_KEY } from '../db/migrations/016-recent-search';
+import { getDerivedState } from './derived-state';
 
 interface TaskRow {
   id: number;
@@ -136,6 +138,8 @@ interface ListShape {
   unplanned: boolean;
   dueBy: boolean;
   search: boolean;
+  /** A search among the tasks older than the newest ones' window. */
+  older: boolean;
   after: boolean;
 }
 
@@ -174,24 +178,27 @@ function prepareListStatements(db: SqliteDatabase, shape: ListShape): ListStatem
     `SELECT count(*) AS total FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT ${TASK_COUNT_CAP + 1})`;
   if (shape.search) {
     // Relevance (bm25) first, then id: FTS ranks its matches, the rows are joined for the filters,
-    // and only the page's rows are read whole (their notes' start and logged time).
-    const terms = [...filterTerms(shape, undefined), 'tasks_fts MATCH :search'];
+    // and only the page's rows are read whole (their notes' start and logged time). The newest
+    // tasks have an index of their own (migration 016); the older ones are the rest of tasks_fts.
+    const fts = shape.older ? 'tasks_fts' : 'tasks_recent_fts';
+    const older = shape.older ? [`${fts}.rowid < :recent_from`] : [];
+    const terms = [...filterTerms(shape, undefined), `${fts} MATCH :search`, ...older];
     const hits = [...terms];
-    if (shape.after) hits.push('(tasks_fts.rank > :after_key OR (tasks_fts.rank = :after_key AND tasks.id > :after_id))');
-    const from = 'tasks_fts JOIN tasks ON tasks.id = tasks_fts.rowid';
+    if (shape.after) hits.push(`(${fts}.rank > :after_key OR (${fts}.rank = :after_key AND tasks.id > :after_id))`);
+    const from = `${fts} JOIN tasks ON tasks.id = ${fts}.rowid`;
     const pageOf = (hitsSql: string) =>
       db.prepare(
         `WITH hits AS MATERIALIZED (${hitsSql})
          SELECT ${LIST_COLUMNS}, hit_rank AS sort_key FROM hits JOIN tasks ON tasks.id = hit_id ORDER BY hit_rank, hit_id`,
       );
     const quick = shape.status !== 'active' && !shape.category && !shape.owner && !shape.unplanned && !shape.dueBy;
-    const ranked = `SELECT rowid AS ranked_id, rank AS ranked_rank FROM tasks_fts WHERE tasks_fts MATCH :search${
+    const ranked = `SELECT rowid AS ranked_id, rank AS ranked_rank FROM ${fts} WHERE ${fts} MATCH :search${shape.older ? ' AND rowid < :recent_from' : ''}${
       shape.after ? ' AND (rank > :after_key OR (rank = :after_key AND rowid > :after_id))' : ''
     } ORDER BY rank, rowid LIMIT :candidates`;
     return {
       page: pageOf(
-        `SELECT tasks.id AS hit_id, tasks_fts.rank AS hit_rank FROM ${from} WHERE ${hits.join(' AND ')}
-         ORDER BY tasks_fts.rank, tasks.id LIMIT :limit`,
+        `SELECT tasks.id AS hit_id, ${fts}.rank AS hit_rank FROM ${from} WHERE ${hits.join(' AND ')}
+         ORDER BY ${fts}.rank, tasks.id LIMIT :limit`,
       ),
       count: db.prepare(countSql(from, terms)),
       ...(quick
@@ -256,20 +263,26 @@ export function ftsQuery(text: string): string | null {
 }
 
 /** What a cursor holds: the order it belongs to, and the last row's key and id. Opaque to the renderer. */
-type Cursor = [order: string, key: string | number, id: number];
+type Cursor = [order: ListOrder, key: string | number, id: number];
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-/** A cursor as tasks:list makes one: after the task `id` whose key in `order` (a sort, or 'relevance') is `key`. */
-export function taskListCursor(order: TaskSort | 'relevance', key: string | number, id: number): string {
+/**
+ * How a list is ordered: by a sort, or by relevance, first among her newest tasks ('relevance'), then
+ * among the older ones ('relevance-older').
+ */
+type ListOrder = TaskSort | 'relevance' | 'relevance-older';
+
+/** A cursor as tasks:list makes one: after the task `id` whose key in `order` is `key`. */
+export function taskListCursor(order: ListOrder, key: string | number, id: number): string {
   return encodeCursor([order, key, id]);
 }
 
 const BAD_CURSOR = 'This page marker is from another list or is damaged: load the list from its first page';
 
-function decodeCursor(text: string, order: string): { key: string | number; id: number } {
+function decodeCursor<Order extends ListOrder>(text: string, orders: readonly Order[]): { order: Order; key: string | number; id: number } {
   let cursor: unknown;
   try {
     cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
@@ -278,10 +291,10 @@ function decodeCursor(text: string, order: string): { key: string | number; id: 
   }
   const [cursorOrder, key, id] = Array.isArray(cursor) && cursor.length === 3 ? (cursor as unknown[]) : [];
   const keyOk = typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key));
-  if (cursorOrder !== order || !keyOk || typeof id !== 'number' || !Number.isSafeInteger(id)) {
+  if (!orders.includes(cursorOrder as Order) || !keyOk || typeof id !== 'number' || !Number.isSafeInteger(id)) {
     throw new AppError('VALIDATION', BAD_CURSOR, [{ field: 'after', message: BAD_CURSOR }]);
   }
-  return { key, id };
+  return { order: cursorOrder as Order, key, id };
 }
 
 const statements = preparedFor((db) => ({
@@ -339,39 +352,86 @@ export function listTasks(db: SqliteDatabase, filter: TaskListFilter, today: Loc
     unplanned: filter.unplanned != null,
     dueBy: filter.dueBy != null,
     search: search !== null,
-    after: after !== null,
+    older: false,
+    after: false,
   };
-  const order = search !== null ? 'relevance' : sort;
   const params: Record<string, unknown> = { today };
   if (shape.category) params.category_id = filter.categoryId;
   if (shape.owner) params.owner = filter.owner;
   if (shape.unplanned) params.unplanned = filter.unplanned ? 1 : 0;
   if (shape.dueBy) params.due_by = filter.dueBy;
-  if (search !== null) params.search = search;
-  const { page, count, fewCandidates } = listStatementsFor(db, shape);
-  const { total } = count.get(params) as { total: number };
-  const cursor = after === null ? null : decodeCursor(after, order);
-  if (cursor) {
-    params.after_key = cursor.key;
-    params.after_id = cursor.id;
+  if (search !== null) {
+    params.search = search;
+    return searchTasks(db, shape, params, filter.limit, after);
   }
-  type Row = TaskRow & { sort_key: string | number };
-  const limit = filter.limit + 1;
+  const cursor = after === null ? null : decodeCursor(after, [sort]);
+  const { total } = listStatementsFor(db, shape).count.get(params) as { total: number };
+  const rows = total > 0 ? readRows(db, { ...shape, after: cursor !== null }, withCursor(params, cursor), filter.limit + 1) : [];
+  return toPage(rows, filter.limit, total);
+}
+
+type ListRow = TaskRow & { sort_key: string | number; order: ListOrder };
+
+function withCursor(params: Record<string, unknown>, cursor: { key: string | number; id: number } | null): Record<string, unknown> {
+  return cursor ? { ...params, after_key: cursor.key, after_id: cursor.id } : params;
+}
+
+/** Up to `limit` rows of one list shape, each with the order its cursor belongs to. */
+function readRows(db: SqliteDatabase, shape: ListShape, params: Record<string, unknown>, limit: number): ListRow[] {
+  const { page, fewCandidates } = listStatementsFor(db, shape);
+  const order: ListOrder = !shape.search ? shape.sort : shape.older ? 'relevance-older' : 'relevance';
+  type Row = TaskRow & { sort_key: string | number; ranked?: number };
   const candidates = limit * SEARCH_CANDIDATES_PER_ROW;
-  // Nothing matches at all (the count says so): no page to read.
-  let rows = total > 0 && fewCandidates ? (fewCandidates.all({ ...params, limit, candidates }) as Row[]) : [];
+  let rows = fewCandidates ? (fewCandidates.all({ ...params, limit, candidates }) as Row[]) : [];
   // Too few of the best matches passed while more matches remain: rank and filter every match.
-  const ranked = (rows[0] as (Row & { ranked: number }) | undefined)?.ranked ?? candidates;
-  const complete = rows.length === limit || ranked < candidates;
-  if (!complete && total > 0) rows = page.all({ ...params, limit }) as Row[];
-  const more = rows.length > filter.limit;
-  if (more) rows.length = filter.limit;
+  const ranked = rows[0]?.ranked ?? candidates;
+  const complete = fewCandidates !== undefined && (rows.length === limit || ranked < candidates);
+  if (!complete) rows = page.all({ ...params, limit }) as Row[];
+  return rows.map((row) => ({ ...row, order }));
+}
+
+/** The first id of her newest tasks' search window (migration 016); every task below it is an older one. */
+function recentSearchFrom(db: SqliteDatabase): number {
+  return Number(getDerivedState(db, RECENT_SEARCH_FROM_KEY) ?? 1);
+}
+
+/**
+ * A search's page: the best matches among her newest tasks, then, once those are all listed, the
+ * best among the older ones. Each half ranks only its own matches, so a common word costs what
+ * the newest tasks hold, not what exists (migration 016).
+ */
+function searchTasks(db: SqliteDatabase, shape: ListShape, params: Record<string, unknown>, pageSize: number, after: string | null): TaskPage {
+  const cursor = after === null ? null : decodeCursor(after, ['relevance', 'relevance-older'] as const);
+  const recentFrom = recentSearchFrom(db);
+  const olderShape: ListShape = { ...shape, older: true };
+  const olderParams = { ...params, recent_from: recentFrom };
+  const hasOlder = recentFrom > 1;
+  const recentTotal = (listStatementsFor(db, shape).count.get(params) as { total: number }).total;
+  // Past the cap the older matches need no counting: the total shows as "1,000+" either way.
+  const olderTotal =
+    hasOlder && recentTotal <= TASK_COUNT_CAP ? (listStatementsFor(db, olderShape).count.get(olderParams) as { total: number }).total : null;
+  const limit = pageSize + 1;
+  const rows: ListRow[] = [];
+  if (recentTotal > 0 && cursor?.order !== 'relevance-older') {
+    const recentCursor = cursor?.order === 'relevance' ? cursor : null;
+    rows.push(...readRows(db, { ...shape, after: recentCursor !== null }, withCursor(params, recentCursor), limit));
+  }
+  if (rows.length < limit && hasOlder && olderTotal !== 0) {
+    const olderCursor = cursor?.order === 'relevance-older' ? cursor : null;
+    rows.push(...readRows(db, { ...olderShape, after: olderCursor !== null }, withCursor(olderParams, olderCursor), limit - rows.length));
+  }
+  return toPage(rows, pageSize, recentTotal + (olderTotal ?? 0));
+}
+
+function toPage(rows: ListRow[], pageSize: number, total: number): TaskPage {
+  const more = rows.length > pageSize;
+  if (more) rows.length = pageSize;
   const last = rows.at(-1);
   return {
     total: Math.min(total, TASK_COUNT_CAP),
     totalCapped: total > TASK_COUNT_CAP,
     tasks: rows.map(toTask),
-    next: more && last ? encodeCursor([order, last.sort_key, last.id]) : null,
+    next: more && last ? encodeCursor([last.order, last.sort_key, last.id]) : null,
   };
 }
 

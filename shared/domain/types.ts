@@ -52,6 +52,12 @@ export interface TaskPage {
 /** Counting stops here: a list says "1,000+ tasks" rather than count ten years of them. */
 export const TASK_COUNT_CAP = 1000;
 
+/**
+ * A search ranks the matches among her newest this many tasks first, then those among the older
+ * ones (migration 016 keeps their index). Changing it needs a migration that moves the window.
+ */
+export const RECENT_SEARCH_TASKS = 50_000;
+
 export interface Notice {
   id: string;
   level: 'info' | 'warning' | 'error';

@@ -14,6 +14,7 @@ import { migration012EntrySourceKeys } from './012-entry-source-keys';
 import { migration013WeeklyRollup } from './013-weekly-rollup';
 import { migration014HourMonthsOnly } from './014-hour-months-only';
 import { migration015DropEntriesByCategory } from './015-drop-entries-by-category';
+import { migration016RecentSearch } from './016-recent-search';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013WeeklyRollup,
   migration014HourMonthsOnly,
   migration015DropEntriesByCategory,
+  migration016RecentSearch,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

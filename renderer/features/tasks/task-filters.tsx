@@ -1,4 +1,4 @@
-import { TASK_SORTS, type TaskSort } from '../../../shared/domain/types';
+import { RECENT_SEARCH_TASKS, TASK_SORTS, type TaskSort } from '../../../shared/domain/types';
 import { useCategories } from '../categories/use-categories';
 
 export type StatusFilter = 'active' | 'done' | 'all';
@@ -105,7 +105,11 @@ export function TaskFilters({ filters, onChange }: FilterProps) {
           </select>
         ) : (
           // A search lists its best matches first (tasks:list ranks them); her sort returns with an empty search.
-          <select value="relevance" disabled title="While searching, the best matches come first">
+          <select
+            value="relevance"
+            disabled
+            title={`While searching, the best matches among your newest ${RECENT_SEARCH_TASKS.toLocaleString('en-US')} tasks come first, then the best among older ones`}
+          >
             <option value="relevance">Best match</option>
           </select>
         )}

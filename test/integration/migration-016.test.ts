@@ -1,0 +1,145 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
+import { RECENT_SEARCH_FROM_KEY, RECENT_SEARCH_TASKS } from '../../electron/db/migrations/016-recent-search';
+import { listTasks, type TaskListFilter } from '../../electron/repositories/tasks';
+import { databaseAtVersion } from '../support/old-schema';
+import { tempDir } from '../support/temp-backend';
+
+const TODAY = '2026-11-16';
+
+/** Tasks `first`…`last`, with these ids, titled "Task <id>", written by one statement (their triggers run per row). */
+function insertTasks(db: { prepare: SqliteDatabase['prepare'] }, first: number, last: number): void {
+  db.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     INSERT INTO tasks (id, title, created_at, updated_at) SELECT i, 'Task ' || i, 1, 1 FROM n`,
+  ).run(first, last);
+}
+
+const insertTask = (db: SqliteDatabase, id: number, title: string, notes = '') =>
+  db.prepare('INSERT INTO tasks (id, title, notes, created_at, updated_at) VALUES (?, ?, ?, 1, 1)').run(id, title, notes);
+
+/** The ids the newest tasks' index finds for a word, lowest first. */
+const inWindow = (db: SqliteDatabase, word: string) =>
+  db.prepare<[string], number>('SELECT rowid FROM tasks_recent_fts WHERE tasks_recent_fts MATCH ? ORDER BY rowid').pluck().all(word);
+
+const windowFrom = (db: SqliteDatabase) => db.prepare<[string], string>('SELECT value FROM derived_state WHERE key = ?').pluck().get(RECENT_SEARCH_FROM_KEY) ?? null;
+
+const search = (db: SqliteDatabase, text: string, extra: Partial<TaskListFilter> = {}) =>
+  listTasks(db, { status: 'all', categoryId: null, limit: 100, search: text, ...extra }, TODAY);
+
+/** Every id a search lists, a page of `limit` at a time. */
+function pageThrough(db: SqliteDatabase, text: string, limit: number): number[] {
+  const ids: number[] = [];
+  let after: string | null = null;
+  do {
+    const page = listTasks(db, { status: 'all', categoryId: null, limit, search: text, after }, TODAY);
+    ids.push(...page.tasks.map((task) => task.id));
+    after = page.next;
+  } while (after !== null);
+  return ids;
+}
+
+const checkIndexes = (db: SqliteDatabase) => {
+  for (const index of ['tasks_fts', 'tasks_recent_fts']) db.prepare(`INSERT INTO ${index} (${index}) VALUES ('integrity-check')`).run();
+};
+
+describe('migration 016: a search ranks her newest tasks first', () => {
+  it('indexes the newest 50,000 tasks of a database migrated from version 15, and only those', () => {
+    const file = path.join(tempDir(), 'offload.db');
+    const old = databaseAtVersion(file, 15);
+    insertTasks(old, 1, RECENT_SEARCH_TASKS + 10);
+    old.close();
+    const db = openDatabase(file);
+    expect(windowFrom(db)).toBe('11');
+    const ids = inWindow(db, 'task');
+    expect(ids).toHaveLength(RECENT_SEARCH_TASKS);
+    expect([ids[0], ids.at(-1)]).toStrictEqual([11, RECENT_SEARCH_TASKS + 10]);
+    checkIndexes(db);
+    db.close();
+  });
+
+  it('a database of fewer tasks keeps them all in the window and records no start (it is 1)', () => {
+    const file = path.join(tempDir(), 'offload.db');
+    const old = databaseAtVersion(file, 15);
+    insertTasks(old, 1, 3);
+    old.close();
+    const db = openDatabase(file);
+    expect(windowFrom(db)).toBeNull();
+    expect(inWindow(db, 'task')).toStrictEqual([1, 2, 3]);
+    db.close();
+  });
+
+  it('each new task moves the window on: the task 50,000 ids older leaves it, in the same statement', () => {
+    const db = openDatabase(path.join(tempDir(), 'offload.db'));
+    insertTasks(db, 1, RECENT_SEARCH_TASKS);
+    expect(windowFrom(db)).toBeNull();
+    expect(inWindow(db, 'task')[0]).toBe(1);
+    insertTask(db, RECENT_SEARCH_TASKS + 1, 'Task newest');
+    expect(windowFrom(db)).toBe('2');
+    const ids = inWindow(db, 'task');
+    expect([ids.length, ids[0], ids.at(-1)]).toStrictEqual([RECENT_SEARCH_TASKS, 2, RECENT_SEARCH_TASKS + 1]);
+    // Ids can jump (a restore keeps them): every task the jump leaves behind leaves the window.
+    insertTask(db, 3 * RECENT_SEARCH_TASKS, 'Task far ahead');
+    expect(windowFrom(db)).toBe(String(2 * RECENT_SEARCH_TASKS + 1));
+    expect(inWindow(db, 'task')).toStrictEqual([3 * RECENT_SEARCH_TASKS]);
+    checkIndexes(db);
+    db.close();
+  });
+
+  it('edits and deletes of tasks in the window are followed; an older task edited stays out of it', () => {
+    const db = openDatabase(path.join(tempDir(), 'offload.db'));
+    insertTask(db, 1, 'Old printer');
+    insertTasks(db, 2, RECENT_SEARCH_TASKS + 1);
+    insertTask(db, RECENT_SEARCH_TASKS + 2, 'Printer toner');
+    db.prepare("UPDATE tasks SET title = 'Scanner toner' WHERE id = ?").run(RECENT_SEARCH_TASKS + 2);
+    db.prepare("UPDATE tasks SET notes = 'scanner too' WHERE id = 1").run();
+    db.prepare('DELETE FROM tasks WHERE id = ?').run(RECENT_SEARCH_TASKS);
+    expect(inWindow(db, 'printer')).toStrictEqual([]);
+    expect(inWindow(db, 'scanner')).toStrictEqual([RECENT_SEARCH_TASKS + 2]);
+    expect(inWindow(db, String(RECENT_SEARCH_TASKS))).toStrictEqual([]);
+    expect(search(db, 'scanner').tasks.map((task) => task.id)).toStrictEqual([RECENT_SEARCH_TASKS + 2, 1]);
+    checkIndexes(db);
+    db.close();
+  });
+
+  it('lists the best matches of the newest tasks before any older one, however well the older one matches', () => {
+    const db = openDatabase(path.join(tempDir(), 'offload.db'));
+    insertTask(db, 1, 'Firewall firewall', 'firewall rule for the firewall');
+    insertTask(db, 2, 'Firewall audit');
+    insertTasks(db, 3, RECENT_SEARCH_TASKS + 2);
+    insertTask(db, RECENT_SEARCH_TASKS + 3, 'Printer', 'check the firewall after a long note about printers and toner and paper');
+    insertTask(db, RECENT_SEARCH_TASKS + 4, 'Firewall change');
+    // Ranked over every task, the oldest would come first.
+    const allRanked = db.prepare<[], number>("SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH 'firewall' ORDER BY rank").pluck().all();
+    expect(allRanked[0]).toBe(1);
+    const page = search(db, 'firewall');
+    expect(page.tasks.map((task) => task.id)).toStrictEqual([RECENT_SEARCH_TASKS + 4, RECENT_SEARCH_TASKS + 3, 1, 2]);
+    expect([page.total, page.totalCapped, page.next]).toStrictEqual([4, false, null]);
+    expect(search(db, 'firewall', { status: 'done' }).tasks).toStrictEqual([]);
+    db.close();
+  });
+
+  it('pages through both halves with every match once, in the order of one page', () => {
+    const db = openDatabase(path.join(tempDir(), 'offload.db'));
+    for (let id = 1; id <= 5; id += 1) insertTask(db, id, `Backup ${'job '.repeat(id)}`);
+    insertTasks(db, 6, RECENT_SEARCH_TASKS + 5);
+    for (let id = RECENT_SEARCH_TASKS + 6; id <= RECENT_SEARCH_TASKS + 10; id += 1) insertTask(db, id, `Backup ${'check '.repeat(id % 4)}`);
+    const whole = search(db, 'backup').tasks.map((task) => task.id);
+    expect(whole).toHaveLength(10);
+    expect(whole.slice(0, 5).every((id) => id > RECENT_SEARCH_TASKS)).toBe(true);
+    for (const limit of [1, 2, 3, 7]) expect(pageThrough(db, 'backup', limit), `pages of ${limit}`).toStrictEqual(whole);
+    db.close();
+  });
+
+  it('a filtered search reads the older tasks when the newest hold too few that pass', () => {
+    const db = openDatabase(path.join(tempDir(), 'offload.db'));
+    insertTask(db, 1, 'Switch firmware');
+    db.prepare("UPDATE tasks SET status = 'done', completed_at = 1 WHERE id = 1").run();
+    insertTasks(db, 2, RECENT_SEARCH_TASKS + 1);
+    insertTask(db, RECENT_SEARCH_TASKS + 2, 'Switch ports');
+    expect(search(db, 'switch', { status: 'done' }).tasks.map((task) => task.id)).toStrictEqual([1]);
+    expect(search(db, 'switch', { status: 'active' }).tasks.map((task) => task.id)).toStrictEqual([RECENT_SEARCH_TASKS + 2]);
+    db.close();
+  });
+});
