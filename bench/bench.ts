@@ -123,8 +123,10 @@ async function backendFigures(dataDir: string, runs: number, scale: number): Pro
   // Backups are measured on their own below, not left to the backend's timer during the other figures.
   let now = NOW;
   const backend: Backend = openBackend({ dataDir, mode: 'browser', version: 'bench', settings, now: () => now, automaticBackups: false, dataWorkerFile: DATA_WORKER });
-  // Opening files her entries' after-hours and hour spread for her zone in a job: measure after it.
+  // Opening files her entries' after-hours and hour spread for her zone in a job, and compacts the
+  // newest tasks' search index in steps after tasks left it: measure after both.
   await backend.jobs.idle();
+  await backend.settled();
   const db = backend.db!;
   const call = async <Name extends CallName>(name: Name, ...args: CallArgs<Name>): Promise<CallResult<Name>> => {
     const envelope = await backend.dispatch(name, args[0]);

@@ -20,6 +20,7 @@ import { createDataService } from '../services/data/data-service';
 import { entryCalendar, type EntryCalendar } from '../services/entry-calendar';
 import { keepEntryFactsCurrent } from '../services/entry-facts-service';
 import { hasAnyTask, purgeDeletedTasks } from '../repositories/tasks';
+import { compactRecentSearchStep, recentSearchNeedsCompacting } from '../repositories/search-index';
 import { keepWeeklyRollupCurrent } from '../repositories/weekly-rollup';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Clock } from './clock';
@@ -75,6 +76,8 @@ export interface Backend {
   readonly backups: BackupService;
   /** The database handle, or null when it could not be opened. */
   readonly db: SqliteDatabase | null;
+  /** Resolves when the housekeeping the open started (compacting the search index) is done: for the bench and tests. */
+  settled(): Promise<void>;
   /** Folds the WAL back into the database and closes it. Never throws: a failure is logged and told next time. */
   close(): void;
 }
@@ -108,6 +111,29 @@ export function openBackend(options: BackendOptions): Backend {
       settleUndatedOwners(database, day, now());
     })();
     if (!first) events.changed(['tasks', 'recurring'], null);
+  };
+
+  /**
+   * Compacts the newest tasks' search index after tasks left it (search-index.ts), a step of about
+   * 10 ms at a time between calls, never while a worker holds the write lock. It stops when the
+   * database is closed or swapped; a step that fails (a full disk) leaves it for the next open.
+   */
+  let housekeeping: Promise<void> = Promise.resolve();
+  const compactSearchIndex = (database: SqliteDatabase) => {
+    housekeeping = (async () => {
+      for (let first = true; ; first = false) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await gate.whenOpen();
+        if (db !== database || !database.open) return;
+        try {
+          if (first && !recentSearchNeedsCompacting(database)) return;
+          if (!compactRecentSearchStep(database)) return;
+        } catch (error) {
+          console.error('[offload] compacting the search index stopped; it is tried again at the next start:', describeError(error));
+          return;
+        }
+      }
+    })();
   };
 
   const refreshEntryFacts = (database: SqliteDatabase) =>
@@ -214,6 +240,7 @@ export function openBackend(options: BackendOptions): Backend {
     sessionNotices = [...(lastSession ? [lastSession] : []), ...backups.notices().map((message) => ({ id: 'backup-list', level: 'warning' as const, message }))];
     writeRunMarker(dataDir, { pid: process.pid, openedAt: now() });
     removeCleanClose(dataDir);
+    compactSearchIndex(opened);
   }
 
   /**
@@ -363,6 +390,7 @@ export function openBackend(options: BackendOptions): Backend {
       }
       return envelope;
     },
+    settled: () => housekeeping,
     close() {
       backups.stop();
       closeData();

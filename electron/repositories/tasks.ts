@@ -168,6 +168,8 @@ interface ListStatements {
    * of them pass, `page` (which joins every match) gives the page instead.
    */
   fewCandidates?: Statement;
+  /** How many matches `fewCandidates` ranked, for when none of them passed (so it returned no row to say it). */
+  rankedCount?: Statement;
 }
 
 /** Matches ranked per page by the search's quick path: twice a page and its one more. */
@@ -211,6 +213,7 @@ function prepareListStatements(db: SqliteDatabase, shape: ListShape): ListStatem
                SELECT ${LIST_COLUMNS}, hit_rank AS sort_key, (SELECT count(*) FROM ranked) AS ranked
                FROM hits JOIN tasks ON tasks.id = hit_id ORDER BY hit_rank, hit_id`,
             ),
+            rankedCount: db.prepare(`SELECT count(*) AS ranked FROM (${ranked})`),
           }
         : {}),
     };
@@ -378,13 +381,14 @@ function withCursor(params: Record<string, unknown>, cursor: { key: string | num
 
 /** Up to `limit` rows of one list shape, each with the order its cursor belongs to. */
 function readRows(db: SqliteDatabase, shape: ListShape, params: Record<string, unknown>, limit: number): ListRow[] {
-  const { page, fewCandidates } = listStatementsFor(db, shape);
+  const { page, fewCandidates, rankedCount } = listStatementsFor(db, shape);
   const order: ListOrder = !shape.search ? shape.sort : shape.older ? 'relevance-older' : 'relevance';
   type Row = TaskRow & { sort_key: string | number; ranked?: number };
   const candidates = limit * SEARCH_CANDIDATES_PER_ROW;
   let rows = fewCandidates ? (fewCandidates.all({ ...params, limit, candidates }) as Row[]) : [];
   // Too few of the best matches passed while more matches remain: rank and filter every match.
-  const ranked = rows[0]?.ranked ?? candidates;
+  // None passed: fewer matches than candidates (say past the last of them) still means none is left.
+  const ranked = rows[0]?.ranked ?? (rankedCount ? (rankedCount.get({ ...params, candidates }) as { ranked: number }).ranked : candidates);
   const complete = fewCandidates !== undefined && (rows.length === limit || ranked < candidates);
   if (!complete) rows = page.all({ ...params, limit }) as Row[];
   return rows.map((row) => ({ ...row, order }));

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
 import { RECENT_SEARCH_FROM_KEY, RECENT_SEARCH_TASKS } from '../../electron/db/migrations/016-recent-search';
+import { compactRecentSearchStep, recentSearchNeedsCompacting } from '../../electron/repositories/search-index';
 import { listTasks, type TaskListFilter } from '../../electron/repositories/tasks';
 import { databaseAtVersion } from '../support/old-schema';
-import { tempDir } from '../support/temp-backend';
+import { openTestBackend, tempDir } from '../support/temp-backend';
 
 const TODAY = '2026-11-16';
 
@@ -141,5 +142,44 @@ describe('migration 016: a search ranks her newest tasks first', () => {
     expect(search(db, 'switch', { status: 'done' }).tasks.map((task) => task.id)).toStrictEqual([1]);
     expect(search(db, 'switch', { status: 'active' }).tasks.map((task) => task.id)).toStrictEqual([RECENT_SEARCH_TASKS + 2]);
     db.close();
+  });
+
+  it('compacting the index after tasks left the window keeps every search the same and records the window it compacted', () => {
+    const db = openDatabase(path.join(tempDir(), 'offload.db'));
+    // One transaction, as a restore or an import writes: the tasks that leave are tombstones in its big segments.
+    db.transaction(() => {
+      insertTasks(db, 1, RECENT_SEARCH_TASKS + 2_000);
+      for (let id = 1; id <= 400; id += 1) db.prepare("UPDATE tasks SET title = 'Firewall ' || title WHERE id = ?").run(id * 125);
+    })();
+    expect(recentSearchNeedsCompacting(db)).toBe(true);
+    const pages = () => db.prepare<[], number>('SELECT count(*) FROM tasks_recent_fts_data').pluck().get()!;
+    const before = { pages: pages(), firewall: pageThrough(db, 'firewall', 100), task: search(db, 'task 4999').tasks.map((task) => task.id) };
+    let steps = 0;
+    while (compactRecentSearchStep(db)) steps += 1;
+    expect(steps).toBeGreaterThan(0);
+    expect(pages()).toBeLessThan(before.pages);
+    expect(recentSearchNeedsCompacting(db)).toBe(false);
+    expect(windowFrom(db)).toBe('2001');
+    expect(pageThrough(db, 'firewall', 100)).toStrictEqual(before.firewall);
+    expect(before.firewall).toHaveLength(400);
+    expect(search(db, 'task 4999').tasks.map((task) => task.id)).toStrictEqual(before.task);
+    checkIndexes(db);
+    // A task that leaves the window later asks for the next compaction.
+    insertTask(db, RECENT_SEARCH_TASKS + 2_001, 'Task newest');
+    expect(recentSearchNeedsCompacting(db)).toBe(true);
+    db.close();
+  });
+
+  it('the backend compacts the index on open, between calls, when tasks left the window since the last time', async () => {
+    const dataDir = tempDir();
+    const seeded = openDatabase(path.join(dataDir, 'offload.db'));
+    seeded.transaction(() => insertTasks(seeded, 1, RECENT_SEARCH_TASKS + 500))();
+    seeded.close();
+    const app = openTestBackend(dataDir);
+    expect(recentSearchNeedsCompacting(app.backend.db!)).toBe(true);
+    expect((await app.call('tasks:list', { status: 'all', search: 'task', limit: 1 })).totalCapped).toBe(true);
+    await app.backend.settled();
+    expect(recentSearchNeedsCompacting(app.backend.db!)).toBe(false);
+    app.close();
   });
 });
