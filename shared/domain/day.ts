@@ -30,15 +30,20 @@ const weekdays = new Map<LocalDay, number>();
 const MEMO_LIMIT = 100_000;
 const DAY_MS = 86_400_000;
 
-/** Days are pure calendar arithmetic; UTC is used only as a time-zone-free calendar. */
-export function addDays(day: LocalDay, count: number): LocalDay {
+/** A day's number: days since 1970-01-01 (UTC only as a time-zone-free calendar). */
+function dayNumber(day: LocalDay): number {
   let number = numberOfDay.get(day);
   if (number === undefined) {
     const [year, month, date] = day.split('-').map(Number) as [number, number, number];
     number = Date.UTC(year, month - 1, date) / DAY_MS;
     if (Number.isFinite(number) && numberOfDay.size < MEMO_LIMIT) numberOfDay.set(day, number);
   }
-  const target = number + count;
+  return number;
+}
+
+/** Days are pure calendar arithmetic; UTC is used only as a time-zone-free calendar. */
+export function addDays(day: LocalDay, count: number): LocalDay {
+  const target = dayNumber(day) + count;
   const cached = dayOfNumber.get(target);
   if (cached !== undefined) return cached;
   const result = new Date(target * DAY_MS).toISOString().slice(0, 10);
@@ -58,11 +63,7 @@ export function dayOfWeek(day: LocalDay): number {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: LocalDay, to: LocalDay): number {
-  const toUtc = (day: LocalDay) => {
-    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-    return Date.UTC(year, month - 1, date);
-  };
-  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The first day of the week containing `day`, for a week that starts on `weekStartsOn`. */
