@@ -78,6 +78,11 @@ test('search finds tasks by words in the title or notes as she types', async ({ 
     // While searching, the best matches come first, and the sort says so instead of offering orders it does not apply.
     await expect(page.getByLabel('Sort')).toBeDisabled();
     await expect(page.getByLabel('Sort')).toHaveValue('relevance');
+    await expect(page.getByLabel('Sort')).toHaveAttribute('title', /newest 50,000 tasks come first, then the best among older ones/);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-search-${colorScheme}.png`) });
+    }
     await page.getByRole('searchbox', { name: 'Search tasks' }).fill('no such words');
     await expect(page.getByRole('heading', { name: 'No task matches' })).toBeVisible();
     await page.getByRole('searchbox', { name: 'Search tasks' }).fill('');
