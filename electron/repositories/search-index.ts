@@ -14,6 +14,9 @@ const MERGE_PAGES = 100;
 const totalChanges = (db: SqliteDatabase) => db.prepare<[], number>('SELECT total_changes()').pluck().get()!;
 const windowFrom = (db: SqliteDatabase, key: string) => Number(getDerivedState(db, key) ?? 1);
 
+/** The first id of her newest tasks' search window (migration 016); every task below it is an older one. */
+export const recentSearchFrom = (db: SqliteDatabase) => windowFrom(db, RECENT_SEARCH_FROM_KEY);
+
 /**
  * Whether tasks have left the newest tasks' window (migration 016) since its index was last
  * compacted. Each one that left is a tombstone that every search reading its segment checks until
@@ -21,7 +24,7 @@ const windowFrom = (db: SqliteDatabase, key: string) => Number(getDerivedState(d
  * compaction and 4.02 ms after, and "vpn* firm*" counted in 2.23 and 0.56 ms.
  */
 export function recentSearchNeedsCompacting(db: SqliteDatabase): boolean {
-  return windowFrom(db, RECENT_SEARCH_FROM_KEY) > windowFrom(db, COMPACTED_FROM_KEY);
+  return recentSearchFrom(db) > windowFrom(db, COMPACTED_FROM_KEY);
 }
 
 /**
@@ -36,7 +39,7 @@ export function compactRecentSearchStep(db: SqliteDatabase): boolean {
       const before = totalChanges(db);
       db.prepare("INSERT INTO tasks_recent_fts (tasks_recent_fts, rank) VALUES ('merge', ?)").run(-MERGE_PAGES);
       const worked = totalChanges(db) - before >= 2;
-      if (!worked) setDerivedState(db, COMPACTED_FROM_KEY, String(windowFrom(db, RECENT_SEARCH_FROM_KEY)));
+      if (!worked) setDerivedState(db, COMPACTED_FROM_KEY, String(recentSearchFrom(db)));
       return worked;
     })
     .immediate();

@@ -3,8 +3,7 @@ import { AppError } from '../../shared/api/errors';
 import type { LocalDay } from '../../shared/domain/day';
 import { TASK_COUNT_CAP, type Owner, type Priority, type Task, type TaskPage, type TaskSort, type TaskStatus } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase, type Statement } from '../db/connection';
-import { RECENT_SEARCH_FROM_KEY } from '../db/migrations/016-recent-search';
-import { getDerivedState } from './derived-state';
+import { recentSearchFrom } from './search-index';
 
 interface TaskRow {
   id: number;
@@ -392,11 +391,6 @@ function readRows(db: SqliteDatabase, shape: ListShape, params: Record<string, u
   const complete = fewCandidates !== undefined && (rows.length === limit || ranked < candidates);
   if (!complete) rows = page.all({ ...params, limit }) as Row[];
   return rows.map((row) => ({ ...row, order }));
-}
-
-/** The first id of her newest tasks' search window (migration 016); every task below it is an older one. */
-function recentSearchFrom(db: SqliteDatabase): number {
-  return Number(getDerivedState(db, RECENT_SEARCH_FROM_KEY) ?? 1);
 }
 
 /**
