@@ -4,7 +4,8 @@ import { openDatabase, type SqliteDatabase } from '../../electron/db/connection'
 import { IMPORT_BATCH_ROWS, insertImportedTimeEntries, insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
-import { databaseAtVersion } from '../support/old-schema';
+import { databaseAtVersion, rawEntryWriter } from '../support/old-schema';
+import { entriesEvery } from '../support/rollup-fixtures';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -17,21 +18,7 @@ const rollups = (db: SqliteDatabase) => ({
 });
 
 /** Entries of hers and the MSP's, on days that already have rollup rows and new ones, some unplanned, one on an unplanned task, one across midnight. */
-function entries(taskId: number): ImportedEntryRow[] {
-  const base = Date.parse('2026-11-16T14:00:00Z');
-  return Array.from({ length: 40 }, (_, index) => ({
-    worker: index % 3 === 0 ? ('msp' as const) : ('me' as const),
-    technicianId: null,
-    categoryId: (index % 4) + 1,
-    taskId: index % 7 === 0 ? taskId : null,
-    startAt: base + index * 5 * HOUR,
-    endAt: base + index * 5 * HOUR + (20 + index * 7) * MINUTE,
-    note: '',
-    unplanned: index % 5 === 0,
-    source: 'toggl',
-    sourceKey: `key-${index}`,
-  }));
-}
+const entries = (taskId: number) => entriesEvery(taskId, { from: '2026-11-16T14:00:00Z', count: 40, everyHours: 5, prefix: 'key' });
 
 /** Every trigger with its SQL, by name. */
 const triggers = (db: SqliteDatabase) => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
@@ -132,9 +119,7 @@ describe('migration 009: imports fold their entries into the rollups at once', (
       db.transaction(() =>
         writeEntriesInBulk(db, () => {
           for (const entry of entries(taskId).slice(10, 20)) insertImportedTimeEntry(db, entry, calendar, 2);
-          db.prepare("INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES ('me', 2, 0, 3600000, '1970-01-01', ?, 1, 1)").run(
-            JSON.stringify([['1970-01-01', 0, HOUR]]),
-          );
+          rawEntryWriter(db)('me', 0, HOUR, '1970-01-01', [['1970-01-01', 0, HOUR]]);
         }),
       )(),
     ).toThrow("11 entries were written in bulk, 10 of them by the import's own inserts; nothing was imported.");
@@ -159,10 +144,10 @@ describe('migration 009: imports fold their entries into the rollups at once', (
   it('keeps rolling up ordinary entries, in a database migrated from version 8', () => {
     const file = path.join(tempDir(), 'offload.db');
     const old = databaseAtVersion(file, 8);
-    old.prepare("INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES ('me', 2, 0, ?, '1970-01-01', ?, 1, 1)").run(HOUR, JSON.stringify([['1970-01-01', 0, HOUR]]));
+    rawEntryWriter(old)('me', 0, HOUR, '1970-01-01', [['1970-01-01', 0, HOUR]]);
     old.close();
     const db = openDatabase(file);
-    db.prepare("INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES ('me', 2, ?, ?, '1970-01-01', ?, 1, 1)").run(HOUR, 2 * HOUR, JSON.stringify([['1970-01-01', 1, HOUR]]));
+    rawEntryWriter(db)('me', HOUR, 2 * HOUR, '1970-01-01', [['1970-01-01', 1, HOUR]]);
     expect(rollups(db)).toStrictEqual({
       daily: [{ worker: 'me', category_id: 2, day: '1970-01-01', ms: 2 * HOUR, entries: 2, after_hours_ms: 0, unplanned_ms: 0 }],
       // 1970-01-01 was a Thursday.

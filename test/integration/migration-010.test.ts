@@ -6,7 +6,7 @@ import { insertImportedTimeEntry, minutesByMonth, writeEntriesInBulk } from '../
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { databaseWithUnplannedTask, entriesAcrossMonths, hourCellsFromPieces } from '../support/rollup-fixtures';
-import { databaseAtVersion } from '../support/old-schema';
+import { databaseAtVersion, rawEntryWriter } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -25,14 +25,12 @@ describe('migration 010: the monthly rollup', () => {
   it('is filled from the days already rolled up, in a database migrated from version 9', () => {
     const file = path.join(tempDir(), 'offload.db');
     const old = databaseAtVersion(file, 9);
-    const insert = old.prepare(
-      "INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES (?, 2, ?, ?, ?, '[]', 1, 1)",
-    );
-    insert.run('me', 0, HOUR, '2026-01-31');
-    insert.run('me', HOUR, 3 * HOUR, '2026-01-02');
-    insert.run('msp', 0, HOUR, '2026-02-01');
+    const insert = rawEntryWriter(old);
+    insert('me', 0, HOUR, '2026-01-31');
+    insert('me', HOUR, 3 * HOUR, '2026-01-02');
+    insert('msp', 0, HOUR, '2026-02-01');
     // A day whose only entry was deleted keeps a row with no entries: no month for it.
-    insert.run('me', 0, HOUR, '2026-03-05');
+    insert('me', 0, HOUR, '2026-03-05');
     old.prepare("DELETE FROM time_entries WHERE start_day = '2026-03-05'").run();
     old.close();
     const db = openDatabase(file);

@@ -7,7 +7,7 @@ import { insertImportedTimeEntry, writeEntriesInBulk } from '../../electron/repo
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { databaseWithUnplannedTask, entriesAcrossMonths } from '../support/rollup-fixtures';
-import { databaseAtVersion } from '../support/old-schema';
+import { databaseAtVersion, rawEntryWriter } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -28,16 +28,14 @@ describe('migration 013: the weekly rollup', () => {
   it('is filled with Monday weeks from the days already rolled up, in a database migrated from version 12', () => {
     const file = path.join(tempDir(), 'offload.db');
     const old = databaseAtVersion(file, 12);
-    const insert = old.prepare(
-      "INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES (?, 2, ?, ?, ?, '[]', 1, 1)",
-    );
+    const insert = rawEntryWriter(old);
     // Sunday 2026-11-15 belongs to the week of Monday 2026-11-09; Monday 2026-11-16 starts the next.
-    insert.run('me', 0, HOUR, '2026-11-15');
-    insert.run('me', HOUR, 3 * HOUR, '2026-11-16');
-    insert.run('me', 0, HOUR, '2026-11-22');
-    insert.run('msp', 0, HOUR, '2026-11-16');
+    insert('me', 0, HOUR, '2026-11-15');
+    insert('me', HOUR, 3 * HOUR, '2026-11-16');
+    insert('me', 0, HOUR, '2026-11-22');
+    insert('msp', 0, HOUR, '2026-11-16');
     // A day whose only entry was deleted keeps a row with no entries: no week for it.
-    insert.run('me', 0, HOUR, '2026-03-05');
+    insert('me', 0, HOUR, '2026-03-05');
     old.prepare("DELETE FROM time_entries WHERE start_day = '2026-03-05'").run();
     old.close();
     const db = openDatabase(file);

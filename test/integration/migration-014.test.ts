@@ -7,7 +7,7 @@ import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { instantAt } from '../../shared/domain/zoned-time';
 import { hourCellsFromPieces } from '../support/rollup-fixtures';
-import { databaseAtVersion } from '../support/old-schema';
+import { databaseAtVersion, rawEntryWriter } from '../support/old-schema';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -38,11 +38,8 @@ describe('migration 014: the heatmap keeps monthly cells only', () => {
   it('drops the day cells and keeps the monthly ones as they were, in a database migrated from version 13', () => {
     const file = path.join(tempDir(), 'offload.db');
     const old = databaseAtVersion(file, 13);
-    const insert = old.prepare(
-      "INSERT INTO time_entries (worker, category_id, start_at, end_at, start_day, hour_spread, created_at, updated_at) VALUES ('me', 2, ?, ?, ?, ?, 1, 1)",
-    );
     // Thursday 1970-01-01, 00:00–02:00.
-    insert.run(0, 2 * HOUR, '1970-01-01', JSON.stringify([['1970-01-01', 0, HOUR], ['1970-01-01', 1, HOUR]]));
+    rawEntryWriter(old)('me', 0, 2 * HOUR, '1970-01-01', [['1970-01-01', 0, HOUR], ['1970-01-01', 1, HOUR]]);
     const before = cells(old);
     old.close();
     const db = openDatabase(file);

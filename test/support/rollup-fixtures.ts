@@ -7,25 +7,29 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 /**
- * Sixty entries of hers and the MSP's, one every 29 hours from 28 September 2026 (across three
- * months' and many weeks' ends), 20 minutes to 7 hours long, some unplanned, every seventh on the
- * unplanned task `taskId`. `prefix` keeps the import keys of two batches apart.
+ * `count` entries of hers and the MSP's (every third), one every `everyHours` from `from`, each
+ * 7 minutes longer than the one before from 20 minutes, in four categories, every fifth unplanned,
+ * every seventh on the unplanned task `taskId`. `prefix` keeps the import keys of batches apart.
  */
-export function entriesAcrossMonths(taskId: number, prefix: string): ImportedEntryRow[] {
-  const base = Date.parse('2026-09-28T14:00:00Z');
-  return Array.from({ length: 60 }, (_, index) => ({
+export function entriesEvery(taskId: number, options: { from: string; count: number; everyHours: number; prefix: string }): ImportedEntryRow[] {
+  const base = Date.parse(options.from);
+  return Array.from({ length: options.count }, (_, index) => ({
     worker: index % 3 === 0 ? ('msp' as const) : ('me' as const),
     technicianId: null,
     categoryId: (index % 4) + 1,
     taskId: index % 7 === 0 ? taskId : null,
-    startAt: base + index * 29 * HOUR,
-    endAt: base + index * 29 * HOUR + (20 + index * 7) * MINUTE,
+    startAt: base + index * options.everyHours * HOUR,
+    endAt: base + index * options.everyHours * HOUR + (20 + index * 7) * MINUTE,
     note: '',
     unplanned: index % 5 === 0,
     source: 'toggl',
-    sourceKey: `${prefix}-${index}`,
+    sourceKey: `${options.prefix}-${index}`,
   }));
 }
+
+/** Sixty such entries, one every 29 hours from 28 September 2026: across three months' and many weeks' ends. */
+export const entriesAcrossMonths = (taskId: number, prefix: string) =>
+  entriesEvery(taskId, { from: '2026-09-28T14:00:00Z', count: 60, everyHours: 29, prefix });
 
 /** A new database at the latest schema, with one unplanned task ("Server down"). */
 export function databaseWithUnplannedTask(): { db: SqliteDatabase; taskId: number } {
