@@ -186,8 +186,15 @@ async function backendFigures(dataDir: string, runs: number, scale: number): Pro
       null,
     ),
   );
+  // Two words with few matches together: the Tasks screen searches her newest 50,000 tasks and the
+  // older ones when she asks; the palette and the task picker, and the screen once she asked, search all.
+  const vpnFirm = { status: 'all', search: 'vpn firm', limit: 100 } as const;
   timings.push(
-    timingLine('full-text search, two prefixes "vpn firm" (tasks:list)', await measure(() => call('tasks:list', { status: 'all', search: 'vpn firm', limit: 100 }), runs), { on: 'p95', atMost: 10 }),
+    timingLine('full-text search, two prefixes "vpn firm", Tasks screen (tasks:list, older on request)', await measure(() => call('tasks:list', { ...vpnFirm, older: 'on-request' }), runs), {
+      on: 'p95',
+      atMost: 10,
+    }),
+    timingLine('full-text search, two prefixes "vpn firm", older tasks too (tasks:list)', await measure(() => call('tasks:list', vpnFirm), runs), { on: 'p95', atMost: 10 }),
   );
   await time('recurring work on Tasks (recurring:list)', 20, 'recurring:list');
   await time('Week plan, this week (weekPlan:get)', 20, 'weekPlan:get', { weekStart: thisWeek });

@@ -47,6 +47,11 @@ export interface TaskPage {
   tasks: Task[];
   /** Pass as `after` for the page that follows; null on the last page. */
   next: string | null;
+  /**
+   * A search that looked only through her newest RECENT_SEARCH_TASKS tasks (`older: 'on-request'`)
+   * while she has older ones: `total` and the pages leave them out, so the list offers to search them too.
+   */
+  olderLeftOut: boolean;
 }
 
 /** Counting stops here: a list says "1,000+ tasks" rather than count ten years of them. */

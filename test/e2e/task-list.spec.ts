@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { openDatabase } from '../../electron/db/connection';
+import { RECENT_SEARCH_TASKS } from '../../shared/domain/types';
 import { makeDataDir, startBrowserMode } from '../support/browser-mode';
 import { expect, openScreen, test } from './fixtures';
 
@@ -78,7 +79,7 @@ test('search finds tasks by words in the title or notes as she types', async ({ 
     // While searching, the best matches come first, and the sort says so instead of offering orders it does not apply.
     await expect(page.getByLabel('Sort')).toBeDisabled();
     await expect(page.getByLabel('Sort')).toHaveValue('relevance');
-    await expect(page.getByLabel('Sort')).toHaveAttribute('title', /newest 50,000 tasks come first, then the best among older ones/);
+    await expect(page.getByLabel('Sort')).toHaveAttribute('title', /newest 50,000 tasks come first, then, when you ask, the best among older ones/);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-search-${colorScheme}.png`) });
@@ -88,6 +89,62 @@ test('search finds tasks by words in the title or notes as she types', async ({ 
     await page.getByRole('searchbox', { name: 'Search tasks' }).fill('');
     await expect(page.getByLabel('Sort')).toBeEnabled();
     await expect(page.getByLabel('Sort')).toHaveValue('urgency');
+  } finally {
+    await app.stop();
+  }
+});
+
+test('a search looks through her newest 50,000 tasks, and through the older ones when she asks', async ({ page }) => {
+  const dataDir = makeDataDir();
+  const db = openDatabase(path.join(dataDir, 'offload.db'));
+  const add = db.prepare('INSERT INTO tasks (title, notes, created_at, updated_at) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    add.run('Replace the VPN firmware at the old branch', '', 1_500_000_000_000, 1_500_000_000_000);
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${RECENT_SEARCH_TASKS})
+       INSERT INTO tasks (title, created_at, updated_at) SELECT 'Task ' || i, 1700000000000 + i, 1700000000000 FROM n`,
+    ).run();
+    add.run('Update the VPN firmware at HQ', '', 1_800_000_000_000, 1_800_000_000_000);
+  })();
+  db.close();
+  const app = await startBrowserMode(dataDir);
+  try {
+    await page.goto(app.url);
+    await openScreen(page, 'Tasks');
+    const searchbox = page.getByRole('searchbox', { name: 'Search tasks' });
+    const list = page.getByRole('list', { name: 'Tasks' });
+    const older = page.getByRole('button', { name: 'Search older tasks too' });
+    await searchbox.fill('vpn firm');
+    await expect(page.getByText('1 task among your newest 50,000')).toBeVisible();
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(page.getByText('That is every match among your newest 50,000 tasks.')).toBeVisible();
+    await expect(page.getByLabel('Sort')).toHaveAttribute('title', /newest 50,000 tasks come first, then, when you ask, the best among older ones/);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-search-older-offer-${colorScheme}.png`) });
+    }
+    await older.click();
+    await expect(page.getByText('2 tasks', { exact: true })).toBeVisible();
+    // The newest match first, then the older one, and nothing more to offer.
+    await expect(list.getByRole('listitem').nth(0)).toContainText('Update the VPN firmware at HQ');
+    await expect(list.getByRole('listitem').nth(1)).toContainText('Replace the VPN firmware at the old branch');
+    await expect(older).toHaveCount(0);
+
+    // Another search starts again among the newest: nothing there, and the offer in the empty state.
+    await searchbox.fill('old branch');
+    await expect(page.getByRole('heading', { name: 'No recent task matches' })).toBeVisible();
+    await expect(page.getByText('None of your newest 50,000 tasks has all of “old branch” in its title or notes.')).toBeVisible();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-search-older-empty-${colorScheme}.png`) });
+    }
+    await older.click();
+    await expect(page.getByText('1 task', { exact: true })).toBeVisible();
+    await expect(list.getByRole('listitem')).toHaveText([/Replace the VPN firmware at the old branch/]);
+    await searchbox.fill('no such words');
+    await expect(page.getByRole('heading', { name: 'No recent task matches' })).toBeVisible();
+    await older.click();
+    await expect(page.getByRole('heading', { name: 'No task matches' })).toBeVisible();
   } finally {
     await app.stop();
   }

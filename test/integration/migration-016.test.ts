@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
 import { RECENT_SEARCH_FROM_KEY, RECENT_SEARCH_TASKS } from '../../electron/db/migrations/016-recent-search';
 import { compactRecentSearchStep, recentSearchNeedsCompacting } from '../../electron/repositories/search-index';
-import { listTasks, type TaskListFilter } from '../../electron/repositories/tasks';
+import { listTasks, taskListCursor, type TaskListFilter } from '../../electron/repositories/tasks';
 import { databaseAtVersion } from '../support/old-schema';
 import { openTestBackend, tempDir } from '../support/temp-backend';
 
@@ -141,6 +141,46 @@ describe('migration 016: a search ranks her newest tasks first', () => {
     insertTask(db, RECENT_SEARCH_TASKS + 2, 'Switch ports');
     expect(search(db, 'switch', { status: 'done' }).tasks.map((task) => task.id)).toStrictEqual([1]);
     expect(search(db, 'switch', { status: 'active' }).tasks.map((task) => task.id)).toStrictEqual([RECENT_SEARCH_TASKS + 2]);
+    db.close();
+  });
+
+  it('a search with older tasks on request lists only the newest ones, counts only them, and says it left the older out', () => {
+    const db = openDatabase(path.join(tempDir(), 'offload.db'));
+    insertTask(db, 1, 'Firewall audit');
+    insertTask(db, 2, 'Scanner driver');
+    insertTasks(db, 3, RECENT_SEARCH_TASKS + 2);
+    insertTask(db, RECENT_SEARCH_TASKS + 3, 'Firewall change');
+    insertTask(db, RECENT_SEARCH_TASKS + 4, 'Firewall rule');
+    const asked = (text: string, extra: Partial<TaskListFilter> = {}) => search(db, text, { older: 'on-request', ...extra });
+    const recent = asked('firewall');
+    expect(recent.tasks.map((task) => task.id).sort()).toStrictEqual([RECENT_SEARCH_TASKS + 3, RECENT_SEARCH_TASKS + 4]);
+    expect([recent.total, recent.next, recent.olderLeftOut]).toStrictEqual([2, null, true]);
+    // Paging stays among the newest: the last of them ends the list.
+    const first = asked('firewall', { limit: 1 });
+    expect([first.tasks.length, first.olderLeftOut]).toStrictEqual([1, true]);
+    const second = asked('firewall', { limit: 1, after: first.next });
+    expect([second.tasks.length, second.next]).toStrictEqual([1, null]);
+    // Nothing among the newest: an empty page that still says the older are left out.
+    expect([asked('scanner').tasks, asked('scanner').total, asked('scanner').olderLeftOut]).toStrictEqual([[], 0, true]);
+    // Asked for, the older tasks come after the newest, as a search that includes them from the start lists them.
+    const included = search(db, 'firewall');
+    expect(included.tasks.map((task) => task.id).slice(2)).toStrictEqual([1]);
+    expect([included.total, included.olderLeftOut]).toStrictEqual([3, false]);
+    expect(search(db, 'scanner').tasks.map((task) => task.id)).toStrictEqual([2]);
+    // A cursor into the older tasks belongs to a search that includes them.
+    const intoOlder = taskListCursor('relevance-older', -1, 1);
+    expect(search(db, 'firewall', { after: intoOlder }).tasks).toStrictEqual([]);
+    expect(() => asked('firewall', { after: intoOlder })).toThrow(/page marker/);
+    db.close();
+  });
+
+  it('with no task older than the window, a search on request leaves nothing out', () => {
+    const db = openDatabase(path.join(tempDir(), 'offload.db'));
+    insertTask(db, 1, 'Firewall audit');
+    insertTasks(db, 2, 40);
+    const page = search(db, 'firewall', { older: 'on-request' });
+    expect([page.tasks.map((task) => task.id), page.total, page.olderLeftOut]).toStrictEqual([[1], 1, false]);
+    expect(listTasks(db, { status: 'all', categoryId: null, limit: 10 }, TODAY).olderLeftOut).toBe(false);
     db.close();
   });
 

@@ -108,7 +108,7 @@ export function TaskFilters({ filters, onChange }: FilterProps) {
           <select
             value="relevance"
             disabled
-            title={`While searching, the best matches among your newest ${RECENT_SEARCH_TASKS.toLocaleString('en-US')} tasks come first, then the best among older ones`}
+            title={`While searching, the best matches among your newest ${RECENT_SEARCH_TASKS.toLocaleString('en-US')} tasks come first, then, when you ask, the best among older ones`}
           >
             <option value="relevance">Best match</option>
           </select>

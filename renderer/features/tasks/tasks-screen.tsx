@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { Task } from '../../../shared/domain/types';
+import { RECENT_SEARCH_TASKS, type Task, type TaskPage } from '../../../shared/domain/types';
 import { call } from '../../api/client';
 import { EmptyState } from '../../ui/empty-state';
 import { Screen } from '../../ui/screen';
@@ -21,6 +21,7 @@ interface PageStart {
   earlier: readonly (string | null)[];
 }
 const FIRST_PAGE: PageStart = { after: null, earlier: [] };
+const NEWEST = `your newest ${RECENT_SEARCH_TASKS.toLocaleString('en-US')}`;
 
 /** Every task: add one, find and filter, act on one or many, and the recurring work that makes them. */
 export function TasksScreen() {
@@ -35,7 +36,10 @@ export function TasksScreen() {
     setSelected(new Set());
   };
   const { status, categoryId, owner, unplanned, sort, dueBy } = filters;
-  const filter = { status, categoryId, owner, unplanned, sort, search, dueBy: dueBy === '' ? null : dueBy };
+  const shown = { status, categoryId, owner, unplanned, sort, search, dueBy: dueBy === '' ? null : dueBy };
+  // A search looks through her newest tasks; the older ones when she asks, for this search and these filters only.
+  const [olderAskedFor, setOlderAskedFor] = useState<string | null>(null);
+  const filter = { ...shown, older: olderAskedFor === JSON.stringify(shown) ? ('include' as const) : ('on-request' as const) };
 
   const tasks = useInfiniteQuery({
     queryKey: ['tasks:list', filter],
@@ -53,6 +57,14 @@ export function TasksScreen() {
   const firstIndex = ((tasks.data?.pageParams[0] as PageStart | undefined)?.earlier.length ?? 0) * PAGE_SIZE;
   const total = tasks.data?.pages[0]?.total ?? 0;
   const totalCapped = tasks.data?.pages[0]?.totalCapped ?? false;
+  const lastPage: TaskPage | undefined = tasks.data?.pages.at(-1);
+  const olderLeftOut = tasks.data?.pages[0]?.olderLeftOut ?? false;
+  const searchOlder = () => setOlderAskedFor(JSON.stringify(shown));
+  const searchOlderButton = (
+    <button type="button" className="button button-small" onClick={searchOlder}>
+      Search older tasks too
+    </button>
+  );
   const toggleSelected = (id: number, on: boolean) => {
     setSelecting(true);
     setSelected((current) => {
@@ -84,8 +96,13 @@ export function TasksScreen() {
         </p>
       )}
       {tasks.isSuccess && rows.length === 0 && (
-        <EmptyState title={search ? 'No task matches' : status === 'done' ? 'Nothing completed yet' : 'No tasks here yet'}>
-          {search ? (
+        <EmptyState title={search ? (olderLeftOut ? 'No recent task matches' : 'No task matches') : status === 'done' ? 'Nothing completed yet' : 'No tasks here yet'}>
+          {search && olderLeftOut ? (
+            <>
+              <p>None of {NEWEST} tasks has all of “{search}” in its title or notes.</p>
+              {searchOlderButton}
+            </>
+          ) : search ? (
             <p>Nothing has all of “{search}” in its title or notes. Try fewer or shorter words.</p>
           ) : status === 'done' ? (
             <p>Tasks you complete appear here, newest first.</p>
@@ -102,6 +119,7 @@ export function TasksScreen() {
           <div className="list-header">
             <p className="muted list-count" aria-live="polite">
               {totalCapped ? `${total.toLocaleString()}+ tasks` : total === 1 ? '1 task' : `${total.toLocaleString()} tasks`}
+              {olderLeftOut && ` among ${NEWEST}`}
             </p>
             {!selecting && (
               <button type="button" className="button button-small" onClick={() => setSelecting(true)}>
@@ -126,6 +144,12 @@ export function TasksScreen() {
             onSelect={toggleSelected}
             onEdit={setEditing}
           />
+          {olderLeftOut && lastPage?.next === null && (
+            <div className="list-footer">
+              <p className="muted">That is every match among {NEWEST} tasks.</p>
+              {searchOlderButton}
+            </div>
+          )}
         </>
       )}
       <RecurringSection />
