@@ -398,8 +398,8 @@ function readRows(db: SqliteDatabase, shape: ListShape, params: Record<string, u
  * best among the older ones. Each half ranks only its own matches, so a common word costs what
  * the newest tasks hold, not what exists (migration 016). With `older: 'on-request'` the older half
  * is left out, and the page says so: a search that finds little among her newest tasks then costs
- * what they hold too, instead of reading every older match of each word (6.1 ms for "vpn firm" on
- * the 100-year bench file, against 1.1 ms among the newest 50,000).
+ * what they hold too, instead of reading every older match of each word ("vpn firm" on the
+ * 100-year bench file: 6.67 ms through every task, 0.59 ms through the newest 50,000).
  */
 function searchTasks(
   db: SqliteDatabase,

@@ -145,6 +145,23 @@ test('a search looks through her newest 50,000 tasks, and through the older ones
     await expect(page.getByRole('heading', { name: 'No recent task matches' })).toBeVisible();
     await older.click();
     await expect(page.getByRole('heading', { name: 'No task matches' })).toBeVisible();
+
+    // The palette searches her newest tasks as she types, and says so.
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await expect(palette.getByRole('combobox', { name: 'Command' })).toBeFocused();
+    await page.keyboard.type('vpn firm');
+    await expect(palette.getByText('Your tasks, among your newest 50,000')).toBeVisible();
+    await expect(palette.getByRole('option', { name: 'Open “Update the VPN firmware at HQ”' })).toBeVisible();
+    await expect(palette.getByRole('option', { name: /old branch/ })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    // So does the task picker of a time entry, and it says where the older ones are found.
+    await openScreen(page, 'Timesheet');
+    await page.getByRole('button', { name: 'Add entry' }).click();
+    const add = page.getByRole('dialog', { name: 'Add time entry' });
+    await add.getByRole('combobox', { name: 'Task' }).fill('old branch');
+    await expect(add.getByRole('status')).toHaveText('None of your newest 50,000 tasks matches “old branch”; the Tasks screen searches older ones too.');
   } finally {
     await app.stop();
   }

@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { Task } from '../../../shared/domain/types';
+import { RECENT_SEARCH_TASKS, type Task } from '../../../shared/domain/types';
 import { useCallQuery } from '../../api/hooks';
 
 export interface PickedTask {
@@ -32,7 +32,7 @@ export function TaskPicker({ id, value, onChange, ...aria }: TaskPickerProps) {
   const search = text.trim() === value?.title.trim() ? '' : text.trim();
   const matches = useCallQuery(
     'tasks:list',
-    [{ search, status: search === '' ? 'active' : 'all', sort: 'urgency', limit: SUGGESTIONS }],
+    [{ search, status: search === '' ? 'active' : 'all', sort: 'urgency', older: 'on-request', limit: SUGGESTIONS }],
     { enabled: open, placeholderData: (previous) => previous },
   );
   const tasks: Task[] = open ? (matches.data?.tasks ?? []) : [];
@@ -129,7 +129,9 @@ export function TaskPicker({ id, value, onChange, ...aria }: TaskPickerProps) {
       </ul>
       {open && search !== '' && matches.isSuccess && tasks.length === 0 && (
         <p className="field-hint" role="status">
-          No task matches “{search}”.
+          {matches.data?.olderLeftOut
+            ? `None of your newest ${RECENT_SEARCH_TASKS.toLocaleString('en-US')} tasks matches “${search}”; the Tasks screen searches older ones too.`
+            : `No task matches “${search}”.`}
         </p>
       )}
     </div>
