@@ -85,7 +85,19 @@ export function optimizeBeforeClose(db: SqliteDatabase): void {
  * migrates; a database whose schema is not the one this code knows is refused.
  */
 export function openWorkerConnection(file: string, options: { readonly: boolean }): SqliteDatabase {
-  const db = new Database(file, { readonly: options.readonly, fileMustExist: true });
+  let db: SqliteDatabase;
+  try {
+    db = new Database(file, { readonly: options.readonly, fileMustExist: true });
+  } catch (error) {
+    // The file went while Offload ran (moved, deleted, its disk unplugged), or its folder or disk failed.
+    if (!fs.existsSync(file)) {
+      throw new AppError(
+        'DB_UNAVAILABLE',
+        `Offload’s database ${file} is no longer there: it was moved or deleted while Offload was running, or its disk is gone. Nothing was read or changed. Put the file back, or restart Offload.`,
+      );
+    }
+    throw openingErrorOf(error, file, path.dirname(file)) ?? error;
+  }
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

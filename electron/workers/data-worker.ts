@@ -6,10 +6,8 @@
  * tasks it keeps the rows the last import preview parsed (worker-tasks.ts), for that import's apply.
  */
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../../shared/api/errors';
-import { JobCancelled } from '../backend/jobs';
 import type { WorkerMessage, WorkerReplyBody } from '../services/data/worker-protocol';
-import { runWorkerTask } from '../services/data/worker-tasks';
+import { runWorkerTask, taskFailure } from '../services/data/worker-tasks';
 
 const port = parentPort;
 if (!port) throw new Error('data-worker.ts runs as a worker thread');
@@ -29,11 +27,8 @@ port.on('message', (message: WorkerMessage | { type: 'end' }) => {
       console.error('[offload] data worker: after the task:', error);
     }
   } catch (error) {
-    if (error instanceof JobCancelled) reply({ type: 'cancelled' });
-    else if (error instanceof AppError) reply({ type: 'failed', error: error.toShape() });
-    else {
-      console.error('[offload] data worker failed:', error);
-      reply({ type: 'failed', error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } });
-    }
+    const failure = taskFailure(request.task, error);
+    if (failure.type === 'failed' && failure.error.code === 'INTERNAL') console.error('[offload] data worker failed:', error);
+    reply(failure);
   }
 });

@@ -1,4 +1,7 @@
+import { AppError } from '../../../shared/api/errors';
+import { JobCancelled } from '../../backend/jobs';
 import { openWorkerConnection, type SqliteDatabase } from '../../db/connection';
+import { savingErrorOf } from '../../db/storage-errors';
 import { exportData } from './data-export';
 import { restoreJson } from './data-restore';
 import { applyImport, keptReads, previewImport, type ImportControl, type ImportInput } from './import-engine';
@@ -18,6 +21,20 @@ export interface TaskOutcome {
  * synchronously (better-sqlite3 is synchronous), which is the point: it blocks this thread, never
  * the main one. Progress goes out as messages while it runs.
  */
+/** The tasks that write the database: a full or failing disk under one of them is a save that did not happen. */
+const WRITING_TASKS: ReadonlySet<WorkerRequest['task']> = new Set(['import-apply', 'restore']);
+
+/**
+ * What a task that threw answers: cancelled, its own error, the storage error a writing task's
+ * failed save is (disk full, read-only, I/O; its transaction rolled back), or INTERNAL.
+ */
+export function taskFailure(task: WorkerRequest['task'], error: unknown): Extract<WorkerReplyBody, { type: 'cancelled' | 'failed' }> {
+  if (error instanceof JobCancelled) return { type: 'cancelled' };
+  const known = error instanceof AppError ? error : WRITING_TASKS.has(task) ? savingErrorOf(error) : null;
+  if (known) return { type: 'failed', error: known.toShape() };
+  return { type: 'failed', error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+}
+
 export function runWorkerTask(request: WorkerRequest, reply: (message: WorkerReplyBody) => void): TaskOutcome {
   const flag = new Int32Array(request.cancel);
   const control: ImportControl = {
