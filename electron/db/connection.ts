@@ -47,7 +47,6 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -32000');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > 0 && version < LATEST_SCHEMA_VERSION) options.beforeMigrate?.(db, version, LATEST_SCHEMA_VERSION);
@@ -101,7 +100,6 @@ export function openWorkerConnection(file: string, options: { readonly: boolean 
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -32000');
     if (!options.readonly) db.pragma('synchronous = FULL');
     const version = db.pragma('user_version', { simple: true }) as number;
