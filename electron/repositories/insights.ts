@@ -1,6 +1,7 @@
-import { daysInMonth, type LocalDay } from '../../shared/domain/day';
+import { addDays, dayOfWeek, daysBetween, daysInMonth, type LocalDay } from '../../shared/domain/day';
 import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
+import { weeklyRollupWeekStart } from './weekly-rollup';
 
 const statements = preparedFor((db) => ({
   // Her pieces of the days [:from, :to] (a part-month), from her entries that start on them or the day
@@ -16,11 +17,12 @@ const statements = preparedFor((db) => ({
        GROUP BY day, hour)
      GROUP BY weekday, hour`,
   ),
-  // Whole months [:first_month, :last_month] from the monthly cells.
-  heatmapMonths: db.prepare<[{ first_month: string; last_month: string; all: number; ids: string }], { weekday: number; hour: number; ms: number }>(
-    `SELECT weekday, hour, sum(ms) AS ms FROM hour_month_rollup
+  // Whole months [:first_month, :last_month] from the monthly cells, grouped by one integer per cell:
+  // ten years are 37,000 cells to sort, and a sort on one integer key takes half the time of two.
+  heatmapMonths: db.prepare<[{ first_month: string; last_month: string; all: number; ids: string }], { cell: number; ms: number }>(
+    `SELECT weekday * 24 + hour AS cell, sum(ms) AS ms FROM hour_month_rollup
      WHERE month BETWEEN :first_month AND :last_month AND (:all = 1 OR category_id IN (SELECT value FROM json_each(:ids)))
-     GROUP BY weekday, hour`,
+     GROUP BY cell`,
   ),
   byMonth: db.prepare<[{ from: string; to: string }], { month: string; worker: Owner; category_id: number; ms: number; after_hours_ms: number; unplanned_ms: number }>(
     `SELECT substr(day, 1, 7) AS month, worker, category_id, sum(ms) AS ms, sum(after_hours_ms) AS after_hours_ms,
@@ -37,6 +39,10 @@ const statements = preparedFor((db) => ({
     `SELECT CAST((julianday(day) - julianday(:first_week)) / 7 AS INTEGER) AS week_index, sum(ms) AS ms FROM (
        SELECT day, sum(ms) AS ms FROM daily_rollup WHERE worker = 'me' AND day BETWEEN :from AND :to GROUP BY day)
      GROUP BY week_index`,
+  ),
+  // The same from the weekly rollup (primary key week, worker, category): grouped in key order, no sort.
+  herWeeksFromRollup: db.prepare<[{ first_week: string; last_week: string }], { week: string; ms: number }>(
+    `SELECT week, sum(ms) AS ms FROM weekly_rollup WHERE week BETWEEN :first_week AND :last_week AND worker = 'me' GROUP BY week`,
   ),
   mspCompleted: db.prepare<[{ from: number; to: number }], { category_id: number | null; completed: number }>(
     `SELECT category_id, count(*) AS completed FROM tasks
@@ -65,7 +71,7 @@ export function hourHeatmap(db: SqliteDatabase, from: LocalDay, to: LocalDay, ca
       ? heatmapDays.all({ ...filter, from, to })
       : [
           ...(from < `${firstWhole}-01` ? heatmapDays.all({ ...filter, from, to: `${previousMonth(firstWhole)}-31` }) : []),
-          ...heatmapMonths.all({ ...filter, first_month: firstWhole, last_month: lastWhole }),
+          ...heatmapMonths.all({ ...filter, first_month: firstWhole, last_month: lastWhole }).map(({ cell, ms }) => ({ weekday: Math.floor(cell / 24), hour: cell % 24, ms })),
           ...(to > lastDayOf(lastWhole) ? heatmapDays.all({ ...filter, from: `${nextMonth(lastWhole)}-01`, to }) : []),
         ];
   for (const row of rows) grid[row.weekday]![row.hour]! += row.ms;
@@ -122,8 +128,17 @@ function lastDayOf(month: string): LocalDay {
   return `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 }
 
-/** Her logged milliseconds per week from `firstWeek` (whose weeks start that weekday) through `to`, by whole weeks since it. */
+/**
+ * Her logged milliseconds per week from `firstWeek` (whose weeks start that weekday) through `to`, by
+ * whole weeks since it: from the weekly rollup when `to` ends a week and the rollup is built for that
+ * week start (520 rows for ten years, not 15,000 days), otherwise summed from the days.
+ */
 export function herWeeklyMs(db: SqliteDatabase, firstWeek: LocalDay, to: LocalDay): Map<number, number> {
+  const span = daysBetween(firstWeek, to);
+  if (span >= 0 && span % 7 === 6 && weeklyRollupWeekStart(db) === dayOfWeek(firstWeek)) {
+    const rows = statements(db).herWeeksFromRollup.all({ first_week: firstWeek, last_week: addDays(to, -6) });
+    return new Map(rows.map((row) => [daysBetween(firstWeek, row.week) / 7, row.ms]));
+  }
   return new Map(statements(db).herWeeks.all({ first_week: firstWeek, from: firstWeek, to }).map((row) => [row.week_index, row.ms]));
 }
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openBackend } from '../../electron/backend/backend';
+import { herWeeklyMs } from '../../electron/repositories/insights';
+import { weeklyRollupWeekStart } from '../../electron/repositories/weekly-rollup';
 import { openConfSettings } from '../../electron/settings/conf-settings';
 import type { InsightsView } from '../../shared/api/views';
 import { addDays } from '../../shared/domain/day';
@@ -99,6 +101,20 @@ describe('Insights charts', () => {
       { categoryId: NETWORK, herHours: expect.any(Array), mspHours: expect.any(Array) },
     ]);
     expect(view.categories[0]!.herHours[view.starts.indexOf('2025-06-01')]).toBe(45);
+  });
+
+  it('by month count the same weekly overtime read from the weekly rollup as summed from the days', async () => {
+    // Mon Jun 2 – Sun Jun 8, 2025: 45 h against 40. A Monday start reads the weekly rollup built for it.
+    for (let day = 0; day < 5; day += 1) await log(addDays('2025-06-02', day), '08:00', '17:00', DESKTOP);
+    const fromRollup = await app.call('insights:charts', { from: '2024-01-01', to: '2026-11-18' });
+    const db = app.backend.db!;
+    const firstWeek = '2023-12-25';
+    expect(weeklyRollupWeekStart(db)).toBe(1);
+    expect(herWeeklyMs(db, firstWeek, '2026-11-22')).toStrictEqual(herWeeklyMs(db, firstWeek, '2026-11-21'));
+    // A range that does not end a week, and a week start the rollup is not built for, sum the days.
+    expect(herWeeklyMs(db, firstWeek, '2026-11-22').get(75)).toBe(45 * 3_600_000);
+    expect(herWeeklyMs(db, '2023-12-24', '2026-11-21').get(75)).toBe(45 * 3_600_000);
+    expect(bar(fromRollup, '2025-06-01')).toMatchObject({ herHours: 45, overtimeHours: 5 });
   });
 
   it('mark delegation starts and ends in the range, and split a week across two months in the report', async () => {
