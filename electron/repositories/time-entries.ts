@@ -6,7 +6,6 @@ import { addDays, dayOfWeek } from '../../shared/domain/day';
 import { localDayFinder } from '../../shared/domain/zoned-time';
 import type { Owner } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
-import { FOLD_DAILY_ROLLUP } from '../db/migrations/009-bulk-entry-rollups';
 import { FOLD_SOURCE_KEYS } from '../db/migrations/012-entry-source-keys';
 import type { EntryCalendar } from '../services/entry-calendar';
 
@@ -410,6 +409,15 @@ const insertImportedBatchSql = (rows: number) =>
 
 /** Heatmap cells per upsert when a bulk write folds its hours in (5 parameters each). */
 const HOUR_CELL_BATCH = 500;
+/** Day rows per upsert when a bulk write folds its days in (7 parameters each). */
+const DAY_ROW_BATCH = 500;
+/** What time_entries_rollup_insert does for one entry, for a batch of day rows summed beforehand. */
+const addDayRowsSql = (rows: number) =>
+  `INSERT INTO daily_rollup (worker, category_id, day, ms, entries, after_hours_ms, unplanned_ms)
+   VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+   ON CONFLICT (worker, category_id, day) DO UPDATE SET
+     ms = ms + excluded.ms, entries = entries + excluded.entries,
+     after_hours_ms = after_hours_ms + excluded.after_hours_ms, unplanned_ms = unplanned_ms + excluded.unplanned_ms`;
 const addHourCellsSql = (rows: number) =>
   `INSERT INTO hour_month_rollup (month, category_id, weekday, hour, ms)
    VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}
@@ -427,7 +435,9 @@ const importStatements = preparedFor((db) => ({
   insertRest: db.prepare<ImportedEntryValues>(insertImportedBatchSql(1)),
   beginBulk: db.prepare<[]>('INSERT INTO bulk_entry_writes (first_id) SELECT coalesce(max(id), 0) + 1 FROM time_entries'),
   bulkStart: db.prepare<[], number>('SELECT first_id FROM bulk_entry_writes').pluck(),
-  foldDaily: db.prepare<[{ first_id: number }]>(FOLD_DAILY_ROLLUP),
+  addDayRows: db.prepare<(string | number)[]>(addDayRowsSql(DAY_ROW_BATCH)),
+  addDayRow: db.prepare<(string | number)[]>(addDayRowsSql(1)),
+  taskUnplanned: db.prepare<[number], number>('SELECT unplanned FROM tasks WHERE id = ?').pluck(),
   bulkWritten: db.prepare<[{ first_id: number }], number>('SELECT coalesce(max(id) - :first_id + 1, 0) FROM time_entries WHERE id >= :first_id').pluck(),
   addHourCells: db.prepare<(string | number)[]>(addHourCellsSql(HOUR_CELL_BATCH)),
   addHourCell: db.prepare<(string | number)[]>(addHourCellsSql(1)),
@@ -462,8 +472,10 @@ const importStatements = preparedFor((db) => ({
  */
 export function insertImportedTimeEntry(db: SqliteDatabase, entry: ImportedEntryRow, calendar: EntryCalendar, now: number): boolean {
   const pieces = calendar.hourPieces(entry);
-  const added = importStatements(db).insert.run(...importedValues(entry, calendar, now, pieces), entry.sourceKey).changes === 1;
-  if (added) bulkWrites.get(db)?.add(entry.categoryId, pieces);
+  const day = calendar.dayOf(entry.startAt);
+  const afterHoursMs = calendar.afterHoursMs(entry);
+  const added = importStatements(db).insert.run(...importedValues(entry, day, afterHoursMs, now, pieces), entry.sourceKey).changes === 1;
+  if (added) bulkWrites.get(db)?.add(entry, day, afterHoursMs, pieces);
   return added;
 }
 
@@ -484,34 +496,35 @@ export function insertImportedTimeEntries(
   const statements = importStatements(db);
   const session = bulkWrites.get(db);
   const values: ImportedEntryValues[number][] = [];
-  const pieces: ReturnType<EntryCalendar['hourPieces']>[] = [];
   let next = 0;
   for (; next + IMPORT_BATCH_ROWS <= entries.length; next += IMPORT_BATCH_ROWS) {
     if (next % between.every < IMPORT_BATCH_ROWS) between.run(next);
     values.length = 0;
-    pieces.length = 0;
     for (let index = next; index < next + IMPORT_BATCH_ROWS; index += 1) {
       const entry = entries[index]!;
-      const own = calendar.hourPieces(entry);
-      pieces.push(own);
-      pushImportedValues(values, entry, calendar, now, own);
+      const pieces = calendar.hourPieces(entry);
+      const day = calendar.dayOf(entry.startAt);
+      const afterHoursMs = calendar.afterHoursMs(entry);
+      pushImportedValues(values, entry, day, afterHoursMs, now, pieces);
+      session?.add(entry, day, afterHoursMs, pieces);
     }
     statements.insertBatch.run(...values);
-    if (session) for (let index = 0; index < IMPORT_BATCH_ROWS; index += 1) session.add(entries[next + index]!.categoryId, pieces[index]!);
   }
   for (; next < entries.length; next += 1) {
     if (next % between.every === 0) between.run(next);
     const entry = entries[next]!;
-    const own = calendar.hourPieces(entry);
-    statements.insertRest.run(...importedValues(entry, calendar, now, own));
-    session?.add(entry.categoryId, own);
+    const pieces = calendar.hourPieces(entry);
+    const day = calendar.dayOf(entry.startAt);
+    const afterHoursMs = calendar.afterHoursMs(entry);
+    statements.insertRest.run(...importedValues(entry, day, afterHoursMs, now, pieces));
+    session?.add(entry, day, afterHoursMs, pieces);
   }
   return entries.length;
 }
 
-function importedValues(entry: ImportedEntryRow, calendar: EntryCalendar, now: number, pieces: ReturnType<EntryCalendar['hourPieces']>): ImportedEntryValues {
+function importedValues(entry: ImportedEntryRow, day: LocalDay, afterHoursMs: number, now: number, pieces: ReturnType<EntryCalendar['hourPieces']>): ImportedEntryValues {
   const values: ImportedEntryValues[number][] = [];
-  pushImportedValues(values, entry, calendar, now, pieces);
+  pushImportedValues(values, entry, day, afterHoursMs, now, pieces);
   return values as ImportedEntryValues;
 }
 
@@ -519,7 +532,8 @@ function importedValues(entry: ImportedEntryRow, calendar: EntryCalendar, now: n
 function pushImportedValues(
   values: ImportedEntryValues[number][],
   entry: ImportedEntryRow,
-  calendar: EntryCalendar,
+  day: LocalDay,
+  afterHoursMs: number,
   now: number,
   pieces: ReturnType<EntryCalendar['hourPieces']>,
 ): void {
@@ -530,10 +544,10 @@ function pushImportedValues(
     entry.taskId,
     entry.startAt,
     entry.endAt,
-    calendar.dayOf(entry.startAt),
+    day,
     entry.note,
     entry.unplanned ? 1 : 0,
-    calendar.afterHoursMs(entry),
+    afterHoursMs,
     JSON.stringify(pieces),
     entry.source,
     entry.sourceKey,
@@ -566,55 +580,94 @@ function withoutTriggers<Result>(db: SqliteDatabase, names: readonly string[], w
 /** A heatmap cell as a bulk write sums it: month, category, weekday, hour and her time in it. */
 type HourCell = [month: string, categoryId: number, weekday: number, hour: number, ms: number];
 
+/** A day row as a bulk write sums it, in daily_rollup's column order. */
+type DayRow = [worker: Owner, categoryId: number, day: LocalDay, ms: number, entries: number, afterHoursMs: number, unplannedMs: number];
+
 /**
- * Her time in the entries a bulk write inserts, summed per heatmap cell (month, category, weekday,
- * hour) as they are written, from the pieces computed for their `hour_spread` anyway: the fold then
- * upserts each cell once (109,355 cells for the bench's 100,000 Toggl rows) instead of reading
- * 180,711 pieces back out of JSON in SQL.
+ * What the entries a bulk write inserts add to the rollups, summed as they are written from the
+ * values computed for their row anyway: per day row (worker, category, day) their time, count,
+ * after-hours and unplanned time — unplanned when the entry or its task is, as the insert trigger
+ * has it — and her time per heatmap cell (month, category, weekday, hour) from their hour pieces.
+ * The fold then upserts each day row and cell once (for the bench's 100,000 Toggl rows 42,091 day
+ * rows and 109,355 cells), instead of reading the entries back, grouping them in SQL and reading
+ * 180,711 pieces back out of JSON.
  */
-class HourCells {
+class BulkSums {
   /** Entries written through insertImportedTimeEntry/insertImportedTimeEntries, hers or not. */
   entries = 0;
   /** Per month, the cells by weekday, hour and category (a small integer key, or a string for a category id past 4,095). */
   private readonly months = new Map<string, Map<number | string, HourCell>>();
   /** Per day: its month's cells and its weekday. */
   private readonly days = new Map<LocalDay, [cells: Map<number | string, HourCell>, month: string, weekday: number]>();
+  /** Per day, its rows by category and worker. */
+  private readonly dayRows = new Map<LocalDay, Map<number, DayRow>>();
+  /** Whether each task the entries link to is unplanned, looked up once per task. */
+  private readonly unplannedTasks = new Map<number, boolean>();
 
-  add(categoryId: number, pieces: ReturnType<EntryCalendar['hourPieces']>): void {
+  constructor(private readonly taskIsUnplanned: (taskId: number) => boolean) {}
+
+  add(entry: ImportedEntryRow, day: LocalDay, afterHoursMs: number, pieces: ReturnType<EntryCalendar['hourPieces']>): void {
     this.entries += 1;
-    for (const [day, hour, ms] of pieces) {
-      let known = this.days.get(day);
+    const ms = entry.endAt - entry.startAt;
+    let rows = this.dayRows.get(day);
+    if (!rows) this.dayRows.set(day, (rows = new Map<number, DayRow>()));
+    // One day's rows by category and worker: an integer key, no string to build per entry.
+    const key = entry.categoryId * 2 + (entry.worker === 'me' ? 0 : 1);
+    const row = rows.get(key);
+    const unplannedMs = entry.unplanned || (entry.taskId !== null && this.unplannedTask(entry.taskId)) ? ms : 0;
+    if (row) {
+      row[3] += ms;
+      row[4] += 1;
+      row[5] += afterHoursMs;
+      row[6] += unplannedMs;
+    } else rows.set(key, [entry.worker, entry.categoryId, day, ms, 1, afterHoursMs, unplannedMs]);
+
+    for (const [pieceDay, hour, pieceMs] of pieces) {
+      let known = this.days.get(pieceDay);
       if (!known) {
-        const month = day.slice(0, 7);
+        const month = pieceDay.slice(0, 7);
         let cells = this.months.get(month);
         if (!cells) this.months.set(month, (cells = new Map<number | string, HourCell>()));
-        known = [cells, month, dayOfWeek(day)];
-        this.days.set(day, known);
+        known = [cells, month, dayOfWeek(pieceDay)];
+        this.days.set(pieceDay, known);
       }
       const [cells, month, weekday] = known;
-      const key = categoryId < 4096 ? (weekday * 24 + hour) * 4096 + categoryId : `${weekday}|${hour}|${categoryId}`;
-      const cell = cells.get(key);
-      if (cell) cell[4] += ms;
-      else cells.set(key, [month, categoryId, weekday, hour, ms]);
+      const cellKey = entry.categoryId < 4096 ? (weekday * 24 + hour) * 4096 + entry.categoryId : `${weekday}|${hour}|${entry.categoryId}`;
+      const cell = cells.get(cellKey);
+      if (cell) cell[4] += pieceMs;
+      else cells.set(cellKey, [month, entry.categoryId, weekday, hour, pieceMs]);
     }
   }
 
+  private unplannedTask(taskId: number): boolean {
+    let unplanned = this.unplannedTasks.get(taskId);
+    if (unplanned === undefined) this.unplannedTasks.set(taskId, (unplanned = this.taskIsUnplanned(taskId)));
+    return unplanned;
+  }
+
+  /** Every day row, in daily_rollup's key order (worker, category, day). */
+  allDays(): DayRow[] {
+    const all: DayRow[] = [];
+    for (const rows of this.dayRows.values()) for (const row of rows.values()) all.push(row);
+    return all.sort((a, b) => (a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] !== b[1] ? a[1] - b[1] : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+  }
+
   /** Every cell, month by month. */
-  all(): HourCell[] {
+  allCells(): HourCell[] {
     const all: HourCell[] = [];
     for (const cells of this.months.values()) for (const cell of cells.values()) all.push(cell);
     return all;
   }
 }
 
-const bulkWrites = new WeakMap<SqliteDatabase, HourCells>();
+const bulkWrites = new WeakMap<SqliteDatabase, BulkSums>();
 
 /**
  * Writes many entries with the rollups (migration 009), the heatmap's cells (migration 014) and
  * their source keys (migration 012) folded in once at the end instead of by triggers per entry.
  * `write` inserts them with insertImportedTimeEntries or insertImportedTimeEntry, which hand this
- * their hour pieces; the caller holds the transaction, which must not write entries any other way
- * meanwhile (an entry that did is refused here), and rolls it back if this throws.
+ * what each entry adds; the caller holds the transaction, which must not write entries any other
+ * way meanwhile (an entry that did is refused here), and rolls it back if this throws.
  */
 export function writeEntriesInBulk<Result>(db: SqliteDatabase, write: () => Result): Result {
   if (!db.inTransaction) throw new Error('An import writes entries in bulk only inside its transaction.');
@@ -622,8 +675,8 @@ export function writeEntriesInBulk<Result>(db: SqliteDatabase, write: () => Resu
   const statements = importStatements(db);
   statements.beginBulk.run();
   const firstId = statements.bulkStart.get()!;
-  const hours = new HourCells();
-  bulkWrites.set(db, hours);
+  const sums = new BulkSums((taskId) => statements.taskUnplanned.get(taskId) === 1);
+  bulkWrites.set(db, sums);
   let result: Result;
   try {
     result = withoutTriggers(db, ENTRY_INSERT_TRIGGERS, write);
@@ -632,26 +685,28 @@ export function writeEntriesInBulk<Result>(db: SqliteDatabase, write: () => Resu
   }
   // The new ids follow each other from firstId: every one must have come through the two functions.
   const written = statements.bulkWritten.get({ first_id: firstId })!;
-  if (written !== hours.entries) {
-    throw new Error(`${written} entries were written in bulk, ${hours.entries} of them by the import's own inserts; nothing was imported.`);
+  if (written !== sums.entries) {
+    throw new Error(`${written} entries were written in bulk, ${sums.entries} of them by the import's own inserts; nothing was imported.`);
   }
-  statements.foldDaily.run({ first_id: firstId });
-  upsertHourCells(db, hours.all());
+  upsertInBatches(sums.allDays(), DAY_ROW_BATCH, statements.addDayRows, statements.addDayRow);
+  upsertInBatches(sums.allCells(), HOUR_CELL_BATCH, statements.addHourCells, statements.addHourCell);
   statements.foldKeys.run({ first_id: firstId });
   statements.endBulk.run();
   return result;
 }
 
-function upsertHourCells(db: SqliteDatabase, cells: readonly HourCell[]): void {
-  const statements = importStatements(db);
+type Upsert = { run(...values: (string | number)[]): unknown };
+
+/** Rows through a statement of `batch` rows, the rest one by one. */
+function upsertInBatches(rows: readonly (readonly (string | number)[])[], batch: number, many: Upsert, one: Upsert): void {
   const values: (string | number)[] = [];
   let next = 0;
-  for (; next + HOUR_CELL_BATCH <= cells.length; next += HOUR_CELL_BATCH) {
+  for (; next + batch <= rows.length; next += batch) {
     values.length = 0;
-    for (let index = next; index < next + HOUR_CELL_BATCH; index += 1) values.push(...cells[index]!);
-    statements.addHourCells.run(...values);
+    for (let index = next; index < next + batch; index += 1) values.push(...rows[index]!);
+    many.run(...values);
   }
-  for (; next < cells.length; next += 1) statements.addHourCell.run(...cells[next]!);
+  for (; next < rows.length; next += 1) one.run(...rows[next]!);
 }
 
 /** Which of these source keys are already in Offload (imported before). */

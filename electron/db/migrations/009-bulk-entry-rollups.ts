@@ -5,12 +5,12 @@ import type { Migration } from './migration';
  * daily_rollup and one into hour_rollup per entry: about half of the import's write time. While a
  * row sits in `bulk_entry_writes` (only inside an import's own transaction: it is added after the
  * import takes the write lock and removed before it commits) the insert triggers stand aside, and
- * the import folds its new entries — every id from `first_id` on — into both rollups with one
- * grouped statement each (FOLD_DAILY_ROLLUP below; the hours' fold is FOLD_HOUR_MONTHS in migration
- * 014, which replaced hour_rollup), in the same transaction. The
- * rollups can still never disagree with the entries outside a transaction. The folds are written
- * here, beside the triggers they stand in for; test/integration/migration-009.test.ts checks that
- * both give the same rollups.
+ * the import folds its new entries — every id from `first_id` on — into both rollups at once, in
+ * the same transaction: first with one grouped statement each; now by summing each day row and
+ * heatmap cell as the entries are written and upserting each once (writeEntriesInBulk in
+ * electron/repositories/time-entries.ts; migration 014 replaced hour_rollup). The rollups can still
+ * never disagree with the entries outside a transaction; test/integration/migration-009.test.ts
+ * checks that the fold and the per-entry triggers give the same rollups.
  */
 const UNPLANNED_MS = (row: string) =>
   `CASE WHEN ${row}.unplanned = 1 OR coalesce((SELECT unplanned FROM tasks WHERE id = ${row}.task_id), 0) = 1
@@ -39,16 +39,6 @@ WHEN new.worker = 'me' AND new.end_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM 
   ON CONFLICT (day, hour, category_id) DO UPDATE SET ms = ms + excluded.ms;
 END;
 `;
-
-/** What time_entries_rollup_insert does, for every entry from :first_id on, grouped. */
-export const FOLD_DAILY_ROLLUP = `
-INSERT INTO daily_rollup (worker, category_id, day, ms, entries, after_hours_ms, unplanned_ms)
-SELECT e.worker, e.category_id, e.start_day, sum(e.end_at - e.start_at), count(*), sum(e.after_hours_ms), sum(${UNPLANNED_MS('e')})
-FROM time_entries AS e WHERE e.id >= :first_id AND e.end_at IS NOT NULL
-GROUP BY e.worker, e.category_id, e.start_day
-ON CONFLICT (worker, category_id, day) DO UPDATE SET
-  ms = ms + excluded.ms, entries = entries + excluded.entries,
-  after_hours_ms = after_hours_ms + excluded.after_hours_ms, unplanned_ms = unplanned_ms + excluded.unplanned_ms`;
 
 export const migration009BulkEntryRollups: Migration = {
   version: 9,
