@@ -93,6 +93,10 @@ interface BackendLines {
 /** The built data worker (npm run bench builds it beside the bench). */
 const DATA_WORKER = path.join(import.meta.dirname, '../server/data-worker.mjs');
 
+/** Pure CPU in SQLite (the VDBE and its sorter), reading no table: the machine reference. */
+const REFERENCE_SQL = `WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 200000)
+  SELECT sum(x % 7) FROM (SELECT x FROM n ORDER BY (x * 7919) % 200003)`;
+
 async function backendFigures(dataDir: string, runs: number, scale: number): Promise<BackendLines> {
   const file = path.join(dataDir, 'offload.db');
   const settings = openConfSettings(dataDir);
@@ -142,6 +146,13 @@ async function backendFigures(dataDir: string, runs: number, scale: number): Pro
   const config = settings.get();
   const yearAgo = addDays(TODAY, -364);
   const thisWeek = startOfWeek(TODAY, config.weekStartsOn);
+
+  // The same fixed work in every run, on no data: how fast this machine is at this moment, so runs on
+  // other machines (or the same one under other load) can be compared. Again after the figures.
+  const reference = db.prepare<[], number>(REFERENCE_SQL).pluck();
+  const referenceLine = (when: string) => async () =>
+    timings.push(timingLine(`machine reference, ${when}: the same SQLite sort of 200,000 generated rows, no data`, await measure(() => reference.get(), runs), null, 'compares machines and runs, not the app'));
+  await referenceLine('before the figures')();
 
   // Her entries go in the small hours of past days (the generated ones run 08:00–14:45 there), before her running timer.
   for (const worker of ['me', 'msp'] as const) {
@@ -243,6 +254,7 @@ async function backendFigures(dataDir: string, runs: number, scale: number): Pro
   timings.push(timingLine('purge of deleted tasks (on open)', await measure(() => purgeDeletedTasks(db, NOW), runs), null));
   const tenYearDaily = toRRule({ kind: 'daily', interval: 1, start: '2016-01-01', until: null });
   timings.push(timingLine('next occurrence of a ten-year-old daily series', await measure(() => nextOccurrence(tenYearDaily, TODAY), runs), { on: 'p50', atMost: 5 }));
+  await referenceLine('after them')();
 
   await size('Today (today:summary)', 'today:summary');
   await size('Tasks page (tasks:list, 100 rows)', 'tasks:list', all);
