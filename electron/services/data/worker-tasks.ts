@@ -16,11 +16,6 @@ export interface TaskOutcome {
   after: () => void;
 }
 
-/**
- * What the data worker does with one request, on its own connection to the database file. Runs
- * synchronously (better-sqlite3 is synchronous), which is the point: it blocks this thread, never
- * the main one. Progress goes out as messages while it runs.
- */
 /** The tasks that write the database: a full or failing disk under one of them is a save that did not happen. */
 const WRITING_TASKS: ReadonlySet<WorkerRequest['task']> = new Set(['import-apply', 'restore']);
 
@@ -35,6 +30,11 @@ export function taskFailure(task: WorkerRequest['task'], error: unknown): Extrac
   return { type: 'failed', error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
 }
 
+/**
+ * What the data worker does with one request, on its own connection to the database file. Runs
+ * synchronously (better-sqlite3 is synchronous), which is the point: it blocks this thread, never
+ * the main one. Progress goes out as messages while it runs.
+ */
 export function runWorkerTask(request: WorkerRequest, reply: (message: WorkerReplyBody) => void): TaskOutcome {
   const flag = new Int32Array(request.cancel);
   const control: ImportControl = {
