@@ -2,10 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
 import { IMPORT_BATCH_ROWS, insertImportedTimeEntries, insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
+import { keepWeeklyRollupCurrent } from '../../electron/repositories/weekly-rollup';
 import { entryCalendar } from '../../electron/services/entry-calendar';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { databaseAtVersion, rawEntryWriter } from '../support/old-schema';
-import { entriesEvery } from '../support/rollup-fixtures';
+import { entriesAcrossMonths, entriesEvery } from '../support/rollup-fixtures';
 import { tempDir } from '../support/temp-backend';
 
 const HOUR = 3_600_000;
@@ -14,6 +15,8 @@ const ZONE = 'America/Chicago';
 
 const rollups = (db: SqliteDatabase) => ({
   daily: db.prepare('SELECT * FROM daily_rollup ORDER BY worker, category_id, day').all(),
+  weekly: db.prepare('SELECT * FROM weekly_rollup ORDER BY week, worker, category_id').all(),
+  monthly: db.prepare('SELECT * FROM monthly_rollup ORDER BY month, worker, category_id').all(),
   hours: db.prepare('SELECT * FROM hour_month_rollup ORDER BY month, category_id, weekday, hour').all(),
 });
 
@@ -47,6 +50,7 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     expect(added).toBe(40);
     expect(rollups(bulk.db)).toStrictEqual(rollups(one.db));
     expect(rollups(bulk.db).hours.length).toBeGreaterThan(20);
+    expect(rollups(bulk.db).weekly.length).toBeGreaterThan(4);
     expect(bulk.db.prepare('SELECT count(*) AS rows FROM bulk_entry_writes').get()).toStrictEqual({ rows: 0 });
   });
 
@@ -87,6 +91,40 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     expect(cells).toStrictEqual({ ms: 60 * MINUTE });
     expect(bulk.db.prepare('SELECT count(*) AS rows FROM time_entries WHERE id > 5').get()).toStrictEqual({ rows: total });
     expect(bulk.db.prepare('SELECT min(start_at) = ? AS ordered FROM time_entries WHERE id = 6').get(base)).toStrictEqual({ ordered: 1 });
+  });
+
+  it('adds the days to the weeks her weekly rollup is built for and to the months, counting again a day whose entries had all gone, as the triggers do', () => {
+    // Sixty entries one every 29 hours from 28 September: across three months' ends and ten weeks'.
+    const setUp = () => {
+      const { db, taskId } = database();
+      expect(keepWeeklyRollupCurrent(db, 0)).toBe(true);
+      const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
+      // A day row left at no entries (its one entry deleted), and one still counted, among the days the import adds to.
+      for (const entry of entriesAcrossMonths(taskId, 'earlier').slice(20, 22)) insertImportedTimeEntry(db, entry, calendar, 1);
+      db.prepare("DELETE FROM time_entries WHERE source_key = 'earlier-20'").run();
+      return { db, taskId, calendar };
+    };
+    const one = setUp();
+    one.db.transaction(() => {
+      for (const entry of entriesAcrossMonths(one.taskId, 'key')) insertImportedTimeEntry(one.db, entry, one.calendar, 2);
+    })();
+    const bulk = setUp();
+    expect(bulk.db.prepare('SELECT count(*) AS rows FROM daily_rollup WHERE entries = 0').get()).toStrictEqual({ rows: 1 });
+    const added = bulk.db.transaction(() => writeEntriesInBulk(bulk.db, () => insertImportedTimeEntries(bulk.db, entriesAcrossMonths(bulk.taskId, 'key'), bulk.calendar, 2)))();
+    expect(added).toBe(60);
+    const folded = rollups(bulk.db);
+    expect(folded).toStrictEqual(rollups(one.db));
+    expect(new Set(folded.monthly.map((row) => (row as { month: string }).month))).toStrictEqual(new Set(['2026-09', '2026-10', '2026-11', '2026-12']));
+    // Weeks from Sunday, the week start the weekly rollup is built for.
+    expect(folded.weekly.every((row) => new Date(`${(row as { week: string }).week}T00:00:00Z`).getUTCDay() === 0)).toBe(true);
+    // Every month's days are its day rows with entries.
+    const days = bulk.db.prepare('SELECT substr(day, 1, 7) AS month, worker, category_id, count(*) AS days FROM daily_rollup WHERE entries > 0 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3').all();
+    expect(
+      folded.monthly.map((row) => {
+        const { month, worker, category_id, days } = row as Record<string, unknown>;
+        return { month, worker, category_id, days };
+      }),
+    ).toStrictEqual(days);
   });
 
   it('leaves nothing behind when the import fails part way', () => {
@@ -148,7 +186,8 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     old.close();
     const db = openDatabase(file);
     rawEntryWriter(db)('me', HOUR, 2 * HOUR, '1970-01-01', [['1970-01-01', 1, HOUR]]);
-    expect(rollups(db)).toStrictEqual({
+    const { daily, hours } = rollups(db);
+    expect({ daily, hours }).toStrictEqual({
       daily: [{ worker: 'me', category_id: 2, day: '1970-01-01', ms: 2 * HOUR, entries: 2, after_hours_ms: 0, unplanned_ms: 0 }],
       // 1970-01-01 was a Thursday.
       hours: [
