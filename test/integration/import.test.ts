@@ -95,6 +95,9 @@ describe('importing a Toggl Track detailed export', () => {
     // 23:30–01:10 across midnight: filed under the day it starts, all after hours.
     expect(patching).toMatchObject({ category_id: 9, start_day: '2024-10-14', end_at: Date.parse('2024-10-15T05:10:00Z'), after_hours_ms: 100 * MINUTE, note: 'Patching night 🌙 (WSUS)' });
     expect(laptop).toMatchObject({ worker: 'msp', technician_id: sam, category_id: 3, after_hours_ms: 0 });
+    expect(network!.task_id).toBeNull();
+    // Each entry is written, and last changed, at the moment of the import.
+    expect(app.backend.db!.prepare('SELECT DISTINCT created_at, updated_at FROM time_entries').all()).toStrictEqual([{ created_at: app.now(), updated_at: app.now() }]);
     const task = app.backend.db!.prepare('SELECT id, title, category_id, status, completed_at FROM tasks').get() as { id: number };
     expect(task).toStrictEqual({ id: printer!.task_id, title: 'Printer queue', category_id: 3, status: 'done', completed_at: Date.parse('2024-10-14T13:41:07Z') });
     // The rollup follows the imported entries.

@@ -127,6 +127,19 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     ).toStrictEqual(days);
   });
 
+  it('writes the source into each entry as it is, and refuses entries from two sources in one call', () => {
+    const { db, taskId } = database();
+    const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
+    const quoted = entries(taskId).map((entry) => ({ ...entry, source: "o'clock" }));
+    db.transaction(() => writeEntriesInBulk(db, () => insertImportedTimeEntries(db, quoted.slice(10, 20), calendar, 2)))();
+    expect(db.prepare('SELECT source, count(*) AS entries FROM time_entries WHERE id > 5 GROUP BY source').all()).toStrictEqual([{ source: "o'clock", entries: 10 }]);
+    const mixed = [...quoted.slice(20, 22), { ...quoted[22]!, source: 'clockify' }];
+    expect(() => db.transaction(() => writeEntriesInBulk(db, () => insertImportedTimeEntries(db, mixed, calendar, 3)))()).toThrow(
+      "One call imports entries from one source: o'clock, then clockify.",
+    );
+    expect(db.prepare('SELECT count(*) AS rows FROM time_entries').get()).toStrictEqual({ rows: 15 });
+  });
+
   it('leaves nothing behind when the import fails part way', () => {
     const { db, taskId } = database();
     const triggersBefore = triggers(db);
