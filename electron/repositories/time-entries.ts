@@ -452,27 +452,21 @@ function insertsFor(db: SqliteDatabase, source: string, now: number): ReturnType
 const HOUR_CELL_BATCH = 500;
 /** Day rows per upsert when a bulk write folds its days in (7 parameters each). */
 const DAY_ROW_BATCH = 500;
-/** What time_entries_rollup_insert does for one entry, for a batch of day rows summed beforehand. */
-const addDayRowsSql = (rows: number) =>
-  `INSERT INTO daily_rollup (worker, category_id, day, ms, entries, after_hours_ms, unplanned_ms)
+/**
+ * An upsert of `rows` rows summed beforehand into the rollup `table`: each row its three `key`
+ * columns, then its `count` (entries, or days), time, after-hours and unplanned time, added to the
+ * row already there. What time_entries_rollup_insert adds to a day, and daily_rollup's triggers to a
+ * week and a month, one row at a time.
+ */
+const addSumsSql = (table: string, key: string, count: 'entries' | 'days') => (rows: number) =>
+  `INSERT INTO ${table} (${key}, ${count}, ms, after_hours_ms, unplanned_ms)
    VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-   ON CONFLICT (worker, category_id, day) DO UPDATE SET
-     ms = ms + excluded.ms, entries = entries + excluded.entries,
+   ON CONFLICT (${key}) DO UPDATE SET
+     ${count} = ${count} + excluded.${count}, ms = ms + excluded.ms,
      after_hours_ms = after_hours_ms + excluded.after_hours_ms, unplanned_ms = unplanned_ms + excluded.unplanned_ms`;
-/** What daily_rollup_weekly_insert does for one day row, for a batch of weeks summed beforehand. */
-const addWeekRowsSql = (rows: number) =>
-  `INSERT INTO weekly_rollup (week, worker, category_id, entries, ms, after_hours_ms, unplanned_ms)
-   VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-   ON CONFLICT (week, worker, category_id) DO UPDATE SET
-     entries = entries + excluded.entries, ms = ms + excluded.ms,
-     after_hours_ms = after_hours_ms + excluded.after_hours_ms, unplanned_ms = unplanned_ms + excluded.unplanned_ms`;
-/** What daily_rollup_monthly_insert does for one day row, for a batch of months summed beforehand. */
-const addMonthRowsSql = (rows: number) =>
-  `INSERT INTO monthly_rollup (month, worker, category_id, days, ms, after_hours_ms, unplanned_ms)
-   VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-   ON CONFLICT (month, worker, category_id) DO UPDATE SET
-     days = days + excluded.days, ms = ms + excluded.ms,
-     after_hours_ms = after_hours_ms + excluded.after_hours_ms, unplanned_ms = unplanned_ms + excluded.unplanned_ms`;
+const addDayRowsSql = addSumsSql('daily_rollup', 'worker, category_id, day', 'entries');
+const addWeekRowsSql = addSumsSql('weekly_rollup', 'week, worker, category_id', 'entries');
+const addMonthRowsSql = addSumsSql('monthly_rollup', 'month, worker, category_id', 'days');
 const addHourCellsSql = (rows: number) =>
   `INSERT INTO hour_month_rollup (month, category_id, weekday, hour, ms)
    VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}
@@ -635,10 +629,10 @@ function withoutTriggers<Result>(db: SqliteDatabase, names: readonly string[], w
 /** A heatmap cell as a bulk write sums it: month, category, weekday, hour and her time in it. */
 type HourCell = [month: string, categoryId: number, weekday: number, hour: number, ms: number];
 
-/** A day row as a bulk write sums it, in daily_rollup's column order. */
-type DayRow = [worker: Owner, categoryId: number, day: LocalDay, ms: number, entries: number, afterHoursMs: number, unplannedMs: number];
+/** A day row as a bulk write sums it, in the order addSumsSql takes. */
+type DayRow = [worker: Owner, categoryId: number, day: LocalDay, entries: number, ms: number, afterHoursMs: number, unplannedMs: number];
 
-/** A week's or a month's row as a bulk write adds it, in weekly_rollup's or monthly_rollup's column order (`count`: entries, or days). */
+/** A week's or a month's row as a bulk write adds it, in the order addSumsSql takes (`count`: entries, or days). */
 type PeriodRow = [period: string, worker: Owner, categoryId: number, count: number, ms: number, afterHoursMs: number, unplannedMs: number];
 
 /**
@@ -674,11 +668,11 @@ class BulkSums {
     const row = rows.get(key);
     const unplannedMs = entry.unplanned || (entry.taskId !== null && this.unplannedTask(entry.taskId)) ? ms : 0;
     if (row) {
-      row[3] += ms;
-      row[4] += 1;
+      row[3] += 1;
+      row[4] += ms;
       row[5] += afterHoursMs;
       row[6] += unplannedMs;
-    } else rows.set(key, [entry.worker, entry.categoryId, day, ms, 1, afterHoursMs, unplannedMs]);
+    } else rows.set(key, [entry.worker, entry.categoryId, day, 1, ms, afterHoursMs, unplannedMs]);
 
     for (const [pieceDay, hour, pieceMs] of pieces) {
       let known = this.days.get(pieceDay);
@@ -789,7 +783,7 @@ function weeksAndMonths(days: readonly DayRow[], weekStartsOn: number, counted: 
   const weekOf = new Map<LocalDay, LocalDay>();
   let week: PeriodRow | null = null;
   let month: PeriodRow | null = null;
-  for (const [worker, categoryId, day, ms, entries, afterHoursMs, unplannedMs] of days) {
+  for (const [worker, categoryId, day, entries, ms, afterHoursMs, unplannedMs] of days) {
     let weekStart = weekOf.get(day);
     if (weekStart === undefined) weekOf.set(day, (weekStart = startOfWeek(day, weekStartsOn)));
     if (week && week[0] === weekStart && week[1] === worker && week[2] === categoryId) {
