@@ -389,7 +389,7 @@ export interface ImportedEntryRow {
 }
 
 /**
- * One imported entry's bound values, in the order of IMPORTED_ROW: the worker as 0 (hers) or 1 (the
+ * One imported entry's bound values, in the order of importedRow: the worker as 0 (hers) or 1 (the
  * MSP's) and a missing technician or task as 0, so that no value is a null.
  */
 type ImportedEntryValues = [number, number, number, number, number, number, string, string, number, number, string, string];
@@ -542,7 +542,8 @@ export function insertImportedTimeEntries(
   now: number,
   between: { every: number; run: (done: number) => void } = { every: Infinity, run: () => {} },
 ): number {
-  const source = entries[0]?.source ?? '';
+  if (entries.length === 0) return 0;
+  const source = entries[0]!.source;
   const inserts = insertsFor(db, source, now);
   const session = bulkWrites.get(db);
   const values: ImportedEntryValues[number][] = [];
