@@ -36,10 +36,17 @@ type DayFrames = (day: LocalDay) => DayFrame;
 
 function dayFrames(settings: CapacitySettings, zone: ZoneArithmetic, timeOff: readonly TimeOff[]): DayFrames {
   const frames = new Map<LocalDay, DayFrame>();
+  // A day ends at the next one's midnight: each midnight is found once, for the two days it bounds.
+  const midnights = new Map<LocalDay, number>();
+  const midnight = (day: LocalDay) => {
+    let instant = midnights.get(day);
+    if (instant === undefined) midnights.set(day, (instant = zone.instantOf(day, '00:00')));
+    return instant;
+  };
   return (day) => {
     let frame = frames.get(day);
     if (!frame) {
-      const extent = { start: zone.instantOf(day, '00:00'), end: zone.instantOf(addDays(day, 1), '00:00') };
+      const extent = { start: midnight(day), end: midnight(addDays(day, 1)) };
       const works = isWorkingDay(settings, day) && !isDayOff(timeOff, day);
       frame = { extent, window: works ? workingWindow(settings, day, zone) : null };
       frames.set(day, frame);
@@ -54,14 +61,16 @@ const overlapMs = (start: number, end: number, other: Interval): number =>
 function afterHoursMs(entry: FinishedEntry, zone: ZoneArithmetic, frames: DayFrames): number {
   let total = 0;
   let cursor = entry.startAt;
-  for (let day = zone.dayOf(entry.startAt); cursor < entry.endAt; day = addDays(day, 1)) {
+  if (cursor >= entry.endAt) return 0;
+  // The next day is looked up only when the entry reaches into it (most end on the day they start).
+  for (let day = zone.dayOf(entry.startAt); ; day = addDays(day, 1)) {
     const { extent, window } = frames(day);
     if (extent.end <= cursor) continue;
     const pieceEnd = Math.min(entry.endAt, extent.end);
     total += pieceEnd - cursor - (window ? overlapMs(cursor, pieceEnd, window) : 0);
     cursor = pieceEnd;
+    if (cursor >= entry.endAt) return total;
   }
-  return total;
 }
 
 /**
@@ -218,7 +227,7 @@ export function localHourPieces(
     const offset = offsetOf(cursor);
     const wall = cursor + offset;
     const day = dayName(Math.floor(wall / DAY_MS));
-    const hour = new Date(wall).getUTCHours();
+    const hour = Math.floor(wall / HOUR_MS) - Math.floor(wall / DAY_MS) * 24;
     // The next wall-clock hour; if the offset changes before it, the piece ends at the change.
     let next = Math.floor(wall / HOUR_MS) * HOUR_MS + HOUR_MS - offset;
     const offsetAtNext = offsetOf(next - 1);

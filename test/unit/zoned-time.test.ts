@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localHourPieces } from '../../shared/domain/workload';
-import { clockOf, instantAt, localDayFinder, localDayOf, offsetChanges, zoneArithmetic, zoneOffsetAt } from '../../shared/domain/zoned-time';
+import { clockOf, instantAt, localDayFinder, localDayOf, offsetChanges, wallClockOffsetAt, zoneArithmetic, zoneOffsetAt } from '../../shared/domain/zoned-time';
 
 const CHICAGO = 'America/Chicago';
 
@@ -39,6 +40,30 @@ describe('her wall clock in her zone', () => {
         expect(back === instant || (back < instant && clockOf(back, zone) === clock)).toBe(true);
       }
     }
+  });
+});
+
+describe('a zone\'s offset', () => {
+  // Local mean times to the second (Monrovia −0:44:30 until 1972, Chicago −5:50:36 until 1883),
+  // quarter hours (Chatham, Kathmandu), half-hour summer time (Lord Howe), negative summer time
+  // (Dublin), a day skipped (Apia, 2011), +14 h (Kiritimati), and fixed zones.
+  const zones = ['America/Chicago', 'Africa/Monrovia', 'Pacific/Chatham', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Europe/Dublin', 'Pacific/Apia', 'Pacific/Kiritimati', 'America/St_Johns', 'UTC', 'Etc/GMT+5'];
+
+  it('read from its name in Intl is the wall clock\'s difference from UTC, to the second, from 1850 to 2100', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2100, 0, 1) }), (zone, instant) => {
+        expect(zoneOffsetAt(instant, zone)).toBe(wallClockOffsetAt(instant, zone));
+      }),
+      { numRuns: 3000, seed: 20261202 },
+    );
+  });
+
+  it('is to the second where a zone\'s offset is, and zero in UTC', () => {
+    expect(zoneOffsetAt(Date.UTC(1960, 5, 1), 'Africa/Monrovia')).toBe(-(44 * 60_000 + 30_000));
+    expect(zoneOffsetAt(Date.UTC(1880, 0, 1, 12), 'America/Chicago')).toBe(-(5 * 3_600_000 + 50 * 60_000 + 36_000));
+    expect(zoneOffsetAt(Date.UTC(2026, 0, 1), 'Pacific/Chatham')).toBe(13 * 3_600_000 + 45 * 60_000);
+    expect(zoneOffsetAt(Date.UTC(2026, 0, 1), 'UTC')).toBe(0);
+    expect(zoneOffsetAt(Date.UTC(2026, 0, 1), 'Etc/GMT+5')).toBe(-5 * 3_600_000);
   });
 });
 
