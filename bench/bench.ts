@@ -229,7 +229,8 @@ async function backendFigures(dataDir: string, runs: number, scale: number): Pro
   await time('contract burn-down (msp:burnDown)', 20, 'msp:burnDown');
   await time('what-if averages (reclaimed:averages)', 20, 'reclaimed:averages');
   await time('delegations on the MSP screen (reclaimed:report, 1 week)', 30, 'reclaimed:report', { weeks: 1 });
-  await time('time off (timeOff:list)', 20, 'timeOff:list');
+  await time('Time off, the last year and ahead (timeOff:list)', 20, 'timeOff:list', { from: addDays(TODAY, -365) });
+  await time('  all her time off (timeOff:list, on request)', 20, 'timeOff:list', {});
   await time('app status (app:status)', 20, 'app:status');
 
   const [report, rawReport] = await measurePair(() => call('reclaimed:report', { weeks: 12 }), () => naiveReclaimed(db, config, TODAY), runs);

@@ -1,7 +1,7 @@
 import type { TimeOffRange } from '../../shared/domain/capacity';
 import { assertNoOverlap, insertDelegation } from '../repositories/delegations';
 import { settleCategoryOwners } from '../repositories/ownership';
-import { createTimeOff, deleteTimeOff, getTimeOff, listTimeOff, restoreTimeOff, updateTimeOff } from '../repositories/time-off';
+import { createTimeOff, deleteTimeOff, getTimeOff, listTimeOffFrom, restoreTimeOff, updateTimeOff } from '../repositories/time-off';
 import { refreshAfterHoursBetween } from '../repositories/time-entries';
 import { entryCalendar } from '../services/entry-calendar';
 import { timeOffCoverage } from '../services/coverage-service';
@@ -14,7 +14,7 @@ function afterHoursFollow(context: HandlerContext, ...ranges: Pick<TimeOffRange,
 }
 
 export const timeOffHandlers = {
-  'timeOff:list': (_input, { db }) => listTimeOff(db),
+  'timeOff:list': (input, { db }) => listTimeOffFrom(db, input?.from ?? null),
 
   'timeOff:create': ({ startDay, endDay, note }, context) =>
     context.db.transaction(() => {

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import type { TimeOffRange } from '../../shared/domain/capacity';
+import type { TimeOffList, TimeOffRange } from '../../shared/domain/capacity';
 import { describeDays, type LocalDay } from '../../shared/domain/day';
 import { preparedFor, type SqliteDatabase } from '../db/connection';
 
@@ -18,6 +18,18 @@ const toTimeOff = (row: TimeOffRow): TimeOffRange => ({ id: row.id, startDay: ro
 
 const statements = preparedFor((db) => ({
   all: db.prepare<[], TimeOffRow>(`SELECT ${COLUMNS} FROM time_off WHERE deleted_at IS NULL ORDER BY start_day, id`),
+  // Live ranges never overlap, so those ending on or after :from start at the last one starting on
+  // or before it (if it reaches :from) or after it: two seeks on time_off_by_day, not a scan.
+  from: db.prepare<[{ from: string }], TimeOffRow>(
+    `SELECT ${COLUMNS} FROM time_off
+     WHERE deleted_at IS NULL AND end_day >= :from AND start_day >= coalesce(
+       (SELECT start_day FROM time_off WHERE deleted_at IS NULL AND start_day <= :from ORDER BY start_day DESC LIMIT 1), :from)
+     ORDER BY start_day, id`,
+  ),
+  // The first range, in order, ended before :from exactly when any did.
+  endedBefore: db
+    .prepare<[{ from: string }], number>('SELECT end_day < :from FROM time_off WHERE deleted_at IS NULL ORDER BY start_day LIMIT 1')
+    .pluck(),
   between: db.prepare<[{ from: string; to: string }], TimeOffRow>(
     `SELECT ${COLUMNS} FROM time_off WHERE deleted_at IS NULL AND start_day <= :to AND end_day >= :from ORDER BY start_day, id`,
   ),
@@ -38,6 +50,12 @@ const statements = preparedFor((db) => ({
 
 export function listTimeOff(db: SqliteDatabase): TimeOffRange[] {
   return statements(db).all.all().map(toTimeOff);
+}
+
+/** Her time off that ends on `from` or later (all of it when null), and whether any ended before `from`. */
+export function listTimeOffFrom(db: SqliteDatabase, from: LocalDay | null): TimeOffList {
+  if (from === null) return { ranges: listTimeOff(db), earlier: false };
+  return { ranges: statements(db).from.all({ from }).map(toTimeOff), earlier: statements(db).endedBefore.get({ from }) === 1 };
 }
 
 /** Time off that touches [from, to]. */

@@ -9,6 +9,7 @@ import {
 } from '../../shared/domain/reminders';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Clock } from '../backend/clock';
+import { localDayOf } from '../../shared/domain/zoned-time';
 import { callBackend, type ShellBackend } from './backend-calls';
 import type { Scheduler } from './scheduler';
 
@@ -44,7 +45,8 @@ export interface RemindersController {
 export async function gatherReminderFacts(backend: ShellBackend, now: number): Promise<ReminderFacts | null> {
   const settings = await callBackend(backend, 'settings:get');
   const { timeZone } = await callBackend(backend, 'app:status');
-  const timeOff = await callBackend(backend, 'timeOff:list');
+  // Only whether she is off now matters: the ranges from today on, not all she ever took.
+  const timeOff = (await callBackend(backend, 'timeOff:list', { from: localDayOf(now, timeZone) })).ranges;
   const anyOn =
     settings.notifyUntracked || settings.notifyDueSoon || settings.notifyMspOverdue || settings.notifyContractUsage || settings.notifyWeekOverloaded;
   if (!anyOn || (settings.quietOutsideWorkingHours && !isWorkingTime(now, timeZone, settings, timeOff))) return null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TimeOffRange } from '../domain/capacity';
+import type { TimeOffList, TimeOffRange } from '../domain/capacity';
 import type { Delegation } from '../domain/delegation';
 import type { Task } from '../domain/types';
 import { id, localDay, nulMessage, withoutNul } from '../domain/fields';
@@ -86,7 +86,12 @@ export const planningCalls = {
   /** The week plan as an iCalendar file. */
   'weekPlan:ics': call(week).reads('tasks', 'settings', 'timeOff', 'recurring').returns<{ fileName: string; text: string }>(),
 
-  'timeOff:list': call(z.object({}).strict().optional()).reads('timeOff').returns<TimeOffRange[]>(),
+  /**
+   * Her time off in order of its days: all of it, or (`from`) only the ranges that end on or after
+   * that day, saying whether any ended before — the screen's list stays as long as her recent and
+   * coming time off however many years she has kept.
+   */
+  'timeOff:list': call(z.object({ from: localDay.optional() }).strict().optional()).reads('timeOff').returns<TimeOffList>(),
   /** Overlapping time off is refused, naming the days in the way. Capacity and after-hours follow at once. */
   'timeOff:create': call(timeOffRange).writes('timeOff', 'timeEntries').returns<TimeOffRange>(),
   'timeOff:update': call(timeOffUpdate).writes('timeOff', 'timeEntries').returns<TimeOffRange>(),

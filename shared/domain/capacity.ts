@@ -22,6 +22,12 @@ export interface TimeOffRange extends TimeOff {
   note: string;
 }
 
+/** Her time off as timeOff:list gives it: the ranges asked for, and whether earlier ones were left out. */
+export interface TimeOffList {
+  ranges: TimeOffRange[];
+  earlier: boolean;
+}
+
 /** A stretch of real time, epoch milliseconds, `start` included and `end` excluded. */
 export interface Interval {
   start: number;

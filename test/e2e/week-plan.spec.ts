@@ -191,6 +191,32 @@ test('plan a vacation, hand the at-risk work to the MSP, and see coverage reach 
   await sheet.getByRole('button', { name: 'Close' }).click();
 });
 
+test('time off lists the last year and what is ahead; what ended earlier is one click away', async ({ offload: page, app }) => {
+  await api(page, app.origin, 'timeOff:create', { startDay: '2024-07-13', endDay: '2024-07-19', note: 'Summer 2024' });
+  await api(page, app.origin, 'timeOff:create', { startDay: '2025-07-13', endDay: '2025-07-19', note: 'Summer 2025' });
+  await openScreen(page, 'Time off');
+  const list = page.getByRole('region', { name: 'Your time off' });
+  await expect(list.getByText('No time off in the last year or ahead')).toBeVisible();
+  await expect(list).not.toContainText('Summer 2025');
+  await shoot(page, 'time-off-only-earlier');
+
+  // Live: ranges added elsewhere appear without a reload.
+  await api(page, app.origin, 'timeOff:create', { startDay: '2025-12-22', endDay: '2026-01-02', note: 'Holidays 2025' });
+  await api(page, app.origin, 'timeOff:create', { startDay: '2026-12-21', endDay: '2026-12-31', note: 'Holidays 2026' });
+  const table = list.getByRole('table');
+  await expect(table).toContainText('Holidays 2025');
+  await expect(table).toContainText('Holidays 2026');
+  await expect(table).not.toContainText('Summer');
+
+  await list.getByRole('button', { name: /^Show time off that ended before / }).click();
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByRole('row').nth(1)).toContainText('Summer 2024');
+  await expect(table.getByRole('row').nth(2)).toContainText('Summer 2025');
+  await shoot(page, 'time-off-earlier');
+  await list.getByRole('button', { name: /^Show only time off since / }).click();
+  await expect(table.getByRole('row')).toHaveCount(3);
+});
+
 test('every setting is edited at its field: a refused value says why and saves nothing', async ({ offload: page, app }) => {
   await openScreen(page, 'Settings');
   const end = page.getByLabel('Working day ends');

@@ -275,7 +275,7 @@ describe('time off', () => {
     const failure = await app.failure('timeOff:create', { startDay: '2026-12-30', endDay: '2027-01-02', note: '' });
     expect(failure).toMatchObject({ code: 'CONFLICT', issues: [{ field: 'startDay', message: 'Overlaps your time off Mon, Dec 21 – Thu, Dec 31, 2026' }] });
     expect(failure.message).toContain('(Holidays)');
-    expect(await app.call('timeOff:list')).toHaveLength(1);
+    expect((await app.call('timeOff:list')).ranges).toHaveLength(1);
     expect((await app.failure('timeOff:create', { startDay: '2026-12-05', endDay: '2026-12-01' })).issues).toStrictEqual([
       { field: 'endDay', message: 'The last day cannot be before the first' },
     ]);
@@ -286,6 +286,30 @@ describe('time off', () => {
     await app.call('timeOff:delete', { id: range.id });
     await app.call('timeOff:create', { startDay: '2026-12-22', endDay: '2026-12-22', note: 'Only one day' });
     expect((await app.failure('timeOff:restore', { id: range.id })).code).toBe('CONFLICT');
+  });
+
+  it('lists from a day the ranges that end on it or later, one reaching over it included, and says whether any ended before', async () => {
+    const winter = await app.call('timeOff:create', { startDay: '2026-01-05', endDay: '2026-01-09', note: 'Skiing' });
+    // Deleted, then overlapped by the summer range: a deleted range never decides where the list starts.
+    const cancelled = await app.call('timeOff:create', { startDay: '2026-07-01', endDay: '2026-07-02', note: 'Cancelled' });
+    await app.call('timeOff:delete', { id: cancelled.id });
+    const summer = await app.call('timeOff:create', { startDay: '2026-06-29', endDay: '2026-07-10', note: 'Summer' });
+    const holidays = await app.call('timeOff:create', { startDay: '2026-12-21', endDay: '2027-01-02', note: 'Holidays' });
+    const from = async (day: string) => {
+      const list = await app.call('timeOff:list', { from: day });
+      return { ids: list.ranges.map((range) => range.id), earlier: list.earlier };
+    };
+
+    expect(await from('2026-07-05')).toStrictEqual({ ids: [summer.id, holidays.id], earlier: true });
+    expect(await from('2026-07-10')).toStrictEqual({ ids: [summer.id, holidays.id], earlier: true });
+    expect(await from('2026-07-11')).toStrictEqual({ ids: [holidays.id], earlier: true });
+    expect(await from('2026-01-05')).toStrictEqual({ ids: [winter.id, summer.id, holidays.id], earlier: false });
+    expect(await from('2025-06-01')).toStrictEqual({ ids: [winter.id, summer.id, holidays.id], earlier: false });
+    expect(await from('2027-01-03')).toStrictEqual({ ids: [], earlier: true });
+    expect(await app.call('timeOff:list')).toStrictEqual({ ranges: [winter, summer, holidays], earlier: false });
+
+    await app.call('timeOff:delete', { id: winter.id });
+    expect(await from('2026-07-05')).toStrictEqual({ ids: [summer.id, holidays.id], earlier: false });
   });
 });
 

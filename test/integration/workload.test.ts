@@ -91,7 +91,7 @@ describe('workload figures per week', () => {
   it('move after-hours when time off is added or removed, and when the working window changes', async () => {
     await seed();
     const afterHours = async () => (await app.call('workload:weeks', { from: '2026-11-02', to: '2026-11-02' }))[0]!.afterHoursHours;
-    const [dayOff] = (await app.call('timeOff:list')).filter((range) => range.startDay === '2026-11-04');
+    const [dayOff] = (await app.call('timeOff:list')).ranges.filter((range) => range.startDay === '2026-11-04');
     await app.call('timeOff:delete', { id: dayOff!.id });
     expect(await afterHours()).toBe(5.5);
     await app.call('timeOff:restore', { id: dayOff!.id });

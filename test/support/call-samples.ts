@@ -313,7 +313,7 @@ export function callSamples(seed: Seed): Samples {
       { taskId: t7, to: { kind: 'backlog' } },
     ],
     'weekPlan:ics': [{ weekStart: '2026-11-16' }],
-    'timeOff:list': [undefined, {}],
+    'timeOff:list': [undefined, {}, { from: '2026-12-22' }],
     'timeOff:create': [{ startDay: '2027-03-01', endDay: '2027-03-05', note: 'Spring break' }],
     'timeOff:update': [{ id: seed.timeOff, startDay: '2026-12-21', endDay: '2026-12-23', note: 'Holidays, shorter' }],
     'timeOff:delete': [{ id: seed.spareTimeOff }],

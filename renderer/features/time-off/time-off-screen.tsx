@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TimeOffRange } from '../../../shared/domain/capacity';
+import { addDays } from '../../../shared/domain/day';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { DataTable, type Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
@@ -13,14 +14,18 @@ import { describeRange } from './range-text';
 /**
  * Her days away: capacity 0 on each, respected by Today and the week plan; and for each range,
  * which work is covered while she is away and which is at risk, with one action to hand the rest
- * to the MSP for those days only.
+ * to the MSP for those days only. The list starts a year back (with everything ahead); what ended
+ * earlier is one click away, so years of kept time off never make the screen longer or slower.
  */
 export default function TimeOffScreen() {
-  const ranges = useCallQuery('timeOff:list', []);
   const time = useTime();
+  const [everything, setEverything] = useState(false);
+  const yearAgo = addDays(time.today, -365);
+  const ranges = useCallQuery('timeOff:list', [everything ? {} : { from: yearAgo }]);
   const [chosen, setChosen] = useState<number | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
-  const list = ranges.data ?? [];
+  const list = ranges.data?.ranges ?? [];
+  const earlier = ranges.data?.earlier ?? false;
   // The range whose coverage is shown: the one she chose, else the next one not over yet.
   const shown = list.find((range) => range.id === chosen) ?? list.find((range) => range.endDay >= time.today) ?? null;
 
@@ -29,7 +34,11 @@ export default function TimeOffScreen() {
       <TimeOffForm onAdded={(range) => setChosen(range.id)} />
       <section aria-labelledby="time-off-list-title" className="stack">
         <h2 id="time-off-list-title">Your time off</h2>
-        {ranges.isSuccess && list.length === 0 ? (
+        {ranges.isSuccess && list.length === 0 && earlier ? (
+          <EmptyState title="No time off in the last year or ahead">
+            <p>Add time off above; what you took before {time.formatDay(yearAgo)} is listed with the earlier time off.</p>
+          </EmptyState>
+        ) : ranges.isSuccess && list.length === 0 ? (
           <EmptyState title="No time off yet">
             <p>
               Add a vacation, a training week or a single day above. Offload sets your capacity to zero on those days, shows every
@@ -40,6 +49,13 @@ export default function TimeOffScreen() {
         ) : (
           <RangeTable ranges={list} shownId={shown?.id ?? null} editing={editing} onShow={setChosen} onEdit={setEditing} />
         )}
+        {earlier || everything ? (
+          <p>
+            <button type="button" className="button button-small" onClick={() => setEverything(!everything)}>
+              {everything ? `Show only time off since ${time.formatDay(yearAgo)}` : `Show time off that ended before ${time.formatDay(yearAgo)}`}
+            </button>
+          </p>
+        ) : null}
       </section>
       {shown && <CoveragePanel key={shown.id} range={shown} />}
     </Screen>
