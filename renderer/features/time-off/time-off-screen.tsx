@@ -21,7 +21,8 @@ export default function TimeOffScreen() {
   const time = useTime();
   const [everything, setEverything] = useState(false);
   const yearAgo = addDays(time.today, -365);
-  const ranges = useCallQuery('timeOff:list', [everything ? {} : { from: yearAgo }]);
+  // The list shown stays while the other one loads, so switching never flashes an empty table.
+  const ranges = useCallQuery('timeOff:list', [everything ? {} : { from: yearAgo }], { placeholderData: (previous) => previous });
   const [chosen, setChosen] = useState<number | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const list = ranges.data?.ranges ?? [];
