@@ -1,5 +1,6 @@
 import { tzOffset } from '@date-fns/tz';
 import type { LocalDay } from '../domain/day';
+import { zoneOffsetAt } from '../domain/zoned-time';
 
 /**
  * Dates and clock times as exporters write them, and wall-clock times turned into instants.
@@ -242,8 +243,9 @@ export class WallClock {
     return dayNumber === null || seconds === null ? null : this.instant(dayNumber, seconds);
   }
 
+  /** The app's one reading of a zone's offset (shared/domain/zoned-time.ts), to the second and with its sign under an hour. */
   private offsetAt(instant: number): number {
-    return tzOffset(this.timeZone, new Date(instant)) * 60_000;
+    return zoneOffsetAt(instant, this.timeZone);
   }
 
   /** The day's single offset in ms, or NaN when it may change during the day. */

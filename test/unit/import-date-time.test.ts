@@ -132,6 +132,11 @@ describe('wall-clock times in the zone she confirms', () => {
     expect(instant('2024-10-15', '11:00', 'Asia/Kathmandu')).toBe(utc('2024-10-15T05:15:00Z'));
   });
 
+  it('a zone less than an hour behind UTC is behind it, to the second (Monrovia until 1972: −0:44:30)', () => {
+    expect(instant('1971-06-01', '09:00', 'Africa/Monrovia')).toBe(utc('1971-06-01T09:44:30Z'));
+    expect(instant('1972-06-01', '09:00', 'Africa/Monrovia')).toBe(utc('1972-06-01T09:00:00Z'));
+  });
+
   it('a time skipped when clocks spring forward resolves forward by the jump (02:30 is 03:30)', () => {
     expect(instant('2024-03-10', '02:30', 'America/New_York')).toBe(utc('2024-03-10T07:30:00Z'));
     expect(instant('2024-03-31', '02:30', 'Europe/Berlin')).toBe(utc('2024-03-31T01:30:00Z'));
