@@ -137,8 +137,11 @@ interface ListShape {
   unplanned: boolean;
   dueBy: boolean;
   search: boolean;
-  /** A search among the tasks older than the newest ones' window. */
-  older: boolean;
+  /**
+   * The full-text index a search reads: her newest tasks' (migration 016), the older ones' (the
+   * rest of `tasks_fts`), or her open tasks' (migration 017), which an open-tasks search reads alone.
+   */
+  index: SearchIndex;
   after: boolean;
 }
 
@@ -180,9 +183,11 @@ function prepareListStatements(db: SqliteDatabase, shape: ListShape): ListStatem
   if (shape.search) {
     // Relevance (bm25) first, then id: FTS ranks its matches, the rows are joined for the filters,
     // and only the page's rows are read whole (their notes' start and logged time). The newest
-    // tasks have an index of their own (migration 016); the older ones are the rest of tasks_fts.
-    const fts = shape.older ? 'tasks_fts' : 'tasks_recent_fts';
-    const older = shape.older ? [`${fts}.rowid < :recent_from`] : [];
+    // tasks have an index of their own (migration 016), and so have the open ones (migration 017);
+    // the older ones are the rest of tasks_fts.
+    const fts = SEARCH_INDEXES[shape.index];
+    const isOlder = shape.index === 'older';
+    const older = isOlder ? [`${fts}.rowid < :recent_from`] : [];
     const terms = [...filterTerms(shape, undefined), `${fts} MATCH :search`, ...older];
     const hits = [...terms];
     if (shape.after) hits.push(`(${fts}.rank > :after_key OR (${fts}.rank = :after_key AND tasks.id > :after_id))`);
@@ -193,7 +198,7 @@ function prepareListStatements(db: SqliteDatabase, shape: ListShape): ListStatem
          SELECT ${LIST_COLUMNS}, hit_rank AS sort_key FROM hits JOIN tasks ON tasks.id = hit_id ORDER BY hit_rank, hit_id`,
       );
     const quick = shape.status !== 'active' && !shape.category && !shape.owner && !shape.unplanned && !shape.dueBy;
-    const ranked = `SELECT rowid AS ranked_id, rank AS ranked_rank FROM ${fts} WHERE ${fts} MATCH :search${shape.older ? ' AND rowid < :recent_from' : ''}${
+    const ranked = `SELECT rowid AS ranked_id, rank AS ranked_rank FROM ${fts} WHERE ${fts} MATCH :search${isOlder ? ' AND rowid < :recent_from' : ''}${
       shape.after ? ' AND (rank > :after_key OR (rank = :after_key AND rowid > :after_id))' : ''
     } ORDER BY rank, rowid LIMIT :candidates`;
     return {
@@ -273,9 +278,15 @@ function encodeCursor(cursor: Cursor): string {
 
 /**
  * How a list is ordered: by a sort, or by relevance, first among her newest tasks ('relevance'), then
- * among the older ones ('relevance-older').
+ * among the older ones ('relevance-older'); or by relevance among her open tasks ('relevance-open').
  */
-type ListOrder = TaskSort | 'relevance' | 'relevance-older';
+type ListOrder = TaskSort | 'relevance' | 'relevance-older' | 'relevance-open';
+
+type SearchIndex = 'recent' | 'older' | 'open';
+
+const SEARCH_INDEXES: Record<SearchIndex, string> = { recent: 'tasks_recent_fts', older: 'tasks_fts', open: 'tasks_open_fts' };
+
+const SEARCH_ORDERS: Record<SearchIndex, ListOrder> = { recent: 'relevance', older: 'relevance-older', open: 'relevance-open' };
 
 /** A cursor as tasks:list makes one: after the task `id` whose key in `order` is `key`. */
 export function taskListCursor(order: ListOrder, key: string | number, id: number): string {
@@ -354,7 +365,7 @@ export function listTasks(db: SqliteDatabase, filter: TaskListFilter, today: Loc
     unplanned: filter.unplanned != null,
     dueBy: filter.dueBy != null,
     search: search !== null,
-    older: false,
+    index: filter.status === 'active' ? 'open' : 'recent',
     after: false,
   };
   const params: Record<string, unknown> = { today };
@@ -381,7 +392,7 @@ function withCursor(params: Record<string, unknown>, cursor: { key: string | num
 /** Up to `limit` rows of one list shape, each with the order its cursor belongs to. */
 function readRows(db: SqliteDatabase, shape: ListShape, params: Record<string, unknown>, limit: number): ListRow[] {
   const { page, fewCandidates, rankedCount } = listStatementsFor(db, shape);
-  const order: ListOrder = !shape.search ? shape.sort : shape.older ? 'relevance-older' : 'relevance';
+  const order: ListOrder = !shape.search ? shape.sort : SEARCH_ORDERS[shape.index];
   type Row = TaskRow & { sort_key: string | number; ranked?: number };
   const candidates = limit * SEARCH_CANDIDATES_PER_ROW;
   let rows = fewCandidates ? (fewCandidates.all({ ...params, limit, candidates }) as Row[]) : [];
@@ -407,9 +418,10 @@ function searchTasks(
   params: Record<string, unknown>,
   { pageSize, after, older }: { pageSize: number; after: string | null; older: 'include' | 'on-request' },
 ): TaskPage {
+  if (shape.index === 'open') return searchOpenTasks(db, shape, params, pageSize, after);
   const cursor = after === null ? null : decodeCursor(after, older === 'include' ? (['relevance', 'relevance-older'] as const) : (['relevance'] as const));
   const recentFrom = recentSearchFrom(db);
-  const olderShape: ListShape = { ...shape, older: true };
+  const olderShape: ListShape = { ...shape, index: 'older' };
   const olderParams = { ...params, recent_from: recentFrom };
   const hasOlder = recentFrom > 1;
   const withOlder = hasOlder && older === 'include';
@@ -428,6 +440,18 @@ function searchTasks(
     rows.push(...readRows(db, { ...olderShape, after: olderCursor !== null }, withCursor(olderParams, olderCursor), limit - rows.length));
   }
   return toPage(rows, pageSize, recentTotal + (olderTotal ?? 0), hasOlder && !withOlder);
+}
+
+/**
+ * A search of her open tasks: their own index holds every one of them however old, and nothing
+ * else (migration 017), so there is no older half to leave out, and a common word ranks only the
+ * open tasks it matches.
+ */
+function searchOpenTasks(db: SqliteDatabase, shape: ListShape, params: Record<string, unknown>, pageSize: number, after: string | null): TaskPage {
+  const cursor = after === null ? null : decodeCursor(after, ['relevance-open'] as const);
+  const { total } = listStatementsFor(db, shape).count.get(params) as { total: number };
+  const rows = total > 0 ? readRows(db, { ...shape, after: cursor !== null }, withCursor(params, cursor), pageSize + 1) : [];
+  return toPage(rows, pageSize, total, false);
 }
 
 function toPage(rows: ListRow[], pageSize: number, total: number, olderLeftOut: boolean): TaskPage {

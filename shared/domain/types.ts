@@ -50,6 +50,7 @@ export interface TaskPage {
   /**
    * A search that looked only through her newest RECENT_SEARCH_TASKS tasks (`older: 'on-request'`)
    * while she has older ones: `total` and the pages leave them out, so the list offers to search them too.
+   * Never for a search of open tasks, which looks through every open task.
    */
   olderLeftOut: boolean;
 }

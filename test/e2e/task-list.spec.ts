@@ -79,7 +79,7 @@ test('search finds tasks by words in the title or notes as she types', async ({ 
     // While searching, the best matches come first, and the sort says so instead of offering orders it does not apply.
     await expect(page.getByLabel('Sort')).toBeDisabled();
     await expect(page.getByLabel('Sort')).toHaveValue('relevance');
-    await expect(page.getByLabel('Sort')).toHaveAttribute('title', /newest 50,000 tasks come first, then, when you ask, the best among older ones/);
+    await expect(page.getByLabel('Sort')).toHaveAttribute('title', 'While searching, the best matches among all your active tasks come first');
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-search-${colorScheme}.png`) });
@@ -94,7 +94,7 @@ test('search finds tasks by words in the title or notes as she types', async ({ 
   }
 });
 
-test('a search looks through her newest 50,000 tasks, and through the older ones when she asks', async ({ page }) => {
+test('a search of active tasks looks through all of them; of all tasks, through her newest 50,000 and the older ones when she asks', async ({ page }) => {
   const dataDir = makeDataDir();
   const db = openDatabase(path.join(dataDir, 'offload.db'));
   const add = db.prepare('INSERT INTO tasks (title, notes, created_at, updated_at) VALUES (?, ?, ?, ?)');
@@ -114,7 +114,19 @@ test('a search looks through her newest 50,000 tasks, and through the older ones
     const searchbox = page.getByRole('searchbox', { name: 'Search tasks' });
     const list = page.getByRole('list', { name: 'Tasks' });
     const older = page.getByRole('button', { name: 'Search older tasks too' });
+    // The default view, active tasks: every one of them is searched, the one 50,001 tasks old too.
     await searchbox.fill('vpn firm');
+    await expect(page.getByText('2 tasks', { exact: true })).toBeVisible();
+    await expect(list.getByRole('listitem')).toHaveText([/Update the VPN firmware at HQ/, /Replace the VPN firmware at the old branch/]);
+    await expect(older).toHaveCount(0);
+    await expect(page.getByLabel('Sort')).toHaveAttribute('title', 'While searching, the best matches among all your active tasks come first');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-search-active-all-${colorScheme}.png`) });
+    }
+
+    // All tasks, done ones too: her newest 50,000 first, the older ones on request.
+    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'All' }).click();
     await expect(page.getByText('1 task among your newest 50,000')).toBeVisible();
     await expect(list.getByRole('listitem')).toHaveCount(1);
     await expect(page.getByText('That is every match among your newest 50,000 tasks.')).toBeVisible();
@@ -146,14 +158,15 @@ test('a search looks through her newest 50,000 tasks, and through the older ones
     await older.click();
     await expect(page.getByRole('heading', { name: 'No task matches' })).toBeVisible();
 
-    // The palette searches her newest tasks as she types, and says so.
+    // The palette searches her active tasks as she types: all of them, the oldest too.
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Command palette' });
     await expect(palette.getByRole('combobox', { name: 'Command' })).toBeFocused();
     await page.keyboard.type('vpn firm');
-    await expect(palette.getByText('Your tasks, among your newest 50,000')).toBeVisible();
     await expect(palette.getByRole('option', { name: 'Open “Update the VPN firmware at HQ”' })).toBeVisible();
-    await expect(palette.getByRole('option', { name: /old branch/ })).toHaveCount(0);
+    await expect(palette.getByRole('option', { name: 'Open “Replace the VPN firmware at the old branch”' })).toBeVisible();
+    await expect(palette.getByText('Your tasks', { exact: true })).toBeVisible();
+    await expect(palette.getByText(/among your newest/)).toHaveCount(0);
     await page.keyboard.press('Escape');
 
     // So does the task picker of a time entry, and it says where the older ones are found.

@@ -28,14 +28,14 @@ describe('the database file', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
     const tables = db
-      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'tasks_fts_%' AND name NOT LIKE 'tasks_recent_fts_%'")
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'tasks_fts_%' AND name NOT LIKE 'tasks_recent_fts_%' AND name NOT LIKE 'tasks_open_fts_%'")
       .all()
       .map((row) => row.name)
       .sort();
     expect(tables).toEqual(
       [
         'bulk_entry_writes', 'categories', 'daily_rollup', 'delegations', 'derived_state', 'hour_month_rollup', 'import_mappings', 'monthly_rollup', 'msp_contracts', 'msp_provider', 'recurring_series',
-        'response_targets', 'task_plan_moves', 'tasks', 'tasks_fts', 'tasks_recent_fts', 'technicians', 'time_entries', 'time_entry_source_keys', 'time_off', 'week_plans', 'weekly_rollup',
+        'response_targets', 'task_plan_moves', 'tasks', 'tasks_fts', 'tasks_open_fts', 'tasks_recent_fts', 'technicians', 'time_entries', 'time_entry_source_keys', 'time_off', 'week_plans', 'weekly_rollup',
       ].sort(),
     );
     const names = db.prepare<[], { name: string }>('SELECT name FROM categories ORDER BY sort_order').all();

@@ -15,6 +15,7 @@ import { migration013WeeklyRollup } from './013-weekly-rollup';
 import { migration014HourMonthsOnly } from './014-hour-months-only';
 import { migration015DropEntriesByCategory } from './015-drop-entries-by-category';
 import { migration016RecentSearch } from './016-recent-search';
+import { migration017OpenSearch } from './017-open-search';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014HourMonthsOnly,
   migration015DropEntriesByCategory,
   migration016RecentSearch,
+  migration017OpenSearch,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

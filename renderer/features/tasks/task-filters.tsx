@@ -108,7 +108,11 @@ export function TaskFilters({ filters, onChange }: FilterProps) {
           <select
             value="relevance"
             disabled
-            title={`While searching, the best matches among your newest ${RECENT_SEARCH_TASKS.toLocaleString('en-US')} tasks come first, then, when you ask, the best among older ones`}
+            title={
+              filters.status === 'active'
+                ? 'While searching, the best matches among all your active tasks come first'
+                : `While searching, the best matches among your newest ${RECENT_SEARCH_TASKS.toLocaleString('en-US')} tasks come first, then, when you ask, the best among older ones`
+            }
           >
             <option value="relevance">Best match</option>
           </select>
