@@ -373,17 +373,22 @@ export function listTasks(db: SqliteDatabase, filter: TaskListFilter, today: Loc
   if (shape.owner) params.owner = filter.owner;
   if (shape.unplanned) params.unplanned = filter.unplanned ? 1 : 0;
   if (shape.dueBy) params.due_by = filter.dueBy;
-  if (search !== null) {
-    params.search = search;
+  if (search !== null) params.search = search;
+  // A search of open tasks reads their own index, which holds every one of them however old and
+  // nothing else (migration 017): one index for the whole list, as a list without a search has.
+  if (search !== null && shape.index !== 'open') {
     return searchTasks(db, shape, params, { pageSize: filter.limit, after, older: filter.older ?? 'include' });
   }
-  const cursor = after === null ? null : decodeCursor(after, [sort]);
+  const cursor = after === null ? null : decodeCursor(after, [orderOf(shape)]);
   const { total } = listStatementsFor(db, shape).count.get(params) as { total: number };
   const rows = total > 0 ? readRows(db, { ...shape, after: cursor !== null }, withCursor(params, cursor), filter.limit + 1) : [];
   return toPage(rows, filter.limit, total, false);
 }
 
 type ListRow = TaskRow & { sort_key: string | number; order: ListOrder };
+
+/** The order a shape's rows are in, which their cursors name. */
+const orderOf = (shape: ListShape): ListOrder => (shape.search ? SEARCH_ORDERS[shape.index] : shape.sort);
 
 function withCursor(params: Record<string, unknown>, cursor: { key: string | number; id: number } | null): Record<string, unknown> {
   return cursor ? { ...params, after_key: cursor.key, after_id: cursor.id } : params;
@@ -392,7 +397,7 @@ function withCursor(params: Record<string, unknown>, cursor: { key: string | num
 /** Up to `limit` rows of one list shape, each with the order its cursor belongs to. */
 function readRows(db: SqliteDatabase, shape: ListShape, params: Record<string, unknown>, limit: number): ListRow[] {
   const { page, fewCandidates, rankedCount } = listStatementsFor(db, shape);
-  const order: ListOrder = !shape.search ? shape.sort : SEARCH_ORDERS[shape.index];
+  const order = orderOf(shape);
   type Row = TaskRow & { sort_key: string | number; ranked?: number };
   const candidates = limit * SEARCH_CANDIDATES_PER_ROW;
   let rows = fewCandidates ? (fewCandidates.all({ ...params, limit, candidates }) as Row[]) : [];
@@ -418,7 +423,6 @@ function searchTasks(
   params: Record<string, unknown>,
   { pageSize, after, older }: { pageSize: number; after: string | null; older: 'include' | 'on-request' },
 ): TaskPage {
-  if (shape.index === 'open') return searchOpenTasks(db, shape, params, pageSize, after);
   const cursor = after === null ? null : decodeCursor(after, older === 'include' ? (['relevance', 'relevance-older'] as const) : (['relevance'] as const));
   const recentFrom = recentSearchFrom(db);
   const olderShape: ListShape = { ...shape, index: 'older' };
@@ -440,18 +444,6 @@ function searchTasks(
     rows.push(...readRows(db, { ...olderShape, after: olderCursor !== null }, withCursor(olderParams, olderCursor), limit - rows.length));
   }
   return toPage(rows, pageSize, recentTotal + (olderTotal ?? 0), hasOlder && !withOlder);
-}
-
-/**
- * A search of her open tasks: their own index holds every one of them however old, and nothing
- * else (migration 017), so there is no older half to leave out, and a common word ranks only the
- * open tasks it matches.
- */
-function searchOpenTasks(db: SqliteDatabase, shape: ListShape, params: Record<string, unknown>, pageSize: number, after: string | null): TaskPage {
-  const cursor = after === null ? null : decodeCursor(after, ['relevance-open'] as const);
-  const { total } = listStatementsFor(db, shape).count.get(params) as { total: number };
-  const rows = total > 0 ? readRows(db, { ...shape, after: cursor !== null }, withCursor(params, cursor), pageSize + 1) : [];
-  return toPage(rows, pageSize, total, false);
 }
 
 function toPage(rows: ListRow[], pageSize: number, total: number, olderLeftOut: boolean): TaskPage {
