@@ -167,6 +167,10 @@ test('a search of active tasks looks through all of them; of all tasks, through 
     await expect(palette.getByRole('option', { name: 'Open “Replace the VPN firmware at the old branch”' })).toBeVisible();
     await expect(palette.getByText('Your tasks', { exact: true })).toBeVisible();
     await expect(palette.getByText(/among your newest/)).toHaveCount(0);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/palette-search-active-all-${colorScheme}.png`) });
+    }
     await page.keyboard.press('Escape');
 
     // So does the task picker of a time entry, and it says where the older ones are found.
