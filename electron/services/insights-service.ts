@@ -10,7 +10,7 @@ import { listCategories } from '../repositories/categories';
 import { listDelegations } from '../repositories/delegations';
 import { herWeeklyMs, hourHeatmap, monthlyCategoryTotals } from '../repositories/insights';
 import { listContracts } from '../repositories/msp';
-import { listTimeOff } from '../repositories/time-off';
+import { timeOffBetween } from '../repositories/time-off';
 import { firstEntryDay } from '../repositories/time-entries';
 import { costComparison, reclaimedFigures } from './reclaimed-service';
 import { workloadWeeks } from './workload-service';
@@ -245,7 +245,8 @@ function monthBars(
   inFilter: (categoryId: number) => boolean,
   strategic: ReadonlySet<number>,
 ): Bar[] {
-  const timeOff = listTimeOff(db);
+  // The ranges that touch the weeks the bars' overtime reads (they hold every day of [from, to]).
+  const timeOff = timeOffBetween(db, startOfWeek(from, settings.weekStartsOn), addDays(startOfWeek(to, settings.weekStartsOn), 6));
   const bars = new Map<Month, Bar>();
   for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = nextMonth(month)) {
     const first = `${month}-01` < from ? from : `${month}-01`;

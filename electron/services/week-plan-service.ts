@@ -11,7 +11,7 @@ import type { SqliteDatabase } from '../db/connection';
 import { listDelegations } from '../repositories/delegations';
 import { herPlannedWithCompletion, herTasksMovedOff, tasksPlannedBetween, unplannedTasks } from '../repositories/plan';
 import { listSeries } from '../repositories/recurring';
-import { listTimeOff } from '../repositories/time-off';
+import { timeOffBetween } from '../repositories/time-off';
 import { firstEntryDay } from '../repositories/time-entries';
 import { dailyCategoryMinutes, dailyMinutes } from '../repositories/workload';
 
@@ -74,7 +74,7 @@ export function weekPlan(context: PlanContext, weekStart: LocalDay): WeekPlanVie
   const { db, settings, today } = context;
   const days = weekDays(weekStart);
   const weekEnd = days[6]!;
-  const timeOff = listTimeOff(db);
+  const timeOff = timeOffBetween(db, weekStart, weekEnd);
   const reserve = settings.interruptReserve ? reserveFor(context) : null;
   const planned = tasksPlannedBetween(db, weekStart, weekEnd);
   const upcoming = upcomingOccurrences(db, weekStart, weekEnd);

@@ -4,7 +4,7 @@ import { addDays, daysBetween, startOfWeek, type LocalDay } from '../../shared/d
 import type { Settings } from '../../shared/domain/settings';
 import type { SqliteDatabase } from '../db/connection';
 import { listCategories } from '../repositories/categories';
-import { listTimeOff } from '../repositories/time-off';
+import { timeOffBetween } from '../repositories/time-off';
 import { weeklyCategoryTotals } from '../repositories/workload';
 
 const HOUR = 3_600_000;
@@ -20,7 +20,9 @@ export function workloadWeeks(db: SqliteDatabase, settings: Settings, from: Loca
   const lastWeek = startOfWeek(to, settings.weekStartsOn);
   const weekCount = daysBetween(firstWeek, lastWeek) / 7 + 1;
   const strategic = new Set(listCategories(db, true).filter((category) => category.kind === 'strategic').map((category) => category.id));
-  const timeOff = listTimeOff(db);
+  // Only the ranges that touch these weeks: her capacity on a day depends on nothing else, and all
+  // her time off grows with her history.
+  const timeOff = timeOffBetween(db, firstWeek, addDays(lastWeek, 6));
 
   const weeks: WorkloadWeekView[] = [];
   const perCategory: Map<number, { herMs: number; mspMs: number; afterHoursMs: number; unplannedMs: number }>[] = [];

@@ -170,3 +170,37 @@ describe('capacity today', () => {
     void HOUR;
   });
 });
+
+describe('time off at the edge of what is shown', () => {
+  // Each screen reads only the time off that touches its days: a range that began before them still counts.
+  it('takes the days of a range that began before the weeks asked for out of their capacity, and nothing of a range that ended before them', async () => {
+    await app.call('timeOff:create', { startDay: '2026-10-19', endDay: '2026-10-20', note: 'Ended before' });
+    await app.call('timeOff:create', { startDay: '2026-10-28', endDay: '2026-11-03', note: 'Across the week start' });
+    const [week] = await app.call('workload:weeks', { from: '2026-11-02', to: '2026-11-08' });
+    expect(week).toMatchObject({ weekStart: '2026-11-02', capacityHours: 3 * 8 });
+  });
+
+  it('leaves no capacity on the week plan’s days covered by a range that began in the week before', async () => {
+    const range = await app.call('timeOff:create', { startDay: '2026-11-12', endDay: '2026-11-17', note: 'Trip' });
+    const plan = await app.call('weekPlan:get', { weekStart: '2026-11-16' });
+    expect(plan.days.map((day) => [day.day, day.load.capacityHours, day.timeOff?.id ?? null])).toStrictEqual([
+      ['2026-11-16', 0, range.id],
+      ['2026-11-17', 0, range.id],
+      ['2026-11-18', 8, null],
+      ['2026-11-19', 8, null],
+      ['2026-11-20', 8, null],
+      ['2026-11-21', 0, null],
+      ['2026-11-22', 0, null],
+    ]);
+  });
+
+  it('takes the days of a range that began before a month-by-month range out of its first month’s capacity', async () => {
+    // March 2024 has 21 weekdays, from Friday the 1st; the range takes Friday 1 and Monday 4.
+    await app.call('timeOff:create', { startDay: '2024-02-27', endDay: '2024-03-04', note: '' });
+    const view = await app.call('insights:charts', { from: '2024-03-01', to: '2026-11-20' });
+    expect(view.bucket).toBe('month');
+    expect(view.starts[0]).toBe('2024-03-01');
+    expect(view.series.capacityHours[0]).toBe(19 * 8);
+    expect(view.series.capacityHours[1]).toBe(22 * 8);
+  });
+});
