@@ -510,7 +510,11 @@ function writeEntries(db: SqliteDatabase, read: Extract<Read, { kind: 'time-entr
   const created = writeEntriesInBulk(db, () =>
     insertImportedTimeEntries(
       db,
-      plan.create.map((row) => ({
+      plan.create,
+      calendar,
+      now,
+      { every: WRITE_STEP, run: (done) => checkpoint(control, done, total) },
+      (row) => ({
         worker: row.worker!,
         technicianId: row.technicianId,
         categoryId: row.categoryId!,
@@ -521,10 +525,7 @@ function writeEntries(db: SqliteDatabase, read: Extract<Read, { kind: 'time-entr
         unplanned: row.unplanned,
         source: read.parsed.format,
         sourceKey: row.sourceKey,
-      })),
-      calendar,
-      now,
-      { every: WRITE_STEP, run: (done) => checkpoint(control, done, total) },
+      }),
     ),
   );
   checkpoint(control, total, total);
