@@ -1,4 +1,5 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
 import { IMPORT_BATCH_ROWS, insertImportedTimeEntries, insertImportedTimeEntry, writeEntriesInBulk, type ImportedEntryRow } from '../../electron/repositories/time-entries';
@@ -52,6 +53,50 @@ describe('migration 009: imports fold their entries into the rollups at once', (
     expect(rollups(bulk.db).hours.length).toBeGreaterThan(20);
     expect(rollups(bulk.db).weekly.length).toBeGreaterThan(4);
     expect(bulk.db.prepare('SELECT count(*) AS rows FROM bulk_entry_writes').get()).toStrictEqual({ rows: 0 });
+  });
+
+  it('gives the triggers’ rollups for any entries: hers and the MSP’s, any category id, unplanned or on an unplanned task, across midnights, months and years', () => {
+    type Generated = { mine: boolean; category: number; onTask: boolean; unplanned: boolean; startAt: number; minutes: number };
+    const entry: fc.Arbitrary<Generated> = fc.record({
+      mine: fc.boolean(),
+      category: fc.constantFrom(1, 2, 3, 5000, 2 ** 40),
+      onTask: fc.boolean(),
+      unplanned: fc.boolean(),
+      // From 2025 to 2027 in her zone, up to a whole day long: across DST changes, midnights, months, years.
+      startAt: fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }),
+      minutes: fc.integer({ min: 1, max: 24 * 60 }),
+    });
+    const written = (rows: readonly Generated[], bulk: boolean) => {
+      const { db, taskId } = database();
+      db.prepare("INSERT INTO categories (id, name, color, kind, created_at, updated_at) VALUES (5000, 'Phones', '#112233', 'operational', 1, 1), (?, 'Printers', '#445566', 'operational', 1, 1)").run(2 ** 40);
+      const calendar = entryCalendar(db, DEFAULT_SETTINGS, ZONE);
+      const imported: ImportedEntryRow[] = rows.map((row, index) => ({
+        worker: row.mine ? 'me' : 'msp',
+        technicianId: null,
+        categoryId: row.category,
+        taskId: row.onTask ? taskId : null,
+        startAt: row.startAt,
+        endAt: row.startAt + row.minutes * MINUTE,
+        note: '',
+        unplanned: row.unplanned,
+        source: 'toggl',
+        sourceKey: `p-${index}`,
+      }));
+      db.transaction(() => {
+        if (bulk) writeEntriesInBulk(db, () => insertImportedTimeEntries(db, imported, calendar, 2));
+        else for (const row of imported) insertImportedTimeEntry(db, row, calendar, 2);
+      })();
+      const result = rollups(db);
+      db.close();
+      return result;
+    };
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 60 }), (rows) => {
+        expect(written(rows, true)).toStrictEqual(written(rows, false));
+      }),
+      // Each case writes two new databases (about 50 ms): a failure is reported as found, not shrunk for minutes.
+      { numRuns: 40, seed: 9, endOnFailure: true },
+    );
   });
 
   it('adds up new entries that share an hour, in full batches and the rest one by one, as the triggers do', () => {
