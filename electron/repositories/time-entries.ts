@@ -719,6 +719,7 @@ class BulkSums {
   /** Every day row, in daily_rollup's key order (worker, category, day). */
   allDays(): DayRow[] {
     const all: DayRow[] = [];
+    const sums = this.daySums;
     const groups = [...this.dayGroups.keys()].sort((a, b) => (a % 2) - (b % 2) || a - b);
     for (const groupKey of groups) {
       const worker: Owner = groupKey % 2 === 0 ? 'me' : 'msp';
@@ -726,7 +727,6 @@ class BulkSums {
       const group = this.dayGroups.get(groupKey)!;
       for (const day of [...group.keys()].sort()) {
         const row = group.get(day)! * 4;
-        const sums = this.daySums;
         all.push([worker, categoryId, day, sums[row]!, sums[row + 1]!, sums[row + 2]!, sums[row + 3]!]);
       }
     }
@@ -784,10 +784,10 @@ export function writeEntriesInBulk<Result>(db: SqliteDatabase, write: () => Resu
   const days = sums.allDays();
   withoutTriggers(db, DAY_ROW_TRIGGERS, () => {
     const counted = countedDayRows(statements, days);
-    upsertInBatches(days, DAY_ROW_BATCH, statements.addDayRows, statements.addDayRow);
+    upsertFlat(days.flat(), 7, DAY_ROW_BATCH, statements.addDayRows, statements.addDayRow);
     const { weeks, months } = weeksAndMonths(days, weeklyRollupWeekStart(db) ?? 1, counted);
-    upsertInBatches(weeks, DAY_ROW_BATCH, statements.addWeekRows, statements.addWeekRow);
-    upsertInBatches(months, DAY_ROW_BATCH, statements.addMonthRows, statements.addMonthRow);
+    upsertFlat(weeks.flat(), 7, DAY_ROW_BATCH, statements.addWeekRows, statements.addWeekRow);
+    upsertFlat(months.flat(), 7, DAY_ROW_BATCH, statements.addMonthRows, statements.addMonthRow);
   });
   upsertFlat(sums.cellValues(), 5, HOUR_CELL_BATCH, statements.addHourCells, statements.addHourCell);
   statements.foldKeys.run({ first_id: firstId });
@@ -846,19 +846,7 @@ function weeksAndMonths(days: readonly DayRow[], weekStartsOn: number, counted: 
 
 type Upsert = { run(...values: (string | number)[]): unknown };
 
-/** Rows through a statement of `batch` rows, the rest one by one. */
-function upsertInBatches(rows: readonly (readonly (string | number)[])[], batch: number, many: Upsert, one: Upsert): void {
-  const values: (string | number)[] = [];
-  let next = 0;
-  for (; next + batch <= rows.length; next += batch) {
-    values.length = 0;
-    for (let index = next; index < next + batch; index += 1) values.push(...rows[index]!);
-    many.run(...values);
-  }
-  for (; next < rows.length; next += 1) one.run(...rows[next]!);
-}
-
-/** The same for rows laid out one after another in `values`, `width` values each. */
+/** Rows laid out one after another in `values`, `width` values each, through a statement of `batch` rows, the rest one by one. */
 function upsertFlat(values: readonly (string | number)[], width: number, batch: number, many: Upsert, one: Upsert): void {
   const step = width * batch;
   let next = 0;
