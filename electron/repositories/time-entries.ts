@@ -102,8 +102,10 @@ const statements = preparedFor((db) => ({
   firstDay: db.prepare<[Owner], { day: string | null }>("SELECT min(start_day) AS day FROM time_entries WHERE worker = ?"),
   // One category's days: a seek in the primary key (worker, category_id, day).
   // Days as whole days since 1970 (numbers, not strings to allocate and hash).
-  dailyOfCategory: db.prepare<[{ worker: Owner; category_id: number; from: string; to: string }], { day: number; ms: number }>(
-    `SELECT unixepoch(day) / 86400 AS day, ms FROM daily_rollup
+  // Two JSON arrays in one row, not a row per day: for the ten-year bench's 10,542 days the reports
+  // read, better-sqlite3 building an array per row took about 1.3 of the 2.0 ms of the read.
+  dailyOfCategory: db.prepare<[{ worker: Owner; category_id: number; from: string; to: string }], { days: string; ms: string }>(
+    `SELECT json_group_array(unixepoch(day) / 86400) AS days, json_group_array(ms) AS ms FROM daily_rollup
      WHERE worker = :worker AND category_id = :category_id AND day BETWEEN :from AND :to AND ms > 0`,
   ),
   total: db.prepare<[{ worker: Owner; from: string; to: string }], { ms: number | null }>(
@@ -218,13 +220,14 @@ function dayNumber(day: LocalDay): number {
  */
 export function dailyMinutesOf(db: SqliteDatabase, worker: Owner, spans: readonly CategoryDays[]): (categoryId: number, day: LocalDay) => number {
   const byCategory = new Map<number, { first: number; minutes: Float64Array }>();
-  const statement = statements(db).dailyOfCategory.raw(true);
+  const statement = statements(db).dailyOfCategory;
   for (const span of spans) {
     const first = dayNumber(span.from);
     const minutes = new Float64Array(dayNumber(span.to) - first + 1);
-    for (const [day, ms] of statement.all({ worker, category_id: span.categoryId, from: span.from, to: span.to }) as unknown as [number, number][]) {
-      minutes[day - first] = ms / 60_000;
-    }
+    const read = statement.get({ worker, category_id: span.categoryId, from: span.from, to: span.to })!;
+    const days = JSON.parse(read.days) as number[];
+    const ms = JSON.parse(read.ms) as number[];
+    for (let index = 0; index < days.length; index += 1) minutes[days[index]! - first] = ms[index]! / 60_000;
     byCategory.set(span.categoryId, { first, minutes });
   }
   return (categoryId, day) => {

@@ -168,13 +168,18 @@ function splitByMonth(
   if (workingDaysInForce.length === 0) entry(firstDay.slice(0, 7));
   const perDay = workingDaysInForce.length === 0 ? 0 : reclaimedHours / workingDaysInForce.length;
   const daysPerMonth = new Map<string, number>();
-  for (const day of workingDaysInForce) daysPerMonth.set(day.slice(0, 7), (daysPerMonth.get(day.slice(0, 7)) ?? 0) + 1);
-  const monthsWithDays = [...daysPerMonth.keys()];
-  monthsWithDays.forEach((month, index) => {
-    // The last month takes what is left, so the shares add up to the row exactly.
-    const earlier = monthsWithDays.slice(0, index).reduce((total, previous) => total + daysPerMonth.get(previous)! * perDay, 0);
-    entry(month).reclaimedHours = index === monthsWithDays.length - 1 ? reclaimedHours - earlier : daysPerMonth.get(month)! * perDay;
-  });
+  for (const day of workingDaysInForce) {
+    const month = day.slice(0, 7);
+    daysPerMonth.set(month, (daysPerMonth.get(month) ?? 0) + 1);
+  }
+  // The last month takes what is left, so the shares add up to the row exactly.
+  let earlier = 0;
+  let left = daysPerMonth.size;
+  for (const [month, days] of daysPerMonth) {
+    left -= 1;
+    entry(month).reclaimedHours = left === 0 ? reclaimedHours - earlier : days * perDay;
+    earlier += days * perDay;
+  }
   for (const [month, minutes] of mspMinutesByMonth) entry(month).mspHours = minutes / 60;
   return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
 }
@@ -215,7 +220,10 @@ export function hoursReclaimed(input: ReclaimedInput): ReclaimedReport {
       for (let day = from; day <= to; day = addDays(day, 1)) {
         if (isWorkingDay(settings, day)) workingDaysInForce.push(day);
         const msp = input.mspMinutes(delegation.categoryId, day);
-        if (msp !== 0) mspMinutesByMonth.set(day.slice(0, 7), (mspMinutesByMonth.get(day.slice(0, 7)) ?? 0) + msp);
+        if (msp !== 0) {
+          const month = day.slice(0, 7);
+          mspMinutesByMonth.set(month, (mspMinutesByMonth.get(month) ?? 0) + msp);
+        }
         mspMinutes += msp;
         herMinutes += input.herMinutes(delegation.categoryId, day);
       }
