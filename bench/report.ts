@@ -104,8 +104,12 @@ export function amountsLine(figure: string, values: readonly number[], target: T
 }
 
 export function printSection(title: string, lines: readonly Line[], print: (line: string) => void): void {
-  const header: Line = ['figure', 'p50', 'p95', 'target', 'verdict', 'note'];
-  const widths = header.map((_, column) => Math.max(...[header, ...lines].map((line) => (line[column] ?? "").length)));
+  printTable(title, ['figure', 'p50', 'p95', 'target', 'verdict', 'note'], lines, [1, 2], print);
+}
+
+/** A `## title` and its rows under a header, `|`-separated and padded: the columns in `rightAligned` to the right, the last one not at all. */
+export function printTable(title: string, header: readonly string[], lines: readonly (readonly string[])[], rightAligned: readonly number[], print: (line: string) => void): void {
+  const widths = header.map((_, column) => Math.max(...[header, ...lines].map((line) => (line[column] ?? '').length)));
   print('');
   print(`## ${title}`);
   for (const line of [header, ...lines]) {
@@ -113,7 +117,7 @@ export function printSection(title: string, lines: readonly Line[], print: (line
       line
         .map((cell, column) => {
           const width = widths[column] ?? 0;
-          return column === 1 || column === 2 ? cell.padStart(width) : column === 5 ? cell : cell.padEnd(width);
+          return rightAligned.includes(column) ? cell.padStart(width) : column === header.length - 1 ? cell : cell.padEnd(width);
         })
         .join(' | ')
         .trimEnd(),

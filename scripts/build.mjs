@@ -60,6 +60,7 @@ if (fs.existsSync(path.join(root, 'bench'))) {
     format: 'esm',
     banner: esmBanner,
   });
+  await esbuild({ ...common, entryPoints: ['bench/compare.ts'], outfile: 'dist/bench/compare.mjs', format: 'esm', banner: esmBanner });
 }
 
 console.log(`Built Offload ${pkg.version} in ${Math.round(performance.now() - started)} ms → dist/`);
