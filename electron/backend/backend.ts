@@ -20,7 +20,7 @@ import { createDataService } from '../services/data/data-service';
 import { entryCalendar, type EntryCalendar } from '../services/entry-calendar';
 import { keepEntryFactsCurrent } from '../services/entry-facts-service';
 import { hasAnyTask, purgeDeletedTasks } from '../repositories/tasks';
-import { compactRecentSearchStep, recentSearchNeedsCompacting } from '../repositories/search-index';
+import { compactRecentSearchStep, ERA_FILL_STEP, fillSearchEras, recentSearchNeedsCompacting, searchErasBehind } from '../repositories/search-index';
 import { keepWeeklyRollupCurrent } from '../repositories/weekly-rollup';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Clock } from './clock';
@@ -76,7 +76,7 @@ export interface Backend {
   readonly backups: BackupService;
   /** The database handle, or null when it could not be opened. */
   readonly db: SqliteDatabase | null;
-  /** Resolves when the housekeeping the open started (compacting the search index) is done: for the bench and tests. */
+  /** Resolves when the housekeeping the open started (the search indexes kept) is done: for the bench and tests. */
   settled(): Promise<void>;
   /** Folds the WAL back into the database and closes it. Never throws: a failure is logged and told next time. */
   close(): void;
@@ -114,25 +114,31 @@ export function openBackend(options: BackendOptions): Backend {
   };
 
   /**
-   * Compacts the newest tasks' search index after tasks left it (search-index.ts), a step of about
-   * 10 ms at a time between calls, never while a worker holds the write lock. It stops when the
-   * database is closed or swapped; a step that fails (a full disk) leaves it for the next open.
+   * Keeps the search indexes (search-index.ts) between calls, a step at a time, never while a
+   * worker holds the write lock: compacts the newest tasks' index after tasks left it (steps of
+   * about 10 ms), then copies the tasks that left it into the eras of her older tasks (steps of
+   * ERA_FILL_STEP tasks), so a search further back seldom has to. It stops when the database is
+   * closed or swapped; a step that fails (a full disk) leaves the rest for the next open.
    */
   let housekeeping: Promise<void> = Promise.resolve();
-  const compactSearchIndex = (database: SqliteDatabase) => {
-    housekeeping = (async () => {
+  const keepSearchIndexes = (database: SqliteDatabase) => {
+    const steps = async (what: string, needed: () => boolean, step: () => boolean) => {
       for (let first = true; ; first = false) {
         await new Promise((resolve) => setImmediate(resolve));
         await gate.whenOpen();
-        if (db !== database || !database.open) return;
+        if (db !== database || !database.open) return false;
         try {
-          if (first && !recentSearchNeedsCompacting(database)) return;
-          if (!compactRecentSearchStep(database)) return;
+          if (first && !needed()) return true;
+          if (!step()) return true;
         } catch (error) {
-          console.error('[offload] compacting the search index stopped; it is tried again at the next start:', describeError(error));
-          return;
+          console.error(`[offload] ${what} stopped; it is tried again at the next start:`, describeError(error));
+          return false;
         }
       }
+    };
+    housekeeping = (async () => {
+      const compacted = await steps('compacting the search index', () => recentSearchNeedsCompacting(database), () => compactRecentSearchStep(database));
+      if (compacted) await steps('filling the search eras', () => searchErasBehind(database), () => fillSearchEras(database, ERA_FILL_STEP));
     })();
   };
 
@@ -240,7 +246,7 @@ export function openBackend(options: BackendOptions): Backend {
     sessionNotices = [...(lastSession ? [lastSession] : []), ...backups.notices().map((message) => ({ id: 'backup-list', level: 'warning' as const, message }))];
     writeRunMarker(dataDir, { pid: process.pid, openedAt: now() });
     removeCleanClose(dataDir);
-    compactSearchIndex(opened);
+    keepSearchIndexes(opened);
   }
 
   /**

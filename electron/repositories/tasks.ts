@@ -3,7 +3,7 @@ import { AppError } from '../../shared/api/errors';
 import type { LocalDay } from '../../shared/domain/day';
 import { TASK_COUNT_CAP, type Owner, type Priority, type Task, type TaskPage, type TaskSort, type TaskStatus } from '../../shared/domain/types';
 import { preparedFor, type SqliteDatabase, type Statement } from '../db/connection';
-import { recentSearchFrom } from './search-index';
+import { eraFirstId, eraTable, fillSearchEras, olderEras, recentSearchFrom, searchErasBehind } from './search-index';
 
 interface TaskRow {
   id: number;
@@ -138,8 +138,8 @@ interface ListShape {
   dueBy: boolean;
   search: boolean;
   /**
-   * The full-text index a search reads: her newest tasks' (migration 016), the older ones' (the
-   * rest of `tasks_fts`), or her open tasks' (migration 017), which an open-tasks search reads alone.
+   * The full-text index a search reads: her newest tasks' (migration 016), one era of the older
+   * ones (search-index.ts), or her open tasks' (migration 017), which an open-tasks search reads alone.
    */
   index: SearchIndex;
   after: boolean;
@@ -183,12 +183,10 @@ function prepareListStatements(db: SqliteDatabase, shape: ListShape): ListStatem
   if (shape.search) {
     // Relevance (bm25) first, then id: FTS ranks its matches, the rows are joined for the filters,
     // and only the page's rows are read whole (their notes' start and logged time). The newest
-    // tasks have an index of their own (migration 016), and so have the open ones (migration 017);
-    // the older ones are the rest of tasks_fts.
-    const fts = SEARCH_INDEXES[shape.index];
-    const isOlder = shape.index === 'older';
-    const older = isOlder ? [`${fts}.rowid < :recent_from`] : [];
-    const terms = [...filterTerms(shape, undefined), `${fts} MATCH :search`, ...older];
+    // tasks have an index of their own (migration 016), and so have the open ones (migration 017)
+    // and each era of the older ones (search-index.ts).
+    const fts = searchIndexTable(shape.index);
+    const terms = [...filterTerms(shape, undefined), `${fts} MATCH :search`];
     const hits = [...terms];
     if (shape.after) hits.push(`(${fts}.rank > :after_key OR (${fts}.rank = :after_key AND tasks.id > :after_id))`);
     const from = `${fts} JOIN tasks ON tasks.id = ${fts}.rowid`;
@@ -198,7 +196,7 @@ function prepareListStatements(db: SqliteDatabase, shape: ListShape): ListStatem
          SELECT ${LIST_COLUMNS}, hit_rank AS sort_key FROM hits JOIN tasks ON tasks.id = hit_id ORDER BY hit_rank, hit_id`,
       );
     const quick = shape.status !== 'active' && !shape.category && !shape.owner && !shape.unplanned && !shape.dueBy;
-    const ranked = `SELECT rowid AS ranked_id, rank AS ranked_rank FROM ${fts} WHERE ${fts} MATCH :search${isOlder ? ' AND rowid < :recent_from' : ''}${
+    const ranked = `SELECT rowid AS ranked_id, rank AS ranked_rank FROM ${fts} WHERE ${fts} MATCH :search${
       shape.after ? ' AND (rank > :after_key OR (rank = :after_key AND rowid > :after_id))' : ''
     } ORDER BY rank, rowid LIMIT :candidates`;
     return {
@@ -269,45 +267,75 @@ export function ftsQuery(text: string): string | null {
   return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
 }
 
-/** What a cursor holds: the order it belongs to, and the last row's key and id. Opaque to the renderer. */
-type Cursor = [order: ListOrder, key: string | number, id: number];
+/**
+ * What a cursor holds: the order it belongs to, and the last row's key and id. Opaque to the
+ * renderer. One into an era of her older tasks also names the era and how many matches the newer
+ * ones held; its key is null at the era's start (a page's `further`).
+ */
+type Cursor = [order: ListOrder, key: string | number, id: number] | [order: 'relevance-older', key: string | number | null, id: number, era: number, before: number];
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
 /**
- * How a list is ordered: by a sort, or by relevance, first among her newest tasks ('relevance'), then
- * among the older ones ('relevance-older'); or by relevance among her open tasks ('relevance-open').
+ * How a list is ordered: by a sort, or by relevance, among her newest tasks ('relevance'), among one
+ * era of the older ones ('relevance-older'), or among her open tasks ('relevance-open').
  */
 type ListOrder = TaskSort | 'relevance' | 'relevance-older' | 'relevance-open';
 
-type SearchIndex = 'recent' | 'older' | 'open';
+type SearchIndex = 'recent' | 'open' | { era: number };
 
-const SEARCH_INDEXES: Record<SearchIndex, string> = { recent: 'tasks_recent_fts', older: 'tasks_fts', open: 'tasks_open_fts' };
+const searchIndexTable = (index: SearchIndex) => (index === 'recent' ? 'tasks_recent_fts' : index === 'open' ? 'tasks_open_fts' : eraTable(index.era));
 
-const SEARCH_ORDERS: Record<SearchIndex, ListOrder> = { recent: 'relevance', older: 'relevance-older', open: 'relevance-open' };
+const searchOrder = (index: SearchIndex): ListOrder => (index === 'recent' ? 'relevance' : index === 'open' ? 'relevance-open' : 'relevance-older');
 
 /** A cursor as tasks:list makes one: after the task `id` whose key in `order` is `key`. */
 export function taskListCursor(order: ListOrder, key: string | number, id: number): string {
   return encodeCursor([order, key, id]);
 }
 
+/** A cursor to the start of an era of her older tasks, as a page's `further` is (the bench steps back with it). */
+export function eraSearchCursor(era: number, before: number): string {
+  return encodeCursor(['relevance-older', null, 0, era, before]);
+}
+
 const BAD_CURSOR = 'This page marker is from another list or is damaged: load the list from its first page';
 
+const badCursor = () => new AppError('VALIDATION', BAD_CURSOR, [{ field: 'after', message: BAD_CURSOR }]);
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
 function decodeCursor<Order extends ListOrder>(text: string, orders: readonly Order[]): { order: Order; key: string | number; id: number } {
+  const cursor = decodeAnyCursor(text);
+  if (!orders.includes(cursor.order as Order) || cursor.key === null || cursor.era !== undefined) throw badCursor();
+  return { order: cursor.order as Order, key: cursor.key, id: cursor.id };
+}
+
+interface SearchCursor {
+  order: ListOrder;
+  key: string | number | null;
+  id: number;
+  /** Into an era of her older tasks: the era, and the matches the newer tasks held. */
+  era?: number;
+  before?: number;
+}
+
+function decodeAnyCursor(text: string): SearchCursor {
   let cursor: unknown;
   try {
     cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
     cursor = null;
   }
-  const [cursorOrder, key, id] = Array.isArray(cursor) && cursor.length === 3 ? (cursor as unknown[]) : [];
-  const keyOk = typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key));
-  if (!orders.includes(cursorOrder as Order) || !keyOk || typeof id !== 'number' || !Number.isSafeInteger(id)) {
-    throw new AppError('VALIDATION', BAD_CURSOR, [{ field: 'after', message: BAD_CURSOR }]);
-  }
-  return { order: cursorOrder as Order, key, id };
+  const parts = Array.isArray(cursor) && (cursor.length === 3 || cursor.length === 5) ? (cursor as unknown[]) : [];
+  const [order, key, id, era, before] = parts;
+  const inEra = parts.length === 5;
+  const keyOk = typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key)) || (inEra && key === null);
+  if (typeof order !== 'string' || !keyOk || typeof id !== 'number' || !Number.isSafeInteger(id)) throw badCursor();
+  if (inEra && (order !== 'relevance-older' || !isCount(era) || !isCount(before))) throw badCursor();
+  if (!inEra && order === 'relevance-older') throw badCursor();
+  return { order: order as ListOrder, key, id, ...(inEra ? { era: era as number, before: before as number } : {}) };
 }
 
 const statements = preparedFor((db) => ({
@@ -337,6 +365,7 @@ const statements = preparedFor((db) => ({
        AND task_id IN (SELECT id FROM tasks WHERE deleted_at IS NOT NULL AND deleted_at < ? AND unplanned = 1)`,
   ),
   anyTask: db.prepare<[], { found: 1 }>('SELECT 1 AS found FROM tasks LIMIT 1'),
+  firstCreatedFrom: db.prepare<[number], number>('SELECT created_at FROM tasks WHERE id >= ? ORDER BY id LIMIT 1').pluck(),
 }));
 
 export function getTask(db: SqliteDatabase, id: number): Task {
@@ -376,19 +405,17 @@ export function listTasks(db: SqliteDatabase, filter: TaskListFilter, today: Loc
   if (search !== null) params.search = search;
   // A search of open tasks reads their own index, which holds every one of them however old and
   // nothing else (migration 017): one index for the whole list, as a list without a search has.
-  if (search !== null && shape.index !== 'open') {
-    return searchTasks(db, shape, params, { pageSize: filter.limit, after, older: filter.older ?? 'include' });
-  }
+  if (search !== null && shape.index !== 'open') return searchTasks(db, shape, params, filter.limit, after);
   const cursor = after === null ? null : decodeCursor(after, [orderOf(shape)]);
   const { total } = listStatementsFor(db, shape).count.get(params) as { total: number };
   const rows = total > 0 ? readRows(db, { ...shape, after: cursor !== null }, withCursor(params, cursor), filter.limit + 1) : [];
-  return toPage(rows, filter.limit, total, false);
+  return toPage(rows, filter.limit, total, NOTHING_LEFT_OUT);
 }
 
 type ListRow = TaskRow & { sort_key: string | number; order: ListOrder };
 
 /** The order a shape's rows are in, which their cursors name. */
-const orderOf = (shape: ListShape): ListOrder => (shape.search ? SEARCH_ORDERS[shape.index] : shape.sort);
+const orderOf = (shape: ListShape): ListOrder => (shape.search ? searchOrder(shape.index) : shape.sort);
 
 function withCursor(params: Record<string, unknown>, cursor: { key: string | number; id: number } | null): Record<string, unknown> {
   return cursor ? { ...params, after_key: cursor.key, after_id: cursor.id } : params;
@@ -410,52 +437,64 @@ function readRows(db: SqliteDatabase, shape: ListShape, params: Record<string, u
 }
 
 /**
- * A search's page: the best matches among her newest tasks, then, once those are all listed, the
- * best among the older ones. Each half ranks only its own matches, so a common word costs what
- * the newest tasks hold, not what exists (migration 016). With `older: 'on-request'` the older half
- * is left out, and the page says so: a search that finds little among her newest tasks then costs
- * what they hold too, instead of reading every older match of each word ("vpn firm" on the
- * 100-year bench file: 6.67 ms through every task, 0.59 ms through the newest 50,000).
+ * A search's page, through one index: her newest tasks' (migration 016) first, then, a step at a
+ * time as she asks (the last page's `further`), one era of the older ones after another, newest
+ * first (search-index.ts). Each index ranks and counts only its own matches, so every page costs
+ * what 50,000 tasks hold, not what exists; the count carries the newer indexes' matches along in
+ * the cursor ("vpn firm" on the 100-year bench file: through its 450,072 older tasks in one index,
+ * 6.67 ms; through one whole era of them, 0.62–0.65 ms).
  */
-function searchTasks(
-  db: SqliteDatabase,
-  shape: ListShape,
-  params: Record<string, unknown>,
-  { pageSize, after, older }: { pageSize: number; after: string | null; older: 'include' | 'on-request' },
-): TaskPage {
-  const cursor = after === null ? null : decodeCursor(after, older === 'include' ? (['relevance', 'relevance-older'] as const) : (['relevance'] as const));
-  const recentFrom = recentSearchFrom(db);
-  const olderShape: ListShape = { ...shape, index: 'older' };
-  const olderParams = { ...params, recent_from: recentFrom };
-  const hasOlder = recentFrom > 1;
-  const withOlder = hasOlder && older === 'include';
-  const recentTotal = (listStatementsFor(db, shape).count.get(params) as { total: number }).total;
-  // Past the cap the older matches need no counting: the total shows as "1,000+" either way.
-  const olderTotal =
-    withOlder && recentTotal <= TASK_COUNT_CAP ? (listStatementsFor(db, olderShape).count.get(olderParams) as { total: number }).total : null;
-  const limit = pageSize + 1;
-  const rows: ListRow[] = [];
-  if (recentTotal > 0 && cursor?.order !== 'relevance-older') {
-    const recentCursor = cursor?.order === 'relevance' ? cursor : null;
-    rows.push(...readRows(db, { ...shape, after: recentCursor !== null }, withCursor(params, recentCursor), limit));
-  }
-  if (rows.length < limit && withOlder && olderTotal !== 0) {
-    const olderCursor = cursor?.order === 'relevance-older' ? cursor : null;
-    rows.push(...readRows(db, { ...olderShape, after: olderCursor !== null }, withCursor(olderParams, olderCursor), limit - rows.length));
-  }
-  return toPage(rows, pageSize, recentTotal + (olderTotal ?? 0), hasOlder && !withOlder);
+function searchTasks(db: SqliteDatabase, shape: ListShape, params: Record<string, unknown>, pageSize: number, after: string | null): TaskPage {
+  const cursor = after === null ? null : decodeAnyCursor(after);
+  if (cursor !== null && cursor.order !== 'relevance' && cursor.order !== 'relevance-older') throw badCursor();
+  const eras = olderEras(db);
+  const era = cursor?.era;
+  if (era !== undefined && !eras.includes(era)) throw badCursor();
+  if (era !== undefined && searchErasBehind(db)) fillSearchEras(db);
+  const index: SearchIndex = era === undefined ? 'recent' : { era };
+  const indexShape: ListShape = { ...shape, index };
+  const before = cursor?.before ?? 0;
+  // Past the cap the matches need no more counting: the total shows as "1,000+" either way.
+  const counted = before > TASK_COUNT_CAP ? 0 : (listStatementsFor(db, indexShape).count.get(params) as { total: number }).total;
+  const keyed = cursor !== null && cursor.key !== null ? { key: cursor.key, id: cursor.id } : null;
+  const rows = counted > 0 || before > TASK_COUNT_CAP ? readRows(db, { ...indexShape, after: keyed !== null }, withCursor(params, keyed), pageSize + 1) : [];
+  const total = before + counted;
+  const nextEra = era === undefined ? eras[0] : eras[eras.indexOf(era) + 1];
+  const searchedFrom = era === undefined ? recentSearchFrom(db) : eraFirstId(era);
+  return toPage(rows, pageSize, total, {
+    olderLeftOut: nextEra !== undefined,
+    searchedFrom: nextEra === undefined ? null : (statements(db).firstCreatedFrom.get(searchedFrom) ?? null),
+    further: rows.length <= pageSize && nextEra !== undefined ? encodeCursor(['relevance-older', null, 0, nextEra, total]) : null,
+    era: era === undefined ? null : { era, before },
+  });
 }
 
-function toPage(rows: ListRow[], pageSize: number, total: number, olderLeftOut: boolean): TaskPage {
+interface LeftOut {
+  olderLeftOut: boolean;
+  searchedFrom: number | null;
+  further: string | null;
+  /** The era the page's rows are from, and the matches before it, for the cursor. */
+  era: { era: number; before: number } | null;
+}
+
+const NOTHING_LEFT_OUT: LeftOut = { olderLeftOut: false, searchedFrom: null, further: null, era: null };
+
+function toPage(rows: ListRow[], pageSize: number, total: number, { olderLeftOut, searchedFrom, further, era }: LeftOut): TaskPage {
   const more = rows.length > pageSize;
   if (more) rows.length = pageSize;
   const last = rows.at(-1);
+  const next =
+    more && last
+      ? encodeCursor(era !== null ? ['relevance-older', last.sort_key, last.id, era.era, era.before] : [last.order, last.sort_key, last.id])
+      : null;
   return {
     total: Math.min(total, TASK_COUNT_CAP),
     totalCapped: total > TASK_COUNT_CAP,
     tasks: rows.map(toTask),
-    next: more && last ? encodeCursor([last.order, last.sort_key, last.id]) : null,
+    next,
     olderLeftOut,
+    searchedFrom,
+    further,
   };
 }
 

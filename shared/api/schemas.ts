@@ -111,13 +111,6 @@ export const taskFilter = z
     /** Words to find in titles and notes (full-text, prefix match). */
     search: z.string().trim().max(200, 'Search for at most 200 characters').refine(withoutNul, nulMessage('The search')).default(''),
     sort: taskSort.default('urgency'),
-    /**
-     * Which tasks a search looks through: all of them ('include'), or only her newest
-     * RECENT_SEARCH_TASKS, leaving the older ones until she asks ('on-request', the Tasks screen, so
-     * a search costs what her recent work holds, not what a hundred years do). A search of open
-     * tasks (status 'active') always looks through all of them: they have an index of their own.
-     */
-    older: z.enum(['include', 'on-request'], { error: 'Older tasks are either included or searched on request' }).default('include'),
     /** Where the page starts: the `next` of the page before (opaque); null for the first page. */
     after: z
       .string()

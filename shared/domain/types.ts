@@ -48,11 +48,19 @@ export interface TaskPage {
   /** Pass as `after` for the page that follows; null on the last page. */
   next: string | null;
   /**
-   * A search that looked only through her newest RECENT_SEARCH_TASKS tasks (`older: 'on-request'`)
-   * while she has older ones: `total` and the pages leave them out, so the list offers to search them too.
-   * Never for a search of open tasks, which looks through every open task.
+   * A search that has looked through only her newer tasks so far, while she has older ones: `total`
+   * and the pages leave the older out, so the list offers to search further back (`further`).
+   * A search looks through her newest RECENT_SEARCH_TASKS tasks, then one era of ERA_TASKS older
+   * ones at a time as she asks. Never for a search of open tasks, which looks through every open task.
    */
   olderLeftOut: boolean;
+  /** With `olderLeftOut`: when the oldest task the search has looked through was added (epoch ms). */
+  searchedFrom: number | null;
+  /**
+   * On a search's last page, while older tasks are left out: pass as `after` to search the next
+   * older era, whose pages follow (and count with) the ones before.
+   */
+  further: string | null;
 }
 
 /** Counting stops here: a list says "1,000+ tasks" rather than count ten years of them. */

@@ -94,17 +94,28 @@ test('search finds tasks by words in the title or notes as she types', async ({ 
   }
 });
 
-test('a search of active tasks looks through all of them; of all tasks, through her newest 50,000 and the older ones when she asks', async ({ page }) => {
+test('a search of active tasks looks through all of them; of all tasks, through her newest 50,000, then an era of older ones each time she asks', async ({ page }) => {
   const dataDir = makeDataDir();
   const db = openDatabase(path.join(dataDir, 'offload.db'));
-  const add = db.prepare('INSERT INTO tasks (title, notes, created_at, updated_at) VALUES (?, ?, ?, ?)');
+  // Ids 1…S are the oldest era (whole), S + 1 … S + 10 the next (ten tasks), the window the newest
+  // 50,000; each task added an hour after the one before, and the window's first a month after the
+  // era's last. The window first, so no task has to leave it.
+  const S = RECENT_SEARCH_TASKS;
+  const hour = 3_600_000;
+  const month = 30 * 24 * hour;
+  const addedAt = (id: number) => 1_500_000_000_000 + id * hour + (id > S + 10 ? month : 0);
+  const add = db.prepare('INSERT INTO tasks (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)');
+  const many = db.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     INSERT INTO tasks (id, title, created_at, updated_at) SELECT i, 'Task ' || i, ${addedAt(0)} + i * ${hour} + (CASE WHEN i > ${S + 10} THEN ${month} ELSE 0 END), ${addedAt(0)} FROM n`,
+  );
   db.transaction(() => {
-    add.run('Replace the VPN firmware at the old branch', '', 1_500_000_000_000, 1_500_000_000_000);
-    db.prepare(
-      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${RECENT_SEARCH_TASKS})
-       INSERT INTO tasks (title, created_at, updated_at) SELECT 'Task ' || i, 1700000000000 + i, 1700000000000 FROM n`,
-    ).run();
-    add.run('Update the VPN firmware at HQ', '', 1_800_000_000_000, 1_800_000_000_000);
+    many.run(S + 11, 2 * S + 9);
+    add.run(2 * S + 10, 'Update the VPN firmware at HQ', addedAt(2 * S + 10), addedAt(2 * S + 10));
+    add.run(1, 'Replace the VPN firmware at the old branch', addedAt(1), addedAt(1));
+    many.run(2, S + 4);
+    add.run(S + 5, 'Patch the VPN firmware on the spare router', addedAt(S + 5), addedAt(S + 5));
+    many.run(S + 6, S + 10);
   })();
   db.close();
   const app = await startBrowserMode(dataDir);
@@ -113,50 +124,66 @@ test('a search of active tasks looks through all of them; of all tasks, through 
     await openScreen(page, 'Tasks');
     const searchbox = page.getByRole('searchbox', { name: 'Search tasks' });
     const list = page.getByRole('list', { name: 'Tasks' });
-    const older = page.getByRole('button', { name: 'Search older tasks too' });
-    // The default view, active tasks: every one of them is searched, the one 50,001 tasks old too.
+    const further = page.getByRole('button', { name: 'Search further back' });
+    // The default view, active tasks: every one of them is searched, the oldest too.
     await searchbox.fill('vpn firm');
-    await expect(page.getByText('2 tasks', { exact: true })).toBeVisible();
-    await expect(list.getByRole('listitem')).toHaveText([/Update the VPN firmware at HQ/, /Replace the VPN firmware at the old branch/]);
-    await expect(older).toHaveCount(0);
+    await expect(page.getByText('3 tasks', { exact: true })).toBeVisible();
+    await expect(list.getByRole('listitem')).toHaveText([/Update the VPN firmware at HQ/, /Replace the VPN firmware at the old branch/, /Patch the VPN firmware on the spare router/]);
+    await expect(further).toHaveCount(0);
     await expect(page.getByLabel('Sort')).toHaveAttribute('title', 'While searching, the best matches among all your active tasks come first');
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-search-active-all-${colorScheme}.png`) });
     }
 
-    // All tasks, done ones too: her newest 50,000 first, the older ones on request.
+    // All tasks, done ones too: her newest 50,000 first, then an era of older ones each time she asks.
+    const day = (id: number) => page.evaluate((instant) => new Date(instant).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }), addedAt(id));
+    const windowFrom = await day(S + 11);
+    const eraFrom = await day(S + 1);
+    expect(eraFrom).not.toBe(windowFrom);
     await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'All' }).click();
-    await expect(page.getByText('1 task among your newest 50,000')).toBeVisible();
+    await expect(page.getByText(`1 task among tasks added since ${windowFrom}`)).toBeVisible();
     await expect(list.getByRole('listitem')).toHaveCount(1);
-    await expect(page.getByText('That is every match among your newest 50,000 tasks.')).toBeVisible();
+    await expect(page.getByText(`That is every match among the tasks added since ${windowFrom}.`)).toBeVisible();
     await expect(page.getByLabel('Sort')).toHaveAttribute('title', /newest 50,000 tasks come first, then, when you ask, the best among older ones/);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-search-older-offer-${colorScheme}.png`) });
     }
-    await older.click();
-    await expect(page.getByText('2 tasks', { exact: true })).toBeVisible();
-    // The newest match first, then the older one, and nothing more to offer.
-    await expect(list.getByRole('listitem').nth(0)).toContainText('Update the VPN firmware at HQ');
-    await expect(list.getByRole('listitem').nth(1)).toContainText('Replace the VPN firmware at the old branch');
-    await expect(older).toHaveCount(0);
+    await further.click();
+    // The step back lists the next era's match after the newest one, counts on, and offers the next era.
+    await expect(page.getByText(`2 tasks among tasks added since ${eraFrom}`)).toBeVisible();
+    await expect(list.getByRole('listitem')).toHaveText([/Update the VPN firmware at HQ/, /Patch the VPN firmware on the spare router/]);
+    await expect(page.getByText(`That is every match among the tasks added since ${eraFrom}.`)).toBeVisible();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-search-older-step-${colorScheme}.png`) });
+    }
+    await further.click();
+    // Back to her first task: every match, counted, and nothing more to offer.
+    await expect(page.getByText('3 tasks', { exact: true })).toBeVisible();
+    await expect(list.getByRole('listitem')).toHaveText([/Update the VPN firmware at HQ/, /Patch the VPN firmware on the spare router/, /Replace the VPN firmware at the old branch/]);
+    await expect(further).toHaveCount(0);
 
     // Another search starts again among the newest: nothing there, and the offer in the empty state.
     await searchbox.fill('old branch');
-    await expect(page.getByRole('heading', { name: 'No recent task matches' })).toBeVisible();
-    await expect(page.getByText('None of your newest 50,000 tasks has all of “old branch” in its title or notes.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: `No task added since ${windowFrom} matches` })).toBeVisible();
+    await expect(page.getByText(`None of the tasks added since ${windowFrom} has all of “old branch” in its title or notes.`)).toBeVisible();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.screenshot({ path: path.resolve(import.meta.dirname, `../../test-results/screenshots/tasks-search-older-empty-${colorScheme}.png`) });
     }
-    await older.click();
+    await further.click();
+    await expect(page.getByRole('heading', { name: `No task added since ${eraFrom} matches` })).toBeVisible();
+    await further.click();
     await expect(page.getByText('1 task', { exact: true })).toBeVisible();
     await expect(list.getByRole('listitem')).toHaveText([/Replace the VPN firmware at the old branch/]);
     await searchbox.fill('no such words');
-    await expect(page.getByRole('heading', { name: 'No recent task matches' })).toBeVisible();
-    await older.click();
+    await expect(page.getByRole('heading', { name: `No task added since ${windowFrom} matches` })).toBeVisible();
+    await further.click();
+    await further.click();
     await expect(page.getByRole('heading', { name: 'No task matches' })).toBeVisible();
+    await expect(further).toHaveCount(0);
 
     // The palette searches her active tasks as she types: all of them, the oldest too.
     await page.keyboard.press('Control+k');
@@ -176,9 +203,9 @@ test('a search of active tasks looks through all of them; of all tasks, through 
     // So does the task picker of a time entry, and it says where the older ones are found.
     await openScreen(page, 'Timesheet');
     await page.getByRole('button', { name: 'Add entry' }).click();
-    const add = page.getByRole('dialog', { name: 'Add time entry' });
-    await add.getByRole('combobox', { name: 'Task' }).fill('old branch');
-    await expect(add.getByRole('status')).toHaveText('None of your newest 50,000 tasks matches “old branch”; the Tasks screen searches older ones too.');
+    const addEntry = page.getByRole('dialog', { name: 'Add time entry' });
+    await addEntry.getByRole('combobox', { name: 'Task' }).fill('old branch');
+    await expect(addEntry.getByRole('status')).toHaveText('None of your newest 50,000 tasks matches “old branch”; the Tasks screen searches older ones too.');
   } finally {
     await app.stop();
   }

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
 import { RECENT_SEARCH_FROM_KEY, RECENT_SEARCH_TASKS } from '../../electron/db/migrations/016-recent-search';
 import { compactRecentSearchStep, recentSearchNeedsCompacting } from '../../electron/repositories/search-index';
-import { listTasks, taskListCursor, type TaskListFilter } from '../../electron/repositories/tasks';
+import { eraSearchCursor, listTasks, taskListCursor, type TaskListFilter } from '../../electron/repositories/tasks';
 import { databaseAtVersion } from '../support/old-schema';
+import { searchThrough } from '../support/search-pages';
 import { openTestBackend, tempDir } from '../support/temp-backend';
 
 const TODAY = '2026-11-16';
@@ -29,17 +30,9 @@ const windowFrom = (db: SqliteDatabase) => db.prepare<[string], string>('SELECT 
 const search = (db: SqliteDatabase, text: string, extra: Partial<TaskListFilter> = {}) =>
   listTasks(db, { status: 'all', categoryId: null, limit: 100, search: text, ...extra }, TODAY);
 
-/** Every id a search lists, a page of `limit` at a time. */
-function pageThrough(db: SqliteDatabase, text: string, limit: number): number[] {
-  const ids: number[] = [];
-  let after: string | null = null;
-  do {
-    const page = listTasks(db, { status: 'all', categoryId: null, limit, search: text, after }, TODAY);
-    ids.push(...page.tasks.map((task) => task.id));
-    after = page.next;
-  } while (after !== null);
-  return ids;
-}
+/** Every id a search lists, a page of `limit` at a time, stepping further back whenever it may. */
+const pageThrough = (db: SqliteDatabase, text: string, limit: number, extra: Partial<TaskListFilter> = {}): number[] =>
+  searchThrough(db, { status: 'all', categoryId: null, limit, search: text, ...extra }, TODAY).ids;
 
 const checkIndexes = (db: SqliteDatabase) => {
   for (const index of ['tasks_fts', 'tasks_recent_fts']) db.prepare(`INSERT INTO ${index} (${index}) VALUES ('integrity-check')`).run();
@@ -99,7 +92,7 @@ describe('migration 016: a search ranks her newest tasks first', () => {
     expect(inWindow(db, 'printer')).toStrictEqual([]);
     expect(inWindow(db, 'scanner')).toStrictEqual([RECENT_SEARCH_TASKS + 2]);
     expect(inWindow(db, String(RECENT_SEARCH_TASKS))).toStrictEqual([]);
-    expect(search(db, 'scanner').tasks.map((task) => task.id)).toStrictEqual([RECENT_SEARCH_TASKS + 2, 1]);
+    expect(pageThrough(db, 'scanner', 100)).toStrictEqual([RECENT_SEARCH_TASKS + 2, 1]);
     checkIndexes(db);
     db.close();
   });
@@ -114,19 +107,17 @@ describe('migration 016: a search ranks her newest tasks first', () => {
     // Ranked over every task, the oldest would come first.
     const allRanked = db.prepare<[], number>("SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH 'firewall' ORDER BY rank").pluck().all();
     expect(allRanked[0]).toBe(1);
-    const page = search(db, 'firewall');
-    expect(page.tasks.map((task) => task.id)).toStrictEqual([RECENT_SEARCH_TASKS + 4, RECENT_SEARCH_TASKS + 3, 1, 2]);
-    expect([page.total, page.totalCapped, page.next]).toStrictEqual([4, false, null]);
-    expect(search(db, 'firewall', { status: 'done' }).tasks).toStrictEqual([]);
+    expect(pageThrough(db, 'firewall', 100)).toStrictEqual([RECENT_SEARCH_TASKS + 4, RECENT_SEARCH_TASKS + 3, 1, 2]);
+    expect(pageThrough(db, 'firewall', 100, { status: 'done' })).toStrictEqual([]);
     db.close();
   });
 
-  it('pages through both halves with every match once, in the order of one page', () => {
+  it('pages through the newest tasks and then the older ones with every match once, whatever the page size', () => {
     const db = openDatabase(path.join(tempDir(), 'offload.db'));
     for (let id = 1; id <= 5; id += 1) insertTask(db, id, `Backup ${'job '.repeat(id)}`);
     insertTasks(db, 6, RECENT_SEARCH_TASKS + 5);
     for (let id = RECENT_SEARCH_TASKS + 6; id <= RECENT_SEARCH_TASKS + 10; id += 1) insertTask(db, id, `Backup ${'check '.repeat(id % 4)}`);
-    const whole = search(db, 'backup').tasks.map((task) => task.id);
+    const whole = pageThrough(db, 'backup', 100);
     expect(whole).toHaveLength(10);
     expect(whole.slice(0, 5).every((id) => id > RECENT_SEARCH_TASKS)).toBe(true);
     for (const limit of [1, 2, 3, 7]) expect(pageThrough(db, 'backup', limit), `pages of ${limit}`).toStrictEqual(whole);
@@ -139,47 +130,45 @@ describe('migration 016: a search ranks her newest tasks first', () => {
     db.prepare("UPDATE tasks SET status = 'done', completed_at = 1 WHERE id = 1").run();
     insertTasks(db, 2, RECENT_SEARCH_TASKS + 1);
     insertTask(db, RECENT_SEARCH_TASKS + 2, 'Switch ports');
-    expect(search(db, 'switch', { status: 'done' }).tasks.map((task) => task.id)).toStrictEqual([1]);
+    expect(pageThrough(db, 'switch', 100, { status: 'done' })).toStrictEqual([1]);
     expect(search(db, 'switch', { status: 'active' }).tasks.map((task) => task.id)).toStrictEqual([RECENT_SEARCH_TASKS + 2]);
     db.close();
   });
 
-  it('a search with older tasks on request lists only the newest ones, counts only them, and says it left the older out', () => {
+  it('a search lists and counts only the newest tasks, says it left the older out, and offers the step back on its last page only', () => {
     const db = openDatabase(path.join(tempDir(), 'offload.db'));
     insertTask(db, 1, 'Firewall audit');
     insertTask(db, 2, 'Scanner driver');
     insertTasks(db, 3, RECENT_SEARCH_TASKS + 2);
     insertTask(db, RECENT_SEARCH_TASKS + 3, 'Firewall change');
     insertTask(db, RECENT_SEARCH_TASKS + 4, 'Firewall rule');
-    const asked = (text: string, extra: Partial<TaskListFilter> = {}) => search(db, text, { older: 'on-request', ...extra });
-    const recent = asked('firewall');
+    const recent = search(db, 'firewall');
     expect(recent.tasks.map((task) => task.id).sort()).toStrictEqual([RECENT_SEARCH_TASKS + 3, RECENT_SEARCH_TASKS + 4]);
-    expect([recent.total, recent.next, recent.olderLeftOut]).toStrictEqual([2, null, true]);
-    // Paging stays among the newest: the last of them ends the list.
-    const first = asked('firewall', { limit: 1 });
-    expect([first.tasks.length, first.olderLeftOut]).toStrictEqual([1, true]);
-    const second = asked('firewall', { limit: 1, after: first.next });
-    expect([second.tasks.length, second.next]).toStrictEqual([1, null]);
-    // Nothing among the newest: an empty page that still says the older are left out.
-    expect([asked('scanner').tasks, asked('scanner').total, asked('scanner').olderLeftOut]).toStrictEqual([[], 0, true]);
-    // Asked for, the older tasks come after the newest, as a search that includes them from the start lists them.
-    const included = search(db, 'firewall');
-    expect(included.tasks.map((task) => task.id).slice(2)).toStrictEqual([1]);
-    expect([included.total, included.olderLeftOut]).toStrictEqual([3, false]);
-    expect(search(db, 'scanner').tasks.map((task) => task.id)).toStrictEqual([2]);
-    // A cursor into the older tasks belongs to a search that includes them.
-    const intoOlder = taskListCursor('relevance-older', -1, 1);
-    expect(search(db, 'firewall', { after: intoOlder }).tasks).toStrictEqual([]);
-    expect(() => asked('firewall', { after: intoOlder })).toThrow(/page marker/);
+    expect([recent.total, recent.next, recent.olderLeftOut, recent.further === null]).toStrictEqual([2, null, true, false]);
+    // Paging stays among the newest, and only the last of their pages offers to search further back.
+    const first = search(db, 'firewall', { limit: 1 });
+    expect([first.tasks.length, first.olderLeftOut, first.further]).toStrictEqual([1, true, null]);
+    const second = search(db, 'firewall', { limit: 1, after: first.next });
+    expect([second.tasks.length, second.next, second.further === null]).toStrictEqual([1, null, false]);
+    // Nothing among the newest: an empty page that still says the older are left out, and offers them.
+    const scanner = search(db, 'scanner');
+    expect([scanner.tasks, scanner.total, scanner.olderLeftOut, scanner.further === null]).toStrictEqual([[], 0, true, false]);
+    // A step back lists the older matches and counts them on from the newest ones'; nothing is left then.
+    const back = search(db, 'firewall', { after: recent.further });
+    expect([back.tasks.map((task) => task.id), back.total, back.olderLeftOut, back.searchedFrom, back.further]).toStrictEqual([[1], 3, false, null, null]);
+    expect(search(db, 'scanner', { after: scanner.further }).tasks.map((task) => task.id)).toStrictEqual([2]);
+    // A cursor of the older tasks names its era: one without, or of an era she does not have, is refused.
+    expect(() => search(db, 'firewall', { after: taskListCursor('relevance-older', -1, 1) })).toThrow(/page marker/);
+    expect(() => search(db, 'firewall', { after: eraSearchCursor(7, 0) })).toThrow(/page marker/);
     db.close();
   });
 
-  it('with no task older than the window, a search on request leaves nothing out', () => {
+  it('with no task older than the window, a search leaves nothing out and offers no step back', () => {
     const db = openDatabase(path.join(tempDir(), 'offload.db'));
     insertTask(db, 1, 'Firewall audit');
     insertTasks(db, 2, 40);
-    const page = search(db, 'firewall', { older: 'on-request' });
-    expect([page.tasks.map((task) => task.id), page.total, page.olderLeftOut]).toStrictEqual([[1], 1, false]);
+    const page = search(db, 'firewall');
+    expect([page.tasks.map((task) => task.id), page.total, page.olderLeftOut, page.searchedFrom, page.further]).toStrictEqual([[1], 1, false, null, null]);
     expect(listTasks(db, { status: 'all', categoryId: null, limit: 10 }, TODAY).olderLeftOut).toBe(false);
     db.close();
   });

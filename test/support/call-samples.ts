@@ -194,7 +194,7 @@ export function callSamples(seed: Seed): Samples {
       { status: 'active', sort: 'title', categoryId: seed.category, after: taskListCursor('title', 'm', t1), limit: 2 },
       { search: 'vpn', after: taskListCursor('relevance-open', -1.5, t1), limit: 2 },
       { status: 'all', search: 'vpn', after: taskListCursor('relevance', -1.5, t1), limit: 2 },
-      { status: 'done', search: 'vpn', older: 'on-request', after: taskListCursor('relevance', -1.5, t1), limit: 2 },
+      { status: 'done', search: 'vpn', after: taskListCursor('relevance', -1.5, t1), limit: 2 },
     ],
     'tasks:get': [{ id: t1 }],
     'tasks:create': [

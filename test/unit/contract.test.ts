@@ -85,14 +85,11 @@ describe('the API contract', () => {
   it('caps a task page at 100 rows so no screen receives a huge payload', () => {
     rejects('tasks:list', { limit: 101 });
     expect(contract['tasks:list'].input.parse({})).toEqual({
-      status: 'active', categoryId: null, owner: null, unplanned: null, dueBy: null, search: '', sort: 'urgency', older: 'include', after: null, limit: 100,
+      status: 'active', categoryId: null, owner: null, unplanned: null, dueBy: null, search: '', sort: 'urgency', after: null, limit: 100,
     });
   });
 
-  it('a search includes the older tasks unless the caller asks for them on request, and names the two choices when given another', () => {
-    expect(contract['tasks:list'].input.parse({ search: 'vpn', older: 'on-request' })).toMatchObject({ older: 'on-request' });
-    expect(contract['tasks:list'].input.safeParse({ search: 'vpn', older: 'never' }).error?.issues[0]?.message).toBe(
-      'Older tasks are either included or searched on request',
-    );
+  it('a search takes no choice of older tasks: it steps back through them by the page marker its last page offers', () => {
+    expect(contract['tasks:list'].input.safeParse({ search: 'vpn', older: 'include' }).success).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { Command } from 'cmdk';
 import { useDeferredValue, useState } from 'react';
-import { RECENT_SEARCH_TASKS, type Task } from '../../../shared/domain/types';
+import type { Task } from '../../../shared/domain/types';
 import { useCallMutation, useCallQuery } from '../../api/hooks';
 import { navigate, SCREENS } from '../../app/routes';
 import { Dialog } from '../../ui/dialog';
@@ -29,8 +29,8 @@ export default function CommandPalette({ onClose, actions }: { onClose: () => vo
   const toasts = useToasts();
   const [search, setSearch] = useState('');
   const words = useDeferredValue(search.trim());
-  // Her newest tasks, as the Tasks screen searches first: a keystroke never reads all her history.
-  const found = useCallQuery('tasks:list', [{ search: words, status: 'active', older: 'on-request', limit: TASK_MATCHES }], { enabled: words.length >= 2 });
+  // Her open tasks, however old: their own index (migration 017), so a keystroke never reads all her history.
+  const found = useCallQuery('tasks:list', [{ search: words, status: 'active', limit: TASK_MATCHES }], { enabled: words.length >= 2 });
   const tasks = words.length >= 2 ? (found.data?.tasks ?? []) : [];
 
   const fail = (error: Error) => toasts.show(error.message, { tone: 'error' });
@@ -60,7 +60,7 @@ export default function CommandPalette({ onClose, actions }: { onClose: () => vo
         <Command.List>
           <Command.Empty>Nothing matches. Try “task”, “timer”, “delegate”, a screen name or words from a task’s title.</Command.Empty>
           {tasks.length > 0 && (
-            <Command.Group heading={found.data?.olderLeftOut ? `Your tasks, among your newest ${RECENT_SEARCH_TASKS.toLocaleString('en-US')}` : 'Your tasks'}>
+            <Command.Group heading="Your tasks">
               {tasks.map((task) => (
                 <TaskItems key={task.id} task={task} words={words} onOpen={run(() => actions.openTask(task.id))} onStart={run(() => startOn(task))} />
               ))}

@@ -1,9 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { RECENT_SEARCH_TASKS, type Task, type TaskPage } from '../../../shared/domain/types';
+import type { Task, TaskPage } from '../../../shared/domain/types';
 import { call } from '../../api/client';
 import { EmptyState } from '../../ui/empty-state';
 import { Screen } from '../../ui/screen';
+import { useTime } from '../../ui/time';
 import { RecurringSection } from '../recurring/recurring-section';
 import { BulkBar } from './bulk-bar';
 import { NewTaskForm } from './new-task-form';
@@ -21,7 +22,6 @@ interface PageStart {
   earlier: readonly (string | null)[];
 }
 const FIRST_PAGE: PageStart = { after: null, earlier: [] };
-const NEWEST = `your newest ${RECENT_SEARCH_TASKS.toLocaleString('en-US')}`;
 
 /** Every task: add one, find and filter, act on one or many, and the recurring work that makes them. */
 export function TasksScreen() {
@@ -36,17 +36,19 @@ export function TasksScreen() {
     setSelected(new Set());
   };
   const { status, categoryId, owner, unplanned, sort, dueBy } = filters;
-  const shown = { status, categoryId, owner, unplanned, sort, search, dueBy: dueBy === '' ? null : dueBy };
-  // A search looks through her newest tasks; the older ones when she asks, for this search and these filters only.
-  const [olderAskedFor, setOlderAskedFor] = useState<string | null>(null);
-  const filter = { ...shown, older: olderAskedFor === JSON.stringify(shown) ? ('include' as const) : ('on-request' as const) };
+  const filter = { status, categoryId, owner, unplanned, sort, search, dueBy: dueBy === '' ? null : dueBy };
+  const time = useTime();
 
   const tasks = useInfiniteQuery({
     queryKey: ['tasks:list', filter],
     queryFn: ({ pageParam }) => call('tasks:list', { ...filter, after: pageParam.after, limit: PAGE_SIZE }),
     initialPageParam: FIRST_PAGE,
-    getNextPageParam: (last, _pages, start): PageStart | undefined =>
-      last.next === null ? undefined : { after: last.next, earlier: [...start.earlier, start.after] },
+    // A search's last page may offer to search further back (`further`): that page is loaded only
+    // when she asks (the button below), never by scrolling.
+    getNextPageParam: (last, _pages, start): PageStart | undefined => {
+      const after = last.next ?? last.further;
+      return after === null ? undefined : { after, earlier: [...start.earlier, start.after] };
+    },
     getPreviousPageParam: (_first, _pages, start): PageStart | undefined =>
       start.earlier.length === 0 ? undefined : { after: start.earlier.at(-1) ?? null, earlier: start.earlier.slice(0, -1) },
     maxPages: MAX_PAGES,
@@ -55,14 +57,24 @@ export function TasksScreen() {
   const rows = useMemo(() => tasks.data?.pages.flatMap((page) => page.tasks) ?? [], [tasks.data]);
   // Every page before the first one kept was full: the rows kept start at this position in the list.
   const firstIndex = ((tasks.data?.pageParams[0] as PageStart | undefined)?.earlier.length ?? 0) * PAGE_SIZE;
-  const total = tasks.data?.pages[0]?.total ?? 0;
-  const totalCapped = tasks.data?.pages[0]?.totalCapped ?? false;
+  // The last page counts what the search has looked through so far (each step back adds its era).
   const lastPage: TaskPage | undefined = tasks.data?.pages.at(-1);
-  const olderLeftOut = tasks.data?.pages[0]?.olderLeftOut ?? false;
-  const searchOlder = () => setOlderAskedFor(JSON.stringify(shown));
-  const searchOlderButton = (
-    <button type="button" className="button button-small" onClick={searchOlder}>
-      Search older tasks too
+  const total = lastPage?.total ?? 0;
+  const totalCapped = lastPage?.totalCapped ?? false;
+  const olderLeftOut = lastPage?.olderLeftOut ?? false;
+  const sinceDay = lastPage?.searchedFrom != null ? time.formatDay(time.dayOf(lastPage.searchedFrom)) : null;
+  const since = sinceDay !== null ? `tasks added since ${sinceDay}` : 'your newer tasks';
+  const canGoFurther = lastPage?.next === null && lastPage.further !== null;
+  const searchFurtherButton = (
+    <button
+      type="button"
+      className="button button-small"
+      disabled={tasks.isFetchingNextPage}
+      onClick={() => {
+        if (!tasks.isFetchingNextPage) void tasks.fetchNextPage();
+      }}
+    >
+      {tasks.isFetchingNextPage ? 'Searching…' : 'Search further back'}
     </button>
   );
   const toggleSelected = (id: number, on: boolean) => {
@@ -96,11 +108,13 @@ export function TasksScreen() {
         </p>
       )}
       {tasks.isSuccess && rows.length === 0 && (
-        <EmptyState title={search ? (olderLeftOut ? 'No recent task matches' : 'No task matches') : status === 'done' ? 'Nothing completed yet' : 'No tasks here yet'}>
+        <EmptyState title={search ? (olderLeftOut ? `No task added since ${sinceDay ?? 'then'} matches` : 'No task matches') : status === 'done' ? 'Nothing completed yet' : 'No tasks here yet'}>
           {search && olderLeftOut ? (
             <>
-              <p>None of {NEWEST} tasks has all of “{search}” in its title or notes.</p>
-              {searchOlderButton}
+              <p>
+                None of the {since} has all of “{search}” in its title or notes.
+              </p>
+              {canGoFurther && searchFurtherButton}
             </>
           ) : search ? (
             <p>Nothing has all of “{search}” in its title or notes. Try fewer or shorter words.</p>
@@ -119,7 +133,7 @@ export function TasksScreen() {
           <div className="list-header">
             <p className="muted list-count" aria-live="polite">
               {totalCapped ? `${total.toLocaleString()}+ tasks` : total === 1 ? '1 task' : `${total.toLocaleString()} tasks`}
-              {olderLeftOut && ` among ${NEWEST}`}
+              {olderLeftOut && ` among ${since}`}
             </p>
             {!selecting && (
               <button type="button" className="button button-small" onClick={() => setSelecting(true)}>
@@ -131,7 +145,7 @@ export function TasksScreen() {
             rows={rows}
             firstIndex={firstIndex}
             total={totalCapped ? null : total}
-            hasMore={tasks.hasNextPage}
+            hasMore={lastPage?.next != null}
             loadMore={() => {
               if (!tasks.isFetchingNextPage && !tasks.isFetchingPreviousPage) void tasks.fetchNextPage();
             }}
@@ -144,10 +158,10 @@ export function TasksScreen() {
             onSelect={toggleSelected}
             onEdit={setEditing}
           />
-          {olderLeftOut && lastPage?.next === null && (
+          {olderLeftOut && canGoFurther && (
             <div className="list-footer">
-              <p className="muted">That is every match among {NEWEST} tasks.</p>
-              {searchOlderButton}
+              <p className="muted">That is every match among the {since}.</p>
+              {searchFurtherButton}
             </div>
           )}
         </>

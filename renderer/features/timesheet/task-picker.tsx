@@ -32,7 +32,7 @@ export function TaskPicker({ id, value, onChange, ...aria }: TaskPickerProps) {
   const search = text.trim() === value?.title.trim() ? '' : text.trim();
   const matches = useCallQuery(
     'tasks:list',
-    [{ search, status: search === '' ? 'active' : 'all', sort: 'urgency', older: 'on-request', limit: SUGGESTIONS }],
+    [{ search, status: search === '' ? 'active' : 'all', sort: 'urgency', limit: SUGGESTIONS }],
     { enabled: open, placeholderData: (previous) => previous },
   );
   const tasks: Task[] = open ? (matches.data?.tasks ?? []) : [];
