@@ -133,7 +133,7 @@ describe('the complete JSON export', () => {
     const entries = document.tables.time_entries!;
     expect(entries.rows[0]![entries.columns.indexOf('start_at')]).toBe('2026-11-01T05:30:00.000Z');
     expect(Object.keys(document.tables)).not.toContain('daily_rollup');
-    expect(Object.keys(document.tables)).not.toContain('tasks_fts');
+    expect(Object.keys(document.tables).filter((name) => name.includes('_fts'))).toStrictEqual([]);
 
     const target = backend();
     expect(await restore(target, text)).toStrictEqual({ outcome: 'done', message: expect.stringMatching(/^Restored \d+ rows from 1[0-9] tables\.$/) });
@@ -154,7 +154,7 @@ describe('the complete JSON export', () => {
       expect(await search(target), status).toStrictEqual(await search(source));
       expect((await search(source)).length, status).toBeGreaterThan(0);
     }
-    for (const index of ['tasks_fts', 'tasks_recent_fts', 'tasks_open_fts']) {
+    for (const index of ['tasks_recent_fts', 'tasks_open_fts']) {
       expect(target.backend.db!.prepare(`INSERT INTO ${index} (${index}) VALUES ('integrity-check')`).run().changes, index).toBeGreaterThanOrEqual(0);
     }
     // And the figures read the same.

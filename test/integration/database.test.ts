@@ -35,7 +35,7 @@ describe('the database file', () => {
     expect(tables).toEqual(
       [
         'bulk_entry_writes', 'categories', 'daily_rollup', 'delegations', 'derived_state', 'hour_month_rollup', 'import_mappings', 'monthly_rollup', 'msp_contracts', 'msp_provider', 'recurring_series',
-        'response_targets', 'task_plan_moves', 'tasks', 'tasks_fts', 'tasks_open_fts', 'tasks_recent_fts', 'technicians', 'time_entries', 'time_entry_source_keys', 'time_off', 'week_plans', 'weekly_rollup',
+        'response_targets', 'task_plan_moves', 'tasks', 'tasks_open_fts', 'tasks_recent_fts', 'technicians', 'time_entries', 'time_entry_source_keys', 'time_off', 'week_plans', 'weekly_rollup',
       ].sort(),
     );
     const names = db.prepare<[], { name: string }>('SELECT name FROM categories ORDER BY sort_order').all();

@@ -116,14 +116,15 @@ describe('tasks', () => {
     expect((await app.failure('tasks:restore', { id: task.id })).code).toBe('NOT_FOUND');
   });
 
-  it('the full-text index follows inserts, edits and purges', async () => {
+  it('a search follows a task added, its notes edited and the task deleted', async () => {
     const task = await app.call('tasks:create', { title: 'Reset VPN', notes: 'sales laptop' });
-    const db = app.backend.db!;
-    const search = (term: string) => db.prepare('SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?').pluck().all(term);
-    expect(search('laptop')).toEqual([task.id]);
+    const search = async (term: string) => (await app.call('tasks:list', { status: 'all', search: term })).tasks.map((found) => found.id);
+    expect(await search('laptop')).toEqual([task.id]);
     await app.call('tasks:update', { id: task.id, notes: 'marketing desktop' });
-    expect(search('laptop')).toEqual([]);
-    expect(search('desktop')).toEqual([task.id]);
+    expect(await search('laptop')).toEqual([]);
+    expect(await search('desktop')).toEqual([task.id]);
+    await app.call('tasks:delete', { id: task.id });
+    expect(await search('desktop')).toEqual([]);
   });
 
   it('first run lasts until the first task exists', async () => {

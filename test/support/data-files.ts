@@ -63,7 +63,7 @@ export function corrupt(file: string, how: Corruption): void {
     }
     case 'a page of the search index overwritten': {
       // A page nothing reads until she searches: only an integrity check finds it at start.
-      const [page] = pagesOf(file, 'tasks_fts_data');
+      const [page] = pagesOf(file, 'tasks_recent_fts_data');
       if (page === undefined) throw new Error('the search index has no leaf page to damage');
       const fd = fs.openSync(file, 'r+');
       fs.writeSync(fd, seededBytes(pageSize), 0, pageSize, (page - 1) * pageSize);

@@ -16,6 +16,7 @@ import { migration014HourMonthsOnly } from './014-hour-months-only';
 import { migration015DropEntriesByCategory } from './015-drop-entries-by-category';
 import { migration016RecentSearch } from './016-recent-search';
 import { migration017OpenSearch } from './017-open-search';
+import { migration018DropEveryTaskSearch } from './018-drop-every-task-search';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015DropEntriesByCategory,
   migration016RecentSearch,
   migration017OpenSearch,
+  migration018DropEveryTaskSearch,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
