@@ -4,7 +4,7 @@ import type { SqliteDatabase } from '../electron/db/connection';
 import { startBackendWorker, type HostedBackend } from '../electron/backend/backend-host';
 import type { CallArgs, CallName } from '../shared/api/contract';
 import { importFigures } from './import-bench';
-import { amountLine, amountsLine, gapMeter, measurePair, percentile, timingLine, type Line } from './report';
+import { amountsLine, gapMeter, longestOfRuns, measurePair, percentile, timingLine, type Line } from './report';
 
 /** The built backend worker and data worker (npm run bench builds them beside the bench). */
 const BACKEND_WORKER = path.join(import.meta.dirname, '../server/backend-worker.mjs');
@@ -49,16 +49,18 @@ export async function hostedFigures(dataDir: string, inProcess: Backend, now: ()
       lines.push(
         amountsLine('longest host-thread gap while the backend worker backs up the whole file', gaps, { on: 'p50', atMost: 50 }, `each backup p50 ${ms(percentile(took, 0.5))} ms`),
       );
-      gap.reset();
+      // The heaviest screen call, `runs` times: the longest gap during each call, judged like the
+      // import's stalls (the longest of them all against the target), its p50 compared across runs.
       const heavy: number[] = [];
-      for (let run = 0; run < 10; run += 1) {
+      const heavyGaps: number[] = [];
+      for (let run = 0; run < runs; run += 1) {
+        gap.reset();
         const started = performance.now();
         await call(hosted, 'reclaimed:report');
         heavy.push(performance.now() - started);
+        heavyGaps.push(gap.longest());
       }
-      lines.push(
-        amountLine('longest host-thread gap over 10 calls of every week since the first delegation (reclaimed:report)', gap.longest(), 'ms', 50, `each call p50 ${ms(percentile(heavy, 0.5))} ms`),
-      );
+      lines.push(longestOfRuns('longest host-thread gap during a call of every week since the first delegation (reclaimed:report)', heavyGaps, 50, `each call p50 ${ms(percentile(heavy, 0.5))} ms`));
     } finally {
       gap.stop();
     }

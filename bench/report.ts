@@ -96,6 +96,15 @@ export function amountLine(figure: string, value: number, unit: string, atMost: 
   return [figure, text, '—', `≤ ${atMost.toLocaleString('en-US')}${unit === '' ? '' : ` ${unit}`}`, value <= atMost ? 'ok' : 'OVER', note];
 }
 
+/**
+ * The longest stall or gap of each run (ms): p50 and p95 of them, judged on the longest of all
+ * against `atMost` (one frozen moment is one too many), which the note prints.
+ */
+export function longestOfRuns(figure: string, values: readonly number[], atMost: number, note = ''): Line {
+  const longest = Math.max(...values);
+  return [figure, `${ms(percentile(values, 0.5))} ms`, `${ms(percentile(values, 0.95))} ms`, `≤ ${atMost} ms`, longest <= atMost ? 'ok' : 'OVER', [`n=${values.length}; longest ${ms(longest)} ms`, note].filter(Boolean).join('; ')];
+}
+
 /** Percentiles of a list of amounts measured per run (ms inside the page, long-task totals). */
 export function amountsLine(figure: string, values: readonly number[], target: Target | null, note = ''): Line {
   return timingLine(figure, { wall: [...values], cpu: values.map(() => 0) }, target, note).map((cell, index) =>
