@@ -19,7 +19,7 @@ import { createBackupService, type BackupService } from '../services/backup-serv
 import { createDataService } from '../services/data/data-service';
 import { entryCalendar, type EntryCalendar } from '../services/entry-calendar';
 import { keepEntryFactsCurrent } from '../services/entry-facts-service';
-import { hasAnyTask, purgeDeletedTasks } from '../repositories/tasks';
+import { hasAnyTask, listCallWrites, purgeDeletedTasks } from '../repositories/tasks';
 import { compactRecentSearchStep, ERA_FILL_STEP, fillSearchEras, recentSearchNeedsCompacting, searchErasBehind } from '../repositories/search-index';
 import { keepWeeklyRollupCurrent } from '../repositories/weekly-rollup';
 import type { SettingsStore } from '../settings/settings-store';
@@ -374,9 +374,11 @@ export function openBackend(options: BackendOptions): Backend {
       if (!db && !(typeof name === 'string' && RECOVERY_CALLS.has(name))) {
         return { ok: false, error: { code: 'DB_UNAVAILABLE', message: fatal?.message ?? 'The database is closed.' } };
       }
-      // While a worker holds the write lock, a write waits here instead of blocking the main thread.
+      // While a worker holds the write lock, a write waits here instead of blocking the main thread
+      // (a search's step back writes when it fills the eras first).
       const gateOpen = gate.whenOpen();
-      if (gateOpen && isCallName(name) && contract[name].writes.some((aggregate) => !OUTSIDE_DATABASE.has(aggregate))) {
+      const writes = () => isCallName(name) && (contract[name].writes.some((aggregate) => !OUTSIDE_DATABASE.has(aggregate)) || (name === 'tasks:list' && db !== null && listCallWrites(db, input)));
+      if (gateOpen && writes()) {
         await gateOpen;
         if (!db) return { ok: false, error: { code: 'DB_UNAVAILABLE', message: fatal?.message ?? 'The database is closed.' } };
       }

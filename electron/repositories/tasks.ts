@@ -321,6 +321,22 @@ interface SearchCursor {
   before?: number;
 }
 
+/**
+ * Whether a `tasks:list` call writes: a step back into an era while the eras are behind fills them
+ * first (fillSearchEras, one IMMEDIATE transaction). The dispatcher holds such a call while an
+ * import or a restore holds the write lock, as it holds every write, rather than let it wait in
+ * SQLite's busy handler and fail. Input it cannot read is the handler's to refuse: false.
+ */
+export function listCallWrites(db: SqliteDatabase, input: unknown): boolean {
+  const after = typeof input === 'object' && input !== null ? (input as { after?: unknown }).after : undefined;
+  if (typeof after !== 'string') return false;
+  try {
+    return decodeAnyCursor(after).era !== undefined && searchErasBehind(db);
+  } catch {
+    return false;
+  }
+}
+
 function decodeAnyCursor(text: string): SearchCursor {
   let cursor: unknown;
   try {

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../electron/db/connection';
 import { RECENT_SEARCH_TASKS } from '../../electron/db/migrations/016-recent-search';
 import { ERA_TASKS, eraTable, fillSearchEras, olderEras, recentSearchFrom, searchEras, searchErasBehind } from '../../electron/repositories/search-index';
-import { listTasks, taskListCursor, type TaskListFilter } from '../../electron/repositories/tasks';
+import { listCallWrites, listTasks, taskListCursor, type TaskListFilter } from '../../electron/repositories/tasks';
 import { searchThrough } from '../support/search-pages';
 import { openTestBackend, tempDir } from '../support/temp-backend';
+import { jobOutcome, uploadFixture } from '../support/uploads';
 
 const TODAY = '2026-11-16';
 const S = ERA_TASKS;
@@ -227,6 +228,49 @@ describe('her older tasks are searched an era of 50,000 at a time', () => {
     await app.backend.settled();
     expect(searchErasBehind(app.backend.db!)).toBe(false);
     expect(inEra(app.backend.db!, 0)).toHaveLength(2_000);
+    app.close();
+  });
+
+  it('a step back writes exactly when it has eras to fill first', () => {
+    const db = threeEras();
+    const first = search(db, 'firewall');
+    expect(first.further).not.toBeNull();
+    const step = { status: 'all', search: 'firewall', after: first.further };
+    expect(listCallWrites(db, step)).toBe(true);
+    expect(listCallWrites(db, { status: 'all', search: 'firewall' })).toBe(false);
+    expect(listCallWrites(db, { status: 'all', after: taskListCursor('urgency', 'x', 1) })).toBe(false);
+    for (const odd of [null, 7, 'text', [], { after: 12 }, { after: 'not a marker' }]) expect(listCallWrites(db, odd), JSON.stringify(odd)).toBe(false);
+    fillSearchEras(db);
+    expect(listCallWrites(db, step)).toBe(false);
+    db.close();
+  });
+
+  it('a step back made while an import holds the database waits for the import, then fills the eras and finds the older match', async () => {
+    const dataDir = tempDir();
+    const seeded = openDatabase(path.join(dataDir, 'offload.db'));
+    seeded.transaction(() => insertTasks(seeded, 1, S + 2_000))();
+    retitle(seeded, 5, 'Firewall 5');
+    seeded.close();
+    const app = openTestBackend(dataDir);
+    await app.backend.settled();
+    // Three tasks added since the open push three out of the window: the eras are behind again.
+    const db = app.backend.db!;
+    db.transaction(() => insertTasks(db, S + 2_001, S + 2_003))();
+    expect(searchErasBehind(db)).toBe(true);
+    const tasks = () => db.prepare('SELECT count(*) FROM tasks').pluck().get();
+    const first = await app.call('tasks:list', { status: 'all', search: 'firewall' });
+    expect(first.tasks).toStrictEqual([]);
+
+    const uploadId = await uploadFixture(app, 'generic-tasks.csv');
+    const { job } = await app.call('import:apply', { uploadId, kind: 'tasks' });
+    const finished = jobOutcome(app, job);
+    const step = await app.call('tasks:list', { status: 'all', search: 'firewall', after: first.further });
+    // Had the step filled the eras at once, it would have met the import's write lock (and, for a
+    // long import, SQLite's busy error): it ran after the import's five tasks were committed.
+    expect(tasks()).toBe(S + 2_003 + 5);
+    expect(step.tasks.map((task) => task.id)).toStrictEqual([5]);
+    expect(searchErasBehind(db)).toBe(false);
+    expect((await finished).outcome).toBe('done');
     app.close();
   });
 });
