@@ -382,7 +382,10 @@ export function openBackend(options: BackendOptions): Backend {
         await gateOpen;
         if (!db) return { ok: false, error: { code: 'DB_UNAVAILABLE', message: fatal?.message ?? 'The database is closed.' } };
       }
-      if (db) keepDayCurrent(db);
+      // A new day's occurrences are a write too: while a worker holds the lock they wait for the
+      // first call after it, and the reads meanwhile go on (the import announces its end, and the
+      // screens read again).
+      if (db && !gate.held) keepDayCurrent(db);
       const envelope = await dispatch(handlers, context(db), name, input, (aggregates) => events.changed(aggregates, caller.source));
       if (!envelope.ok && envelope.error.code === 'DB_UNREADABLE' && db) {
         // Damage found mid-work: stop writing to the file at once; the recovery screen takes over.
