@@ -466,7 +466,7 @@ function searchTasks(db: SqliteDatabase, shape: ListShape, params: Record<string
   const eras = olderEras(db);
   const era = cursor?.era;
   if (era !== undefined && !eras.includes(era)) throw badCursor();
-  if (era !== undefined && searchErasBehind(db)) fillSearchEras(db);
+  if (era !== undefined) fillSearchEras(db);
   const index: SearchIndex = era === undefined ? 'recent' : { era };
   const indexShape: ListShape = { ...shape, index };
   const before = cursor?.before ?? 0;
