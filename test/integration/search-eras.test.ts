@@ -72,6 +72,16 @@ function threeEras(): SqliteDatabase {
   return openDatabase(copy);
 }
 
+/** A data folder whose file holds tasks 1…S + 2,000 (2,000 below the window, no era filled), task 5 titled "Firewall 5". */
+function folderOfTasks(): string {
+  const dataDir = tempDir();
+  const seeded = openDatabase(path.join(dataDir, 'offload.db'));
+  seeded.transaction(() => insertTasks(seeded, 1, S + 2_000))();
+  retitle(seeded, 5, 'Firewall 5');
+  seeded.close();
+  return dataDir;
+}
+
 describe('her older tasks are searched an era of 50,000 at a time', () => {
   it('each era holds the older tasks of its 50,000 ids, and a search steps back an era at a time, newest first, counting on', () => {
     expect(S).toBe(RECENT_SEARCH_TASKS);
@@ -219,11 +229,7 @@ describe('her older tasks are searched an era of 50,000 at a time', () => {
   });
 
   it('the backend fills the eras on open, between calls', async () => {
-    const dataDir = tempDir();
-    const seeded = openDatabase(path.join(dataDir, 'offload.db'));
-    seeded.transaction(() => insertTasks(seeded, 1, S + 2_000))();
-    seeded.close();
-    const app = openTestBackend(dataDir);
+    const app = openTestBackend(folderOfTasks());
     expect(searchErasBehind(app.backend.db!)).toBe(true);
     await app.backend.settled();
     expect(searchErasBehind(app.backend.db!)).toBe(false);
@@ -246,12 +252,7 @@ describe('her older tasks are searched an era of 50,000 at a time', () => {
   });
 
   it('a step back made while an import holds the database waits for the import, then fills the eras and finds the older match', async () => {
-    const dataDir = tempDir();
-    const seeded = openDatabase(path.join(dataDir, 'offload.db'));
-    seeded.transaction(() => insertTasks(seeded, 1, S + 2_000))();
-    retitle(seeded, 5, 'Firewall 5');
-    seeded.close();
-    const app = openTestBackend(dataDir);
+    const app = openTestBackend(folderOfTasks());
     await app.backend.settled();
     // Three tasks added since the open push three out of the window: the eras are behind again.
     const db = app.backend.db!;
