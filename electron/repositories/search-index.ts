@@ -71,7 +71,7 @@ const ERAS_FILLED_KEY = 'searchErasFilledTo';
 export const ERA_FILL_STEP = 10_000;
 
 /** The era a task id belongs to. */
-export const eraOf = (id: number) => Math.floor((id - 1) / ERA_TASKS);
+const eraOf = (id: number) => Math.floor((id - 1) / ERA_TASKS);
 
 /** An era's index (a name the export and restore treat as a full-text index: `tasks_fts…`). */
 export const eraTable = (era: number) => `tasks_fts_era_${era}`;
